@@ -1,0 +1,77 @@
+"""Article in, CaseFile out: runs the extractors in order.
+
+Each extractor is a plain function with explicit inputs; this module only wires them:
+
+    clean text -> spaCy Doc -> entities -> people (names, descriptions, pronouns)
+               -> attributes -> times -> case file
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from storydesk import nlp
+from storydesk.extract import attributes, entities, mentions, people
+from storydesk.ingest import Source, make_article, source_from_text
+from storydesk.ingest.read import DEFAULT_MAX_BYTES, parse_date
+from storydesk.model import Article, CaseFile
+
+log = logging.getLogger(__name__)
+
+
+def analyze_article(article: Article) -> CaseFile:
+    """Extract a case file from a cleaned Article."""
+    doc = nlp.parse(article.text)
+    found = entities.find_entity_mentions(doc)
+    names = mentions.name_mentions(doc, found)
+    cast = people.resolve_people(
+        doc, article, names, mentions.descriptions(doc, names), mentions.pronouns(doc)
+    )
+    raw_facts = attributes.find_attributes(doc, cast)
+    facts = attributes.to_facts(article, cast, raw_facts)
+    warnings: list[str] = []
+    if article.published is None:
+        warnings.append(
+            "no publication date: relative times (today, last week) are left unresolved; "
+            "give one with --published YYYY-MM-DD"
+        )
+    return CaseFile(
+        article=article,
+        people=cast.people,
+        organisations=entities.build_organisations(article, found),
+        places=entities.build_places(article, found),
+        things=entities.build_things(article, found),
+        facts=facts,
+        warnings=warnings,
+    )
+
+
+def analyze(
+    text: str | Source,
+    *,
+    published: str | dt.date | None = None,
+    title: str | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+    check_language: bool = True,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> CaseFile:
+    """Analyse one report (plain text or HTML) and return its case file.
+
+    ``published`` (``YYYY-MM-DD`` or a date) is the date relative times are resolved
+    against; without it they stay unresolved. Raises a :class:`storydesk.errors.InputError`
+    subclass for input that cannot be analysed (empty, binary, too large, not English,
+    HTML without an article body).
+    """
+    source = text if isinstance(text, Source) else source_from_text(text)
+    article = make_article(
+        source,
+        published=parse_date(published),
+        title=title,
+        outlet=outlet,
+        url=url,
+        check_language=check_language,
+        max_bytes=max_bytes,
+    )
+    return analyze_article(article)

@@ -1,0 +1,201 @@
+"""Person attributes as Facts, each with the span that states it.
+
+Finds: age (``Leon Mccaskie, 41,``; ``the 26-year-old driver`` once linked; ``aged 43``),
+title or rank (full form: ``DCI`` -> Detective Chief Inspector), occupation and nationality
+from linked descriptions (``a Chechen electrician``), gender only where the text states it
+(a title, a gendered noun, a pronoun whose antecedent is clear), relations (``ex-husband
+Leon Mccaskie``, ``Abraham's lawyer Mohammed Akunjee``, ``X, the son of Y``) with their
+inverse on the other person, and a role where a noun or rank makes it plain.
+
+Not done here: what happened to people (``extract.fates``), roles that follow from events.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from storydesk import conventions
+from storydesk.extract.people import Cast, PersonDraft
+from storydesk.extract.spans import evidence
+from storydesk.model import Article, Fact, FactValue
+
+
+@dataclass(frozen=True)
+class RawFact:
+    """A fact before ids are given: subject is a person id."""
+
+    subject: str
+    attribute: str
+    value: FactValue
+    start: int
+    end: int
+    qualifier: str | None = None
+
+
+def _ages(person_id: str, draft: PersonDraft) -> list[RawFact]:
+    facts = [RawFact(person_id, "age", age, start, end) for age, start, end in draft.ages]
+    for desc in draft.descriptions:
+        if desc.age is not None and desc.age_span is not None:
+            facts.append(RawFact(person_id, "age", desc.age, *desc.age_span))
+    return facts
+
+
+def _titles(person_id: str, draft: PersonDraft) -> list[RawFact]:
+    facts: list[RawFact] = []
+    for mention in draft.names:
+        if mention.title and mention.title_kind != "courtesy":
+            facts.append(RawFact(person_id, "title", mention.title, mention.start, mention.end))
+            if mention.title_kind in {"police", "judicial", "military"}:
+                facts.append(RawFact(person_id, "role", "official", mention.start, mention.end))
+            elif mention.title_kind == "political":
+                facts.append(RawFact(person_id, "role", "politician", mention.start, mention.end))
+        elif mention.title:
+            facts.append(RawFact(person_id, "title", mention.title, mention.start, mention.end))
+    return facts
+
+
+def _descriptions(person_id: str, draft: PersonDraft) -> list[RawFact]:
+    table = conventions.person_nouns()
+    facts: list[RawFact] = []
+    for desc in draft.descriptions:
+        noun = table.get(desc.noun or "")
+        facts.append(RawFact(person_id, "description", desc.text, desc.start, desc.end))
+        if noun is not None and noun.occupation:
+            facts.append(RawFact(person_id, "occupation", noun.noun, desc.start, desc.end))
+        if noun is not None and noun.role:
+            facts.append(RawFact(person_id, "role", noun.role, desc.start, desc.end))
+        if desc.nationality and desc.nationality_span:
+            facts.append(RawFact(person_id, "nationality", desc.nationality, *desc.nationality_span))
+        if desc.children is not None:
+            facts.append(RawFact(person_id, "children", desc.children, desc.start, desc.end))
+    return facts
+
+
+def _gender(person_id: str, draft: PersonDraft) -> list[RawFact]:
+    if draft.gender and draft.gender_span:
+        return [RawFact(person_id, "gender", draft.gender, *draft.gender_span)]
+    return []
+
+
+_REL_WORD = r"(?:ex-|former\s+|estranged\s+|late\s+)?[a-z-]+"
+
+
+def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
+    """Relations between two people of the cast, and the inverse on the other person."""
+    text = doc.text
+    relations = conventions.relations()
+    facts: list[RawFact] = []
+
+    def person_ending_at(position: int) -> str | None:
+        for person, draft in zip(cast.people, cast.drafts, strict=True):
+            for mention in draft.names:
+                if mention.end == position:
+                    return person.id
+        return None
+
+    def sentence_subject(position: int) -> str | None:
+        span = doc.char_span(position, position + 1, alignment_mode="expand")
+        if span is None:
+            return None
+        for token in span[0].sent:
+            if token.dep_ in {"nsubj", "nsubjpass"}:
+                person = cast.person_at(token.idx, token.idx + len(token.text))
+                if person is not None:
+                    return person.id
+        return None
+
+    def add(subject: str, noun: str, other: str, start: int, end: int) -> None:
+        relation = relations[noun]
+        if subject == other:
+            return
+        facts.append(RawFact(subject, "relation", relation.label, start, end, qualifier=other))
+        other_gender = cast.draft_of(other).gender
+        facts.append(
+            RawFact(other, "relation", relation.inverse(other_gender), start, end, qualifier=subject)
+        )
+
+    for person, draft in zip(cast.people, cast.drafts, strict=True):
+        for mention in draft.names:
+            before = text[max(0, mention.start - 60) : mention.start]
+            # "Abraham's lawyer Mohammed Akunjee" / "her ex-husband Leon Mccaskie" / "by ex-husband X"
+            match = re.search(
+                r"(?:(\S+?)['’]s\s+|\b([Hh]is|[Hh]er)\s+|\b(by|with|and|of)\s+)?(" + _REL_WORD + r"),?\s+$", before
+            )
+            if match:
+                noun = re.sub(r"^(?:former|estranged|late)\s+", "", match.group(4).lower())
+                if noun in relations:
+                    start = mention.start - len(before) + match.start(4)
+                    other: str | None = None
+                    if match.group(1):
+                        owner_end = mention.start - len(before) + match.start(1) + len(match.group(1))
+                        other = person_ending_at(owner_end)
+                    elif match.group(2):
+                        pronoun = cast.person_at(start - len(match.group(2)) - 1, start - 1)
+                        other = pronoun.id if pronoun is not None else None
+                    else:
+                        other = sentence_subject(mention.start)
+                    if other is not None:
+                        add(person.id, noun, other, start, mention.end)
+            # "X, the son of Y" / "X, Y's lawyer,"
+            after = text[mention.end : mention.end + 60]
+            match = re.match(r"\s*,\s*(?:the|a|an)\s+(" + _REL_WORD + r")\s+of\s+", after)
+            if match and match.group(1).lower() in relations:
+                target = cast.person_at(mention.end + match.end(), mention.end + match.end() + 1)
+                if target is not None:
+                    add(
+                        person.id,
+                        match.group(1).lower(),
+                        target.id,
+                        mention.end + match.start(1),
+                        mention.end + match.end(),
+                    )
+            match = re.match(r"\s*,\s*(.{1,40}?)['’]s\s+(" + _REL_WORD + r")\b", after)
+            if match and match.group(2).lower() in relations:
+                target = cast.person_at(mention.end + match.start(1), mention.end + match.end(1))
+                if target is not None:
+                    add(
+                        person.id,
+                        match.group(2).lower(),
+                        target.id,
+                        mention.end + match.start(1),
+                        mention.end + match.end(),
+                    )
+    return facts
+
+
+def find_attributes(doc: Doc, cast: Cast) -> list[RawFact]:
+    facts: list[RawFact] = []
+    for person, draft in zip(cast.people, cast.drafts, strict=True):
+        facts += _ages(person.id, draft)
+        facts += _titles(person.id, draft)
+        facts += _descriptions(person.id, draft)
+        facts += _gender(person.id, draft)
+    facts += _relations(doc, cast)
+    relation_roles = {"lawyer of": "lawyer"}
+    for fact in list(facts):
+        if fact.attribute == "relation" and fact.value in relation_roles:
+            facts.append(RawFact(fact.subject, "role", relation_roles[str(fact.value)], fact.start, fact.end))
+    # One fact per (subject, attribute, value, qualifier, span).
+    unique = list(dict.fromkeys(facts))
+    unique.sort(key=lambda f: (int(f.subject[1:]) if f.subject[1:].isdigit() else 0, f.start))
+    return unique
+
+
+def to_facts(article: Article, cast: Cast, raw: list[RawFact], first_id: int = 1) -> list[Fact]:
+    names = {p.id: p.name for p in cast.people}
+    return [
+        Fact(
+            id=f"f{first_id + i}",
+            subject=r.subject,
+            subject_name=names.get(r.subject, r.subject),
+            attribute=r.attribute,
+            value=r.value,
+            qualifier=names.get(r.qualifier, r.qualifier) if r.qualifier else None,
+            evidence=evidence(article, r.start, r.end),
+            published=article.published,
+        )
+        for i, r in enumerate(raw)
+    ]

@@ -1,0 +1,353 @@
+"""Named entities from the parse, with the statistical model's known slips corrected.
+
+Finds organisations (aliases folded: the Met = Met Police = Scotland Yard = Metropolitan
+Police; acronyms in brackets and initials folded; parts such as the Metropolitan Police's
+Specialist Crime Command), places (with containment: ``Maida Vale, West London``) and things
+(platforms, vehicles, systems and products: ``Twitter``, ``Renault Clio``, ``CCTV``), and hands
+person-name candidates to :mod:`storydesk.extract.people`.
+
+Corrections to en_core_web_sm made here, each general and table-driven:
+- a span that names a platform, vehicle, system or product is a Thing, whatever its label;
+- a leading ``the`` and a trailing possessive are not part of a name;
+- an alias from ``data/org_aliases.json`` found in the text is an organisation even where
+  the model missed it or called it a person.
+
+Not done here: dates, numbers and ages (``extract.times`` and ``extract.people`` own them);
+people (``extract.people``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Doc
+
+from storydesk import conventions
+from storydesk.extract.spans import evidence
+from storydesk.model import Article, Mention, Organisation, Place, Thing, ThingCategory
+
+EntityLabel = Literal["PERSON", "ORG", "PLACE", "THING"]
+
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "NORP", "WORK_OF_ART", "EVENT"}
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_STOP_WORDS_IN_ACRONYM = {"of", "and", "the", "for", "&"}
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    start: int
+    end: int
+    text: str
+    label: EntityLabel
+    canonical: str
+    category: str | None = None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading 'the', a trailing possessive and surrounding punctuation."""
+    segment = text[start:end]
+    lead = _LEADING_THE.match(segment)
+    if lead:
+        start += lead.end()
+    segment = text[start:end]
+    poss = re.search(r"['’]s$", segment) or re.search(r"(?<=s)['’]$", segment)
+    if poss:
+        end = start + poss.start()
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] in ".)"):
+        end -= 1
+    return start, end
+
+
+def _thing_category(name: str) -> str | None:
+    table = conventions.things()
+    if name in table.platforms:
+        return "platform"
+    if name in table.systems:
+        return "system"
+    if name in table.products:
+        return "product"
+    first = name.split()[0] if name.split() else name
+    two = " ".join(name.split()[:2])
+    if first in table.vehicle_makes or two in table.vehicle_makes:
+        return "vehicle"
+    return None
+
+
+def _alias_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for org in conventions.org_aliases():
+        index[org.canonical] = org.canonical
+        for alias in org.aliases:
+            index[_LEADING_THE.sub("", alias)] = org.canonical
+    return index
+
+
+def _alias_pattern() -> re.Pattern[str]:
+    """Aliases written with 'the' (the Met) match only after 'the' and not before another
+    capitalised word (the Met Office is not the police)."""
+    plain: list[str] = []
+    with_the: list[str] = []
+    for org in conventions.org_aliases():
+        plain.append(org.canonical)
+        for alias in org.aliases:
+            bare = _LEADING_THE.sub("", alias)
+            (with_the if bare != alias else plain).append(bare)
+    alternatives = [re.escape(f) for f in sorted(plain, key=len, reverse=True)]
+    alternatives += [
+        r"(?<=[Tt]he )" + re.escape(f) + r"(?!\s+[A-Z])" for f in sorted(with_the, key=len, reverse=True)
+    ]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
+
+
+def _vehicle_extent(text: str, start: int, end: int) -> int:
+    """Extend a vehicle make over its capitalised model name (Renault Clio, Ford Focus ST)."""
+    match = re.match(r"(?:\s+[A-Z0-9][\w-]*){1,2}", text[end:])
+    return end + match.end() if match else end
+
+
+def _things_in_text(text: str) -> Iterable[tuple[int, int, str]]:
+    table = conventions.things()
+    names = sorted(
+        table.platforms | table.systems | table.products | table.vehicle_makes, key=len, reverse=True
+    )
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    for match in pattern.finditer(text):
+        name = match.group(0)
+        start, end = match.span()
+        category = _thing_category(name)
+        if category is None:
+            continue
+        # Short platform names that are also ordinary words (X, Ring, Teams, Signal) count
+        # only next to a platform cue ("on X", "a Ring doorbell" is left to the model).
+        if name in {"X", "Ring", "Teams", "Signal", "Threads", "Zoom", "Google"}:
+            before = text[max(0, start - 12) : start].lower()
+            if not re.search(r"\b(?:on|via|to|posted|wrote|tweeted)\s+$", before):
+                continue
+        if category == "vehicle":
+            end = _vehicle_extent(text, start, end)
+        yield start, end, category
+
+
+def find_entity_mentions(doc: Doc) -> list[EntityMention]:
+    """Every entity mention in the text, corrected, in text order, without overlaps."""
+    text = doc.text
+    found: list[EntityMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    def add(mention: EntityMention) -> None:
+        found.append(mention)
+        taken.append((mention.start, mention.end))
+
+    # 1. Things from the table take precedence over any model label.
+    for start, end, category in _things_in_text(text):
+        if free(start, end):
+            add(EntityMention(start, end, text[start:end], "THING", text[start:end], category))
+    # 2. Organisation aliases from the table.
+    index = _alias_index()
+    for match in _alias_pattern().finditer(text):
+        start, end = match.span()
+        if free(start, end):
+            add(EntityMention(start, end, match.group(0), "ORG", index[match.group(0)]))
+    # 3. The model's entities, trimmed and relabelled.
+    for ent in doc.ents:
+        if ent.label_ not in _KEPT_LABELS:
+            continue
+        start, end = _trim(text, ent.start_char, ent.end_char)
+        if end <= start or not free(start, end):
+            continue
+        name = text[start:end]
+        if "\n" in name:
+            continue
+        thing = _thing_category(name)
+        if thing is not None or ent.label_ == "PRODUCT":
+            if thing == "vehicle":
+                end = _vehicle_extent(text, start, end)
+            add(EntityMention(start, end, text[start:end], "THING", text[start:end], thing or "product"))
+        else:
+            label = _relabel(ent.label_, name)
+            if label is not None:
+                add(EntityMention(start, end, name, label, index.get(name, name) if label == "ORG" else name))
+    found.sort(key=lambda m: m.start)
+    return _fold_acronyms(_drop_stray_person_words(_join_institutions(text, found)))
+
+
+def _drop_stray_person_words(mentions: list[EntityMention]) -> list[EntityMention]:
+    """A one-word "person" that is a word of an organisation or place name in the same
+    report (``Manchester`` beside ``Greater Manchester Police``) and of no person's full
+    name is the model's slip: it becomes a place."""
+    name_words = {w for m in mentions if m.label in {"ORG", "PLACE"} and " " in m.text for w in m.text.split()}
+    person_words = {w for m in mentions if m.label == "PERSON" and " " in m.text for w in m.text.split()}
+    result: list[EntityMention] = []
+    for m in mentions:
+        if m.label == "PERSON" and " " not in m.text and m.text in name_words and m.text not in person_words:
+            m = EntityMention(m.start, m.end, m.text, "PLACE", m.text)
+        result.append(m)
+    return result
+
+
+def _relabel(model_label: str, name: str) -> EntityLabel | None:
+    """The model's label, corrected where the name itself says otherwise."""
+    words = name.split()
+    if model_label in {"ORG", "GPE", "FAC", "LOC"} and len(words) >= 2 and _starts_with_title(name):
+        return "PERSON"  # "Ms Askwith's address" tagged as an organisation
+    if model_label == "PERSON" and words and words[-1] in conventions.org_words().org_heads:
+        return "ORG"  # "Manchester Magistrates' Court" tagged as a person
+    if model_label == "PERSON":
+        # Names are capitalised: "lorry driver" tagged as a person is not one.
+        return None if _is_title_only(name) or not name[:1].isupper() else "PERSON"
+    if model_label == "ORG":
+        return "ORG"
+    if model_label in _PLACE_LABELS:
+        return "PLACE"
+    return None
+
+
+def _starts_with_title(name: str) -> bool:
+    first = name.split()[0].rstrip(".")
+    title = conventions.titles().get(first)
+    return title is not None and title.kind == "courtesy"
+
+
+def _is_title_only(name: str) -> bool:
+    return re.sub(r"\.", "", re.sub(r"\s+", " ", name)).strip() in conventions.titles()
+
+
+def _join_institutions(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
+    """``St Cuthbert's`` + ``Primary School`` split by the model are one name."""
+    heads = conventions.org_words().institution_heads
+    joined: list[EntityMention] = []
+    for mention in mentions:
+        if joined:
+            last = joined[-1]
+            between = text[last.end : mention.start]
+            if re.fullmatch(r"['’]s?\s+", between) and mention.text in heads:
+                name = text[last.start : mention.end]
+                joined[-1] = EntityMention(last.start, mention.end, name, "ORG", name)
+                continue
+        joined.append(mention)
+    return joined
+
+
+def _initials(name: str) -> str:
+    return "".join(
+        w[0] for w in re.findall(r"[\w']+", name) if w.lower() not in _STOP_WORDS_IN_ACRONYM
+    ).upper()
+
+
+def _fold_acronyms(mentions: list[EntityMention]) -> list[EntityMention]:
+    """An all-capitals organisation whose letters are another organisation's initials is it."""
+    orgs = [m.canonical for m in mentions if m.label == "ORG" and not m.canonical.isupper()]
+    folded: list[EntityMention] = []
+    for m in mentions:
+        if m.label == "ORG" and m.canonical.isupper() and len(m.canonical) >= 2:
+            full = next((o for o in orgs if _initials(o) == m.canonical.replace(".", "")), None)
+            if full is not None:
+                m = EntityMention(m.start, m.end, m.text, m.label, full, m.category)
+        folded.append(m)
+    return folded
+
+
+def build_organisations(article: Article, mentions: list[EntityMention]) -> list[Organisation]:
+    """Group organisation mentions by canonical name; find parts (X's Y, Y of the X)."""
+    text = article.text
+    order: list[str] = []
+    grouped: dict[str, list[EntityMention]] = {}
+    for m in mentions:
+        if m.label != "ORG":
+            continue
+        if m.canonical not in grouped:
+            order.append(m.canonical)
+            grouped[m.canonical] = []
+        grouped[m.canonical].append(m)
+    ids = {name: f"o{i}" for i, name in enumerate(order, start=1)}
+    parent: dict[str, str] = {}
+    org_mentions = [m for m in mentions if m.label == "ORG"]
+    for a, b in itertools.pairwise(org_mentions):
+        between = text[a.end : b.start]
+        if a.canonical == b.canonical:
+            continue
+        unit = b.text.split()[-1] in conventions.org_words().unit_heads
+        if re.fullmatch(r"['’]s?\s+", between) and unit:
+            parent.setdefault(b.canonical, a.canonical)
+        elif re.fullmatch(r"\s+(?:of|at)\s+(?:the\s+)?", between):
+            parent.setdefault(a.canonical, b.canonical)
+    result: list[Organisation] = []
+    for name in order:
+        group = grouped[name]
+        variants = list(dict.fromkeys(m.text for m in group))
+        result.append(
+            Organisation(
+                id=ids[name],
+                name=name,
+                variants=variants,
+                part_of=ids.get(parent.get(name, "")),
+                mentions=[Mention(kind="name", evidence=evidence(article, m.start, m.end)) for m in group],
+            )
+        )
+    return result
+
+
+def build_places(article: Article, mentions: list[EntityMention]) -> list[Place]:
+    """Group place mentions by name; ``X, Y`` and ``X in Y`` make X within Y."""
+    text = article.text
+    places = [m for m in mentions if m.label == "PLACE"]
+    order = list(dict.fromkeys(m.canonical for m in places))
+    ids = {name: f"l{i}" for i, name in enumerate(order, start=1)}
+    within: dict[str, str] = {}
+    for a, b in itertools.pairwise(places):
+        if a.canonical == b.canonical:
+            continue
+        between = text[a.end : b.start]
+        # "Chippenham Road, Maida Vale, West London": each is within the next.
+        if re.fullmatch(r",\s*|\s+in\s+(?:the\s+)?", between) and within.get(b.canonical) != a.canonical:
+            within.setdefault(a.canonical, b.canonical)
+    return [
+        Place(
+            id=ids[name],
+            name=name,
+            variants=list(dict.fromkeys(m.text for m in places if m.canonical == name)),
+            within=ids.get(within.get(name, "")),
+            mentions=[
+                Mention(kind="name", evidence=evidence(article, m.start, m.end))
+                for m in places
+                if m.canonical == name
+            ],
+        )
+        for name in order
+    ]
+
+
+_THING_CATEGORIES: dict[str, ThingCategory] = {
+    "platform": "platform",
+    "vehicle": "vehicle",
+    "product": "product",
+    "system": "system",
+}
+
+
+def build_things(article: Article, mentions: list[EntityMention]) -> list[Thing]:
+    things = [m for m in mentions if m.label == "THING"]
+    order = list(dict.fromkeys(m.canonical for m in things))
+    result: list[Thing] = []
+    for i, name in enumerate(order, start=1):
+        group = [m for m in things if m.canonical == name]
+        result.append(
+            Thing(
+                id=f"x{i}",
+                name=name,
+                category=_THING_CATEGORIES.get(group[0].category or "", "other"),
+                mentions=[Mention(kind="name", evidence=evidence(article, m.start, m.end)) for m in group],
+            )
+        )
+    return result

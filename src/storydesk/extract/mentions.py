@@ -1,0 +1,245 @@
+"""Person mentions: names (with titles and pseudonyms), descriptions and pronouns.
+
+Finds the places in a report that can refer to a person; :mod:`storydesk.extract.people`
+decides which refer to whom. Names come from the corrected entity layer, extended over a
+title or rank written before them (``Det Ch Insp Rawlinson``, ``Miss Chkaifi``) and found
+from a title alone where the model missed them. A name alone between quotation marks is a
+pseudonym (``'Abraham'``). Descriptions are noun phrases headed by a person noun from
+``data/person_nouns.json`` or by an age (``the 26-year-old``, ``a 41-year-old man``).
+
+Not done here: deciding who a description or pronoun denotes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from storydesk import conventions
+from storydesk.extract.entities import EntityMention
+
+QUOTE_MARKS = "'\"‘’“”"
+PRONOUNS = {
+    "he": "male",
+    "him": "male",
+    "his": "male",
+    "himself": "male",
+    "she": "female",
+    "her": "female",
+    "hers": "female",
+    "herself": "female",
+}
+
+
+@dataclass
+class NameMention:
+    start: int
+    end: int
+    text: str
+    name: str  # without the title
+    title: str | None = None  # full form of the title
+    title_gender: str | None = None
+    title_kind: str | None = None
+    pseudonym: bool = False
+
+
+@dataclass
+class Description:
+    start: int
+    end: int
+    text: str
+    noun: str | None  # person noun lemma from the table, if any
+    age: int | None
+    age_span: tuple[int, int] | None
+    definite: bool
+    plural: bool = False
+    nationality: str | None = None
+    nationality_span: tuple[int, int] | None = None
+    children: int | None = None
+    extra_nouns: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PronounMention:
+    start: int
+    end: int
+    text: str
+    gender: str
+
+
+def _title_regex() -> re.Pattern[str]:
+    forms = sorted(conventions.titles(), key=len, reverse=True)
+    alternatives = "|".join(re.escape(f).replace(r"\ ", r"\.?\s+") for f in forms)
+    return re.compile(r"(?<![\w.])(" + alternatives + r")\.?\s+$")
+
+
+_TITLE_BEFORE = _title_regex()
+_NAME_WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-zA-Z'’-]*[a-z][a-zA-Z'’-]*"
+
+
+def _title_lookup(raw: str) -> conventions.Title | None:
+    table = conventions.titles()
+    key = re.sub(r"\.", "", re.sub(r"\s+", " ", raw)).strip()
+    return table.get(key)
+
+
+def name_mentions(doc: Doc, entities: list[EntityMention]) -> list[NameMention]:
+    text = doc.text
+    result: list[NameMention] = []
+    for ent in entities:
+        if ent.label != "PERSON":
+            continue
+        start, end, name = ent.start, ent.end, ent.text
+        mention = NameMention(start, end, text[start:end], name)
+        # A title inside the span ("Miss Chkaifi" tagged whole) or just before it.
+        inner = _TITLE_BEFORE.search(name[: name.rfind(" ") + 1]) if " " in name else None
+        if inner and inner.start() == 0:
+            title = _title_lookup(inner.group(1))
+            if title is not None:
+                mention.name = name[inner.end() :]
+                mention.title, mention.title_gender, mention.title_kind = title.full, title.gender, title.kind
+        else:
+            before = _TITLE_BEFORE.search(text[max(0, start - 40) : start])
+            if before:
+                title = _title_lookup(before.group(1))
+                if title is not None:
+                    mention.start = start - (len(text[max(0, start - 40) : start]) - before.start())
+                    mention.text = text[mention.start : end]
+                    mention.title, mention.title_gender, mention.title_kind = (
+                        title.full,
+                        title.gender,
+                        title.kind,
+                    )
+        if not re.search(r"[A-Za-z]", mention.name):
+            continue
+        mention.pseudonym = _is_quoted_alone(text, start, end)
+        result.append(mention)
+    taken = [(m.start, m.end) for m in result] + [(e.start, e.end) for e in entities if e.label != "PERSON"]
+    result.extend(_titled_names_missed(text, taken))
+    result.sort(key=lambda m: m.start)
+    return result
+
+
+def _is_quoted_alone(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    return bool(before) and before in QUOTE_MARKS and bool(after) and after in QUOTE_MARKS
+
+
+def _titled_names_missed(text: str, taken: list[tuple[int, int]]) -> list[NameMention]:
+    """``Mr Akunjee`` or ``DCI Rawlinson`` that the model did not tag as a person."""
+    forms = sorted(conventions.titles(), key=len, reverse=True)
+    alternatives = "|".join(re.escape(f).replace(r"\ ", r"\.?\s+") for f in forms)
+    pattern = re.compile(
+        r"(?<![\w.])(" + alternatives + r")\.?\s+(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")?)"
+    )
+    found: list[NameMention] = []
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        name_start = match.start(2)
+        if any(not (end <= s or name_start >= e) for s, e in taken):
+            continue
+        title = _title_lookup(match.group(1))
+        # Bare office words ("Secretary Smith" is rare; "Chair Person" is a heading) need
+        # the model to have seen a person.
+        if title is None or title.form in {"Secretary", "Chair", "President"}:
+            continue
+        found.append(
+            NameMention(
+                start=start,
+                end=end,
+                text=text[start:end],
+                name=match.group(2),
+                title=title.full,
+                title_gender=title.gender,
+                title_kind=title.kind,
+                pseudonym=False,
+            )
+        )
+        taken.append((start, end))
+    return found
+
+
+_AGE = re.compile(r"\b(\d{1,3})-year-old\b")
+_PARENT_OF = re.compile(r"\b((?:grand)?(?:mother|father|mum|dad))-of-(\w+)\b", re.I)
+_PARENT_OF_TAIL = re.compile(r"-of-\w+\b")
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+
+
+def descriptions(doc: Doc, names: list[NameMention]) -> list[Description]:
+    """Noun phrases describing a person: a person noun or an age at their head."""
+    nouns = conventions.person_nouns()
+    text = doc.text
+    found: list[Description] = []
+    name_spans = [(m.start, m.end) for m in names]
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        lemma = root.lemma_.lower()
+        compound = f"{doc[root.i - 1].lower_} {lemma}" if root.i > chunk.start else ""
+        noun = compound if compound in nouns else (lemma if lemma in nouns else None)
+        start, end = chunk.start_char, chunk.end_char
+        tail = _PARENT_OF_TAIL.match(text, end)
+        if tail:
+            end = tail.end()
+        if any(s < end and start < e for s, e in name_spans):
+            continue  # a chunk that contains a name is handled as the name
+        age_match = _AGE.search(text, start, end)
+        parent = _PARENT_OF.search(text, start, end)
+        if noun is None and age_match is None and parent is None:
+            continue
+        if (
+            chunk[0].lower_ in {"his", "her", "their", "its", "my", "your", "our"}
+            and noun in conventions.relations()
+        ):
+            continue  # "her ex-husband": a relation, handled by attributes
+        determiner = chunk[0].lower_
+        definite = determiner in {"the", "this", "that"}
+        plural = root.tag_ in {"NNS", "NNPS"}
+        nationality = next((t for t in chunk if t.ent_type_ == "NORP" and t.i < root.i), None)
+        children = None
+        if parent is not None:
+            noun = f"{parent.group(1).lower()}-of-n"
+            children = _NUMBER_WORDS.get(parent.group(2).lower()) or (
+                int(parent.group(2)) if parent.group(2).isdigit() else None
+            )
+        found.append(
+            Description(
+                start=start,
+                end=end,
+                text=text[start:end],
+                noun=noun,
+                age=int(age_match.group(1)) if age_match else None,
+                age_span=age_match.span(1) if age_match else None,
+                definite=definite,
+                plural=plural,
+                nationality=nationality.text if nationality is not None else None,
+                nationality_span=(nationality.idx, nationality.idx + len(nationality.text))
+                if nationality is not None
+                else None,
+                children=children,
+            )
+        )
+    return found
+
+
+def pronouns(doc: Doc) -> list[PronounMention]:
+    return [
+        PronounMention(t.idx, t.idx + len(t.text), t.text, PRONOUNS[t.lower_])
+        for t in doc
+        if (t.lower_ in PRONOUNS and t.pos_ == "PRON") or (t.lower_ in PRONOUNS and t.tag_ in {"PRP", "PRP$"})
+    ]

