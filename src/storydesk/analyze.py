@@ -3,7 +3,7 @@
 Each extractor is a plain function with explicit inputs; this module only wires them:
 
     clean text -> spaCy Doc -> entities -> people (names, descriptions, pronouns)
-               -> attributes -> times -> case file
+               -> attributes -> times -> quotes -> case file
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ import logging
 
 from storydesk import nlp
 from storydesk.extract import attributes, entities, mentions, people
+from storydesk.extract.quotes import find_quotes
+from storydesk.extract.times import find_times
 from storydesk.ingest import Source, make_article, source_from_text
 from storydesk.ingest.read import DEFAULT_MAX_BYTES, parse_date
 from storydesk.model import Article, CaseFile
@@ -25,11 +27,12 @@ def analyze_article(article: Article) -> CaseFile:
     doc = nlp.parse(article.text)
     found = entities.find_entity_mentions(doc)
     names = mentions.name_mentions(doc, found)
-    cast = people.resolve_people(
-        doc, article, names, mentions.descriptions(doc, names), mentions.pronouns(doc)
-    )
+    cast = people.resolve_people(doc, article, names, mentions.descriptions(doc, names), mentions.pronouns(doc))
     raw_facts = attributes.find_attributes(doc, cast)
     facts = attributes.to_facts(article, cast, raw_facts)
+    organisations = entities.build_organisations(article, found)
+    times = find_times(doc, article)
+    quotes, quoted_terms = find_quotes(doc, article, cast.people, organisations)
     warnings: list[str] = []
     if article.published is None:
         warnings.append(
@@ -39,9 +42,12 @@ def analyze_article(article: Article) -> CaseFile:
     return CaseFile(
         article=article,
         people=cast.people,
-        organisations=entities.build_organisations(article, found),
+        organisations=organisations,
         places=entities.build_places(article, found),
         things=entities.build_things(article, found),
+        times=times,
+        quotes=quotes,
+        quoted_terms=quoted_terms,
         facts=facts,
         warnings=warnings,
     )

@@ -112,9 +112,7 @@ def clean_text(text: str) -> Cleaned:
         glued += count
         paragraphs.append(repaired)
     if glued:
-        repairs.append(
-            Repair(kind="paragraph_join", detail="inserted a space between glued sentences", count=glued)
-        )
+        repairs.append(Repair(kind="paragraph_join", detail="inserted a space between glued sentences", count=glued))
     if squeezed:
         repairs.append(Repair(kind="whitespace", detail="normalised spaces in paragraphs", count=squeezed))
     spans: list[Span] = []

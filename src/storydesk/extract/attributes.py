@@ -113,9 +113,7 @@ def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
             return
         facts.append(RawFact(subject, "relation", relation.label, start, end, qualifier=other))
         other_gender = cast.draft_of(other).gender
-        facts.append(
-            RawFact(other, "relation", relation.inverse(other_gender), start, end, qualifier=subject)
-        )
+        facts.append(RawFact(other, "relation", relation.inverse(other_gender), start, end, qualifier=subject))
 
     for person, draft in zip(cast.people, cast.drafts, strict=True):
         for mention in draft.names:

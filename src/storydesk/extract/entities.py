@@ -101,9 +101,7 @@ def _alias_pattern() -> re.Pattern[str]:
             bare = _LEADING_THE.sub("", alias)
             (with_the if bare != alias else plain).append(bare)
     alternatives = [re.escape(f) for f in sorted(plain, key=len, reverse=True)]
-    alternatives += [
-        r"(?<=[Tt]he )" + re.escape(f) + r"(?!\s+[A-Z])" for f in sorted(with_the, key=len, reverse=True)
-    ]
+    alternatives += [r"(?<=[Tt]he )" + re.escape(f) + r"(?!\s+[A-Z])" for f in sorted(with_the, key=len, reverse=True)]
     return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
 
 
@@ -115,9 +113,7 @@ def _vehicle_extent(text: str, start: int, end: int) -> int:
 
 def _things_in_text(text: str) -> Iterable[tuple[int, int, str]]:
     table = conventions.things()
-    names = sorted(
-        table.platforms | table.systems | table.products | table.vehicle_makes, key=len, reverse=True
-    )
+    names = sorted(table.platforms | table.systems | table.products | table.vehicle_makes, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
     for match in pattern.finditer(text):
         name = match.group(0)
@@ -179,7 +175,26 @@ def find_entity_mentions(doc: Doc) -> list[EntityMention]:
             if label is not None:
                 add(EntityMention(start, end, name, label, index.get(name, name) if label == "ORG" else name))
     found.sort(key=lambda m: m.start)
-    return _fold_acronyms(_drop_stray_person_words(_join_institutions(text, found)))
+    return _fold_acronyms(_drop_stray_person_words(_people_mislabelled(text, _join_institutions(text, found))))
+
+
+def _people_mislabelled(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
+    """A two- or three-word "place" or "organisation" that is a forename and the surname of
+    a person in the report (``Neil Day`` beside ``Rosa Day``), or that follows a relation
+    noun (``her ex-husband Neil Day``), is a person."""
+    surnames = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and " " in m.text}
+    relations = conventions.relations()
+    result: list[EntityMention] = []
+    for m in mentions:
+        words = m.text.split()
+        if m.label in {"ORG", "PLACE"} and 2 <= len(words) <= 3 and m.canonical == m.text:
+            before = re.search(r"([\w-]+)\s+$", text[max(0, m.start - 20) : m.start])
+            after_relation = before is not None and before.group(1).lower() in relations
+            last_is_head = words[-1] in conventions.org_words().org_heads
+            if not last_is_head and (words[-1] in surnames or after_relation):
+                m = EntityMention(m.start, m.end, m.text, "PERSON", m.text)
+        result.append(m)
+    return result
 
 
 def _drop_stray_person_words(mentions: list[EntityMention]) -> list[EntityMention]:
@@ -240,9 +255,7 @@ def _join_institutions(text: str, mentions: list[EntityMention]) -> list[EntityM
 
 
 def _initials(name: str) -> str:
-    return "".join(
-        w[0] for w in re.findall(r"[\w']+", name) if w.lower() not in _STOP_WORDS_IN_ACRONYM
-    ).upper()
+    return "".join(w[0] for w in re.findall(r"[\w']+", name) if w.lower() not in _STOP_WORDS_IN_ACRONYM).upper()
 
 
 def _fold_acronyms(mentions: list[EntityMention]) -> list[EntityMention]:
@@ -319,9 +332,7 @@ def build_places(article: Article, mentions: list[EntityMention]) -> list[Place]
             variants=list(dict.fromkeys(m.text for m in places if m.canonical == name)),
             within=ids.get(within.get(name, "")),
             mentions=[
-                Mention(kind="name", evidence=evidence(article, m.start, m.end))
-                for m in places
-                if m.canonical == name
+                Mention(kind="name", evidence=evidence(article, m.start, m.end)) for m in places if m.canonical == name
             ],
         )
         for name in order

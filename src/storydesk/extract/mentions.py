@@ -76,6 +76,7 @@ def _title_regex() -> re.Pattern[str]:
 
 
 _TITLE_BEFORE = _title_regex()
+_TITLE_AT_START = re.compile(_TITLE_BEFORE.pattern.replace("(?<![\\w.])", "^").replace("$", ""))
 _NAME_WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-zA-Z'’-]*[a-z][a-zA-Z'’-]*"
 
 
@@ -94,8 +95,8 @@ def name_mentions(doc: Doc, entities: list[EntityMention]) -> list[NameMention]:
         start, end, name = ent.start, ent.end, ent.text
         mention = NameMention(start, end, text[start:end], name)
         # A title inside the span ("Miss Chkaifi" tagged whole) or just before it.
-        inner = _TITLE_BEFORE.search(name[: name.rfind(" ") + 1]) if " " in name else None
-        if inner and inner.start() == 0:
+        inner = _TITLE_AT_START.match(name)
+        if inner and inner.end() < len(name):
             title = _title_lookup(inner.group(1))
             if title is not None:
                 mention.name = name[inner.end() :]
@@ -118,8 +119,32 @@ def name_mentions(doc: Doc, entities: list[EntityMention]) -> list[NameMention]:
         result.append(mention)
     taken = [(m.start, m.end) for m in result] + [(e.start, e.end) for e in entities if e.label != "PERSON"]
     result.extend(_titled_names_missed(text, taken))
+    taken += [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in {"PERSON", "ORG", "GPE"}]
+    result.extend(_known_names_again(text, result, taken))
     result.sort(key=lambda m: m.start)
     return result
+
+
+def _known_names_again(text: str, found: list[NameMention], taken: list[tuple[int, int]]) -> list[NameMention]:
+    """Words of names already found, where the model missed them elsewhere in the report
+    (``Macleod`` after ``Leon MacLeod``; ``'Sam'`` before ``Sam, 30,``). Case-insensitive
+    beyond the first letter, which must be a capital."""
+    words = {w.casefold() for m in found for w in m.name.split() if len(w) >= 3 and w[0].isupper()}
+    if not words:
+        return []
+    pattern = re.compile(
+        r"(?<![\w-])(?<!\w['’])(" + "|".join(re.escape(w) for w in sorted(words)) + r")(?![\w-])", re.I
+    )
+    extra: list[NameMention] = []
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if not text[start].isupper() or any(s < end and start < e for s, e in taken):
+            continue
+        extra.append(
+            NameMention(start, end, match.group(0), match.group(0), pseudonym=_is_quoted_alone(text, start, end))
+        )
+        taken.append((start, end))
+    return extra
 
 
 def _is_quoted_alone(text: str, start: int, end: int) -> bool:
@@ -132,9 +157,7 @@ def _titled_names_missed(text: str, taken: list[tuple[int, int]]) -> list[NameMe
     """``Mr Akunjee`` or ``DCI Rawlinson`` that the model did not tag as a person."""
     forms = sorted(conventions.titles(), key=len, reverse=True)
     alternatives = "|".join(re.escape(f).replace(r"\ ", r"\.?\s+") for f in forms)
-    pattern = re.compile(
-        r"(?<![\w.])(" + alternatives + r")\.?\s+(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")?)"
-    )
+    pattern = re.compile(r"(?<![\w.])(" + alternatives + r")\.?\s+(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")?)")
     found: list[NameMention] = []
     for match in pattern.finditer(text):
         start, end = match.span()
@@ -202,10 +225,7 @@ def descriptions(doc: Doc, names: list[NameMention]) -> list[Description]:
         parent = _PARENT_OF.search(text, start, end)
         if noun is None and age_match is None and parent is None:
             continue
-        if (
-            chunk[0].lower_ in {"his", "her", "their", "its", "my", "your", "our"}
-            and noun in conventions.relations()
-        ):
+        if chunk[0].lower_ in {"his", "her", "their", "its", "my", "your", "our"} and noun in conventions.relations():
             continue  # "her ex-husband": a relation, handled by attributes
         determiner = chunk[0].lower_
         definite = determiner in {"the", "this", "that"}

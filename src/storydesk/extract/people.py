@@ -99,8 +99,18 @@ class Cast:
         return None
 
 
-def _cluster_names(names: list[NameMention]) -> list[PersonDraft]:
+def _cluster_names(names: list[NameMention], text: str) -> list[PersonDraft]:
+    """Full names first, then genders known from them, then one-word names and titles."""
     drafts: list[PersonDraft] = []
+    full = [m for m in names if len(m.name.split()) >= 2]
+    single = [m for m in names if len(m.name.split()) < 2]
+    _assign_names(drafts, full)
+    _genders_from_relation_nouns(text, drafts)
+    _assign_names(drafts, single)
+    return _merge_lone_names(drafts)
+
+
+def _assign_names(drafts: list[PersonDraft], names: list[NameMention]) -> None:
     for mention in names:
         words = [w.casefold() for w in mention.name.split()]
         target: PersonDraft | None = None
@@ -122,9 +132,9 @@ def _cluster_names(names: list[NameMention]) -> list[PersonDraft]:
             target = PersonDraft()
             drafts.append(target)
         target.names.append(mention)
+        target.names.sort(key=lambda m: m.start)
         if mention.title_gender and target.gender is None:
             target.gender, target.gender_span = mention.title_gender, (mention.start, mention.end)
-    return _merge_lone_names(drafts)
 
 
 def _merge_lone_names(drafts: list[PersonDraft]) -> list[PersonDraft]:
@@ -159,12 +169,22 @@ def _apposition_links(doc: Doc, drafts: list[PersonDraft], descs: list[Descripti
     links: dict[int, int] = {}
     name_owner = [(m, i) for i, d in enumerate(drafts) for m in d.names]
     separators = re.compile(r"\s*[,–—-]?\s*['‘\"“]?\s*$")
+    # "A neighbour, who asked to be known only as 'Sarah'": the description is the name.
+    known_as = re.compile(
+        r",?\s*who\s+(?:gave\s+(?:his|her|their)\s+name\s+(?:only\s+)?as|(?:asked|wished|wanted)\s+to\s+be\s+"
+        r"(?:known|named|identified|called)\s+(?:only\s+)?as|is\s+known\s+(?:only\s+)?as|was\s+named\s+(?:only\s+)?as)"
+        r"\s*['‘\"“]?$"
+    )
     after_name = re.compile(r"^['’\"”]?\s*[,–—-]\s*$")
     for di, desc in enumerate(descs):
         if desc.plural:
             continue
         for mention, owner in name_owner:
-            if (0 <= mention.start - desc.end <= 4 and separators.match(text[desc.end : mention.start])) or (
+            gap = text[desc.end : mention.start]
+            if (
+                (0 <= mention.start - desc.end <= 4 and separators.match(gap))
+                or (0 <= mention.start - desc.end <= 70 and known_as.match(gap))
+            ) or (
                 0 <= desc.start - mention.end <= 4
                 and after_name.match(text[mention.end : desc.start])
                 and (not desc.definite or text[mention.end : desc.start].strip() in {",", "-", "–", "—"})
@@ -184,9 +204,7 @@ def _apposition_links(doc: Doc, drafts: list[PersonDraft], descs: list[Descripti
                 continue
             by_parse = head_char is not None and other.start <= head_char < other.end
             by_text = (
-                not desc.definite
-                and other.end <= desc.start
-                and bool(desc_after.match(text[other.end : desc.start]))
+                not desc.definite and other.end <= desc.start and bool(desc_after.match(text[other.end : desc.start]))
             )
             if by_parse or by_text:
                 links.setdefault(di, links.get(dj, -1 - dj))
@@ -269,6 +287,11 @@ def _genders_from_relation_nouns(text: str, drafts: list[PersonDraft]) -> None:
         if draft.gender is not None:
             continue
         for mention in draft.names:
+            after = re.match(r",\s*(?:his|her|their|the)\s+([\w-]+)", text[mention.end : mention.end + 30])
+            if after is not None and (relation := relations.get(after.group(1).lower())) and relation.gender:
+                draft.gender = relation.gender
+                draft.gender_span = (mention.end + after.start(1), mention.end + after.end(1))
+                break
             match = re.search(r"([\w-]+)\s+$", text[max(0, mention.start - 20) : mention.start])
             if match is None:
                 continue
@@ -338,7 +361,7 @@ def resolve_people(
     descs: list[Description],
     pronouns: list[PronounMention],
 ) -> Cast:
-    drafts = _cluster_names(names)
+    drafts = _cluster_names(names, doc.text)
     _comma_ages(doc.text, drafts)
     drafts = _link_descriptions(doc, drafts, descs)
     _genders_from_descriptions(drafts)
@@ -347,16 +370,11 @@ def resolve_people(
     drafts.sort(key=lambda d: d.first_position)
     people: list[Person] = []
     for index, draft in enumerate(drafts, start=1):
-        mentions = [
-            Mention(kind=_mention_kind(m), evidence=evidence(article, m.start, m.end)) for m in draft.names
-        ]
+        mentions = [Mention(kind=_mention_kind(m), evidence=evidence(article, m.start, m.end)) for m in draft.names]
         mentions += [
-            Mention(kind="description", evidence=evidence(article, d.start, d.end))
-            for d in draft.descriptions
+            Mention(kind="description", evidence=evidence(article, d.start, d.end)) for d in draft.descriptions
         ]
-        mentions += [
-            Mention(kind="pronoun", evidence=evidence(article, p.start, p.end)) for p in draft.pronouns
-        ]
+        mentions += [Mention(kind="pronoun", evidence=evidence(article, p.start, p.end)) for p in draft.pronouns]
         mentions.sort(key=lambda m: m.evidence.start)
         variants = list(dict.fromkeys(m.text for m in draft.names))
         people.append(

@@ -132,9 +132,7 @@ def read_bytes(
     return [source_from_text(text, name=name, fmt=fmt, encoding=encoding)]
 
 
-def read_path(
-    path: str | Path, *, fmt: SourceFormat | None = None, max_bytes: int = DEFAULT_MAX_BYTES
-) -> list[Source]:
+def read_path(path: str | Path, *, fmt: SourceFormat | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Source]:
     """Read a file. JSON Lines files may be large: each record is checked on its own."""
     file = Path(path)
     try:
@@ -153,9 +151,7 @@ def read_path(
         raise errors.unreadable(str(file), "it is a directory") from exc
     except OSError as exc:
         raise errors.unreadable(str(file), exc.strerror or str(exc)) from exc
-    return read_bytes(
-        data, str(file), fmt=fmt, max_bytes=max(max_bytes, len(data)) if is_jsonl else max_bytes
-    )
+    return read_bytes(data, str(file), fmt=fmt, max_bytes=max(max_bytes, len(data)) if is_jsonl else max_bytes)
 
 
 def read_stdin(*, fmt: SourceFormat | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Source]:

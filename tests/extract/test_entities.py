@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+import pytest
+
+from storydesk import analyze
+
+
+def _case(text: str):  # type: ignore[no-untyped-def]
+    return analyze(text, published="2023-06-01", check_language=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "thing", "category"),
+    [
+        ("He posted the video on Twitter on Monday night, and Ms Hale shared it.", "Twitter", "platform"),
+        ("Officers reviewed CCTV from the high street before Mr Dunn was arrested.", "CCTV", "system"),
+        ("The man drove a silver Ford Focus into the barrier, police said.", "Ford Focus", "vehicle"),
+        ("She was hit by a Renault Clio on Station Road, witnesses said.", "Renault Clio", "vehicle"),
+    ],
+)
+def test_things_are_not_people_or_organisations(text: str, thing: str, category: str) -> None:
+    case = _case(text)
+    assert any(t.name == thing and t.category == category for t in case.things)
+    names = {p.name for p in case.people} | {o.name for o in case.organisations}
+    assert thing not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical", "variants"),
+    [
+        (
+            "Scotland Yard said the Met would review the case. A Met Police spokesman confirmed it.",
+            "Metropolitan Police",
+            {"Scotland Yard", "Met", "Met Police"},
+        ),
+        (
+            "Greater Manchester Police said on Friday that GMP officers had made two arrests.",
+            "Greater Manchester Police",
+            {"Greater Manchester Police", "GMP"},
+        ),
+        (
+            "The Harbour Safety Authority opened an inquiry. The HSA said the ferry had been inspected.",
+            "Harbour Safety Authority",
+            {"Harbour Safety Authority", "HSA"},
+        ),
+    ],
+)
+def test_organisation_aliases_fold(text: str, canonical: str, variants: set[str]) -> None:
+    case = _case(text)
+    [org] = [o for o in case.organisations if o.name == canonical]
+    assert set(org.variants) == variants
+
+
+def test_the_met_office_is_not_the_police() -> None:
+    case = _case("The Met Office issued a yellow warning for rain on Tuesday, forecasters said.")
+    assert all(o.name != "Metropolitan Police" for o in case.organisations)
+
+
+def test_parts_of_organisations() -> None:
+    case = _case(
+        "Detective Sergeant Amy Cole of the Metropolitan Police's Specialist Crime Command said the inquiry "
+        "was continuing."
+    )
+    orgs = {o.name: o for o in case.organisations}
+    assert orgs["Specialist Crime Command"].part_of == orgs["Metropolitan Police"].id
+
+
+def test_places_within() -> None:
+    case = _case("The crash happened in Maida Vale, West London, shortly after 9am on Monday, police said.")
+    places = {p.name: p for p in case.places}
+    assert places["Maida Vale"].within == places["West London"].id
+
+
+def test_evidence_points_into_cleaned_text() -> None:
+    case = _case("Mrs Joan Pike, 71, told the Hexley Gazette that the Met had not called her back.")
+    text = case.article.text
+    items = [m.evidence for p in case.people for m in p.mentions]
+    items += [m.evidence for o in case.organisations for m in o.mentions]
+    items += [f.evidence for f in case.facts]
+    assert items
+    for ev in items:
+        assert ev.article_id == case.article.id
+        assert text[ev.start : ev.end] == ev.text

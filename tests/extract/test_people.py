@@ -1,0 +1,133 @@
+"""People, their names and attributes: (text, expected) tables of fictional news sentences."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storydesk import analyze
+from storydesk.model import CaseFile
+
+
+def _case(text: str) -> CaseFile:
+    return analyze(text, published="2023-06-01", check_language=False)
+
+
+def _person(case: CaseFile, name: str) -> Any:
+    matches = [p for p in case.people if p.name == name]
+    assert matches, f"{name!r} not among {[p.name for p in case.people]}"
+    return matches[0]
+
+
+def _values(case: CaseFile, name: str, attribute: str) -> set[Any]:
+    return {f.value for f in case.facts_about(_person(case, name).id, attribute)}
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Dana Whitcombe, 34, was named as the victim. Ms Whitcombe had moved to Leeds in May.",
+            {"Dana Whitcombe": {"Dana Whitcombe", "Ms Whitcombe"}},
+        ),
+        (
+            "Leon MacLeod, 41, was charged. Macleod was remanded and McLeod's lawyer said nothing.",
+            {"Leon MacLeod": {"Leon MacLeod", "Macleod"}},
+        ),
+        (
+            "Det Ch Insp Hannah Rowe said the search went on. DCI Rowe later thanked the public.",
+            {"Hannah Rowe": {"Det Ch Insp Hannah Rowe", "DCI Rowe"}},
+        ),
+        (
+            "Tom Baines and Sally Baines, his wife, ran the shop. Mr Baines said trade was good.",
+            {"Tom Baines": {"Tom Baines", "Mr Baines"}, "Sally Baines": {"Sally Baines"}},
+        ),
+    ],
+)
+def test_name_variants_resolve_to_one_person(text: str, people: dict[str, set[str]]) -> None:
+    case = _case(text)
+    for name, variants in people.items():
+        assert set(_person(case, name).variants) == variants
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "attribute", "values"),
+    [
+        ("Priya Lal, 43, a nurse from Luton, was stabbed on Friday.", "Priya Lal", "age", {43}),
+        ("Owen Hart (19) appeared at Leeds Crown Court on Monday.", "Owen Hart", "age", {19}),
+        ("Carl Ives, aged 52, was arrested at his home in Bury.", "Carl Ives", "age", {52}),
+        ("Emma Doyle, a 29-year-old teacher, was injured in the crash.", "Emma Doyle", "age", {29}),
+        ("Emma Doyle, a 29-year-old teacher, was injured in the crash.", "Emma Doyle", "occupation", {"teacher"}),
+        ("Piotr Zielinski, a Polish electrician, said he saw the crash.", "Piotr Zielinski", "nationality", {"Polish"}),
+        ("Det Insp Ruth Mayo said the inquiry would continue.", "Ruth Mayo", "title", {"Detective Inspector"}),
+        ("Det Insp Ruth Mayo said the inquiry would continue.", "Ruth Mayo", "role", {"official"}),
+        ("Miss Clara Penn was treated at the scene by paramedics.", "Clara Penn", "gender", {"female"}),
+        (
+            "Rosa Day, 43, died after an attack by her ex-husband Neil Day, 44, at her home.",
+            "Neil Day",
+            "relation",
+            {"ex-husband of"},
+        ),
+        (
+            "Rosa Day, 43, died after an attack by her ex-husband Neil Day, 44, at her home.",
+            "Rosa Day",
+            "relation",
+            {"ex-wife of"},
+        ),
+        (
+            "Sam Ode's lawyer Farah Qureshi said her client would plead not guilty.",
+            "Farah Qureshi",
+            "relation",
+            {"lawyer of"},
+        ),
+        (
+            "Sam Ode's lawyer Farah Qureshi said her client would plead not guilty.",
+            "Sam Ode",
+            "relation",
+            {"client of"},
+        ),
+    ],
+)
+def test_attributes(text: str, name: str, attribute: str, values: set[Any]) -> None:
+    assert _values(_case(text), name, attribute) == values
+
+
+def test_pseudonym_in_quotes_is_a_name() -> None:
+    case = _case("The driver, who gave his name only as 'Sam', said he had tried to help. Sam, 30, was bailed.")
+    person = _person(case, "Sam")
+    assert any(m.kind == "pseudonym" for m in person.mentions)
+
+
+def test_description_linked_by_apposition_and_definite_reference() -> None:
+    case = _case(
+        "The cyclist - 'Ben' - swerved to avoid the van. Friends of the 31-year-old cyclist said he was shaken."
+    )
+    ben = _person(case, "Ben")
+    assert 31 in _values(case, "Ben", "age")
+    assert any(m.kind == "description" and "31-year-old cyclist" in m.evidence.text for m in ben.mentions)
+
+
+def test_unnamed_person_stays_unnamed() -> None:
+    case = _case("A 41-year-old man was arrested on suspicion of burglary. Police did not name him.")
+    unnamed = [p for p in case.people if not p.named]
+    assert len(unnamed) == 1
+    assert _values(case, unnamed[0].name, "age") == {41}
+    assert all(p.named is False for p in case.people)
+
+
+def test_ambiguous_pronoun_is_not_resolved() -> None:
+    case = _case("Mark Tate met Paul Innes outside the club. He said the meeting was friendly.")
+    for person in case.people:
+        assert not any(m.kind == "pronoun" for m in person.mentions)
+
+
+def test_clear_pronoun_is_resolved() -> None:
+    case = _case("Mrs Irene Holt, 80, was found at home. She had fallen on the stairs, her son said.")
+    holt = _person(case, "Irene Holt")
+    assert any(m.kind == "pronoun" and m.evidence.text == "She" for m in holt.mentions)
+
+
+def test_products_and_lowercase_nouns_are_not_people() -> None:
+    case = _case("The lorry driver said Twitter users had shared the video of the Ford Transit.")
+    assert [p.name for p in case.people if p.named] == []
