@@ -49,9 +49,7 @@ def _parser() -> argparse.ArgumentParser:
         default=DEFAULT_MAX_BYTES,
         help="largest report accepted, in bytes (default: 5000000)",
     )
-    analyze.add_argument(
-        "--force-language", action="store_true", help="analyse even if the text does not look English"
-    )
+    analyze.add_argument("--force-language", action="store_true", help="analyse even if the text does not look English")
 
     commands.add_parser("schema", help="print the JSON Schema of a case file")
     return parser

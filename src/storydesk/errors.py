@@ -75,9 +75,7 @@ def empty_input(source: str) -> EmptyInputError:
 
 
 def binary_input(source: str) -> BinaryInputError:
-    return BinaryInputError(
-        f"{source} looks like a binary file, not text or HTML; give a .txt, .html or .jsonl file."
-    )
+    return BinaryInputError(f"{source} looks like a binary file, not text or HTML; give a .txt, .html or .jsonl file.")
 
 
 def too_large(source: str, size: int, limit: int) -> InputTooLargeError:
@@ -110,9 +108,7 @@ def bad_record(source: str, line: int, reason: str) -> BadRecordError:
 
 
 def bad_date(value: str) -> BadDateError:
-    return BadDateError(
-        f"publication date {value!r} is not a date; give it as YYYY-MM-DD (for example 2022-02-01)."
-    )
+    return BadDateError(f"publication date {value!r} is not a date; give it as YYYY-MM-DD (for example 2022-02-01).")
 
 
 def model_not_installed(package: str, error: str) -> ModelNotInstalledError:

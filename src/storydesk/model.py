@@ -53,9 +53,7 @@ class Article(_Frozen):
     title: str | None = None
     url: str | None = None
     outlet: str | None = None
-    published: dt.date | None = Field(
-        default=None, description="Publication date used to resolve relative times."
-    )
+    published: dt.date | None = Field(default=None, description="Publication date used to resolve relative times.")
     published_source: Literal["given", "metadata", "none"] = "none"
     source_format: Literal["text", "html", "jsonl"] = "text"
     encoding: str = "utf-8"
@@ -79,9 +77,7 @@ class Person(_Frozen):
     id: str
     name: str = Field(description="The fullest name the report gives, or a description.")
     named: bool = True
-    variants: list[str] = Field(
-        default_factory=list, description="Every distinct name form used in the report."
-    )
+    variants: list[str] = Field(default_factory=list, description="Every distinct name form used in the report.")
     mentions: list[Mention] = Field(default_factory=list)
 
 
@@ -238,9 +234,7 @@ class CaseFile(_Frozen):
     warnings: list[str] = Field(default_factory=list)
 
     def facts_about(self, subject: str, attribute: str | None = None) -> list[Fact]:
-        return [
-            f for f in self.facts if f.subject == subject and (attribute is None or f.attribute == attribute)
-        ]
+        return [f for f in self.facts if f.subject == subject and (attribute is None or f.attribute == attribute)]
 
     def time(self, time_id: str | None) -> TimeRef | None:
         if time_id is None:

@@ -45,9 +45,7 @@ def _person_lines(case: CaseFile, person: Person) -> list[str]:
             when = case.time(fact.time_id)
             note = f" ({fact.modality})" if fact.modality != "asserted" else ""
             qualifier = f" {fact.qualifier}" if fact.qualifier else ""
-            lines.append(
-                f"  {fact.value}{qualifier}{note}" + (f" [{when.value}]" if when and when.value else "")
-            )
+            lines.append(f"  {fact.value}{qualifier}{note}" + (f" [{when.value}]" if when and when.value else ""))
     return lines
 
 
@@ -102,9 +100,7 @@ def outline(case: CaseFile) -> tuple[str, list[str], list[Section]]:
         key = when.value if when and when.value else "undated"
         roles = ", ".join(f"{a.role} {case.entity_name(a.entity_id) or a.text}" for a in event.arguments)
         note = f" ({event.modality})" if event.modality != "asserted" else ""
-        dated[key].append(
-            f"{event.type}{note}" + (f": {roles}" if roles else "") + f'  \u2190 "{event.trigger.text}"'
-        )
+        dated[key].append(f"{event.type}{note}" + (f": {roles}" if roles else "") + f'  \u2190 "{event.trigger.text}"')
     if dated:
         timeline = Section("Timeline")
         for key in sorted(k for k in dated if k != "undated") + (["undated"] if "undated" in dated else []):
@@ -123,18 +119,14 @@ def outline(case: CaseFile) -> tuple[str, list[str], list[Section]]:
                 )
                 if on
             ]
-            times.lines.append(
-                f'"{t.evidence.text}" = {t.value or "?"}' + (f" ({', '.join(flags)})" if flags else "")
-            )
+            times.lines.append(f'"{t.evidence.text}" = {t.value or "?"}' + (f" ({', '.join(flags)})" if flags else ""))
         sections.append(times)
     if case.quotes:
         quotes = Section("Quotes")
         for q in case.quotes:
             speaker = case.entity_name(q.speaker_id) or q.speaker_text or "unattributed"
             text = q.evidence.text if len(q.evidence.text) <= 160 else q.evidence.text[:157] + "..."
-            quotes.lines.append(
-                f"{speaker} ({q.kind}{', ' + q.channel if q.channel else ''}): \u201c{text}\u201d"
-            )
+            quotes.lines.append(f"{speaker} ({q.kind}{', ' + q.channel if q.channel else ''}): \u201c{text}\u201d")
         sections.append(quotes)
     if case.numbers:
         numbers = Section("Numbers")
@@ -142,8 +134,7 @@ def outline(case: CaseFile) -> tuple[str, list[str], list[Section]]:
             qualifier = "" if n.qualifier == "exact" else n.qualifier.replace("_", " ") + " "
             value = f"{n.value:,.0f}" if float(n.value).is_integer() else f"{n.value:,}"
             numbers.lines.append(
-                f"{qualifier}{value} {n.unit or ''} {n.counts or ''}".strip()
-                + f'  \u2190 "{n.evidence.text}"'
+                f"{qualifier}{value} {n.unit or ''} {n.counts or ''}".strip() + f'  \u2190 "{n.evidence.text}"'
             )
         sections.append(numbers)
     return title, header, sections

@@ -1,0 +1,192 @@
+"""People and their attributes against the hand-written gold casts in benchmarks/gold/reports.
+
+Matching: a gold person matches the system person (named or not) that shares a name form
+with it, compared case-folded without titles (gold ``name`` and ``variants`` against the
+system's ``name`` and ``variants``); each system person matches at most one gold person.
+Person precision counts named system people only (descriptions of unnamed people are
+judged through their attributes). Attributes are compared on matched pairs, as sets of
+normalised values per kind: age, gender, title (full form), occupation, nationality,
+relation (label plus the other person, by matched name). An attribute the system states
+for an unmatched person counts against precision.
+
+    python benchmarks/people_gold.py [--json benchmarks/results/people_gold.json] [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from storydesk import analyze
+from storydesk.model import CaseFile
+
+GOLD_DIR = Path(__file__).resolve().parent / "gold" / "reports"
+KINDS = ("age", "gender", "title", "occupation", "nationality", "relation")
+
+
+def _norm(name: str) -> str:
+    name = re.sub(r"['’]s$", "", name.strip().strip("'\"‘’“”"))
+    return re.sub(r"\s+", " ", name).casefold()
+
+
+def _forms(names: Iterable[str]) -> set[str]:
+    return {_norm(n) for n in names if n}
+
+
+@dataclass
+class Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, gold: set[Any], system: set[Any]) -> None:
+        self.tp += len(gold & system)
+        self.fp += len(system - gold)
+        self.fn += len(gold - system)
+
+    def scores(self) -> dict[str, float | int]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(p, 4), "recall": round(r, 4),
+                "f1": round(f, 4)}
+
+
+@dataclass
+class Results:
+    people: Tally = field(default_factory=Tally)
+    kinds: dict[str, Tally] = field(default_factory=lambda: {k: Tally() for k in KINDS})
+    misses: list[str] = field(default_factory=list)
+
+    def all_attributes(self) -> Tally:
+        total = Tally()
+        for t in self.kinds.values():
+            total.tp, total.fp, total.fn = total.tp + t.tp, total.fp + t.fp, total.fn + t.fn
+        return total
+
+
+def _system_values(case: CaseFile, pid: str, kind: str, names: dict[str, str]) -> set[Any]:
+    values: set[Any] = set()
+    for fact in case.facts_about(pid, kind):
+        if kind == "relation":
+            other = fact.qualifier or ""
+            values.add((str(fact.value).casefold(), names.get(_norm(other), _norm(other))))
+        elif kind == "age":
+            values.add(int(fact.value))
+        else:
+            values.add(str(fact.value).casefold())
+    return values
+
+
+def _gold_values(person: dict[str, Any], kind: str, names: dict[str, str]) -> set[Any]:
+    if kind == "age":
+        return {person["age"]} if person.get("age") is not None else set()
+    if kind == "gender":
+        return {person["gender"]} if person.get("gender") else set()
+    if kind == "relation":
+        return {
+            (r["relation"].casefold(), names.get(_norm(r["other"]), _norm(r["other"])))
+            for r in person.get("relations", [])
+        }
+    key = {"title": "titles", "occupation": "occupations", "nationality": "nationalities"}[kind]
+    values = {str(v).casefold() for v in person.get(key, [])}
+    return values
+
+
+def _phrase_for(value: Any, phrases: set[Any]) -> Any:
+    for phrase in sorted(phrases, key=str):
+        if re.search(r"(?<!\w)" + re.escape(str(value)) + r"(?!\w)", str(phrase)):
+            return phrase
+    return value
+
+
+def score_report(text: str, gold: dict[str, Any], results: Results, name: str) -> None:
+    case = analyze(text, published=gold.get("published"), check_language=False)
+    system = [(p, _forms([p.name, *p.variants])) for p in case.people]
+    gold_people = [(g, _forms([g["name"], *g.get("variants", [])])) for g in gold.get("people", [])]
+    pairs: dict[int, str] = {}
+    used: set[str] = set()
+    for gi, (_, gforms) in enumerate(gold_people):
+        for person, sforms in system:
+            if person.id not in used and gforms & sforms:
+                pairs[gi] = person.id
+                used.add(person.id)
+                break
+    # canonical names so relation targets compare across gold and system
+    canon: dict[str, str] = {}
+    for gi, (g, gforms) in enumerate(gold_people):
+        for form in gforms:
+            canon[form] = _norm(g["name"])
+        if gi in pairs:
+            person = next(p for p, _ in system if p.id == pairs[gi])
+            for form in _forms([person.name, *person.variants]):
+                canon[form] = _norm(g["name"])
+    named_system = {p.id for p, _ in system if p.named}
+    results.people.tp += len(pairs)
+    results.people.fn += len(gold_people) - len(pairs)
+    results.people.fp += len(named_system - used)
+    for gi, (g, _) in enumerate(gold_people):
+        if gi not in pairs:
+            results.misses.append(f"{name}: missed person {g['name']}")
+    for gi, (g, _) in enumerate(gold_people):
+        for kind in KINDS:
+            gold_values = _gold_values(g, kind, canon)
+            system_values = _system_values(case, pairs[gi], kind, canon) if gi in pairs else set()
+            if kind in {"occupation", "title"}:
+                # Gold gives phrases ("chief executive of Pemberton Foods"); storydesk gives the
+                # job noun. A system value that is a whole-word part of a gold phrase is that phrase.
+                system_values = {_phrase_for(v, gold_values) for v in system_values}
+            results.kinds[kind].add(gold_values, system_values)
+            for v in system_values - gold_values:
+                results.misses.append(f"{name}: {g['name']} {kind}: extra {v}")
+            for v in gold_values - system_values:
+                results.misses.append(f"{name}: {g['name']} {kind}: missed {v}")
+    for person, _ in system:
+        if person.id in used:
+            continue
+        for kind in KINDS:
+            extra = _system_values(case, person.id, kind, canon)
+            results.kinds[kind].fp += len(extra)
+            for v in extra:
+                results.misses.append(f"{name}: unmatched {person.name} {kind}: extra {v}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--json", type=Path, default=Path(__file__).parent / "results" / "people_gold.json")
+    parser.add_argument("--limit", type=int)
+    parser.add_argument("--show-misses", action="store_true")
+    args = parser.parse_args()
+    files = sorted(GOLD_DIR.glob("*.gold.json"))[: args.limit]
+    results = Results()
+    for path in files:
+        text_path = path.with_name(path.name.replace(".gold.json", ".txt"))
+        if not text_path.exists():
+            continue
+        score_report(text_path.read_text("utf-8"), json.loads(path.read_text("utf-8")), results, path.stem)
+    out = {
+        "reports": len(files),
+        "people": results.people.scores(),
+        "attributes": results.all_attributes().scores(),
+        "by_kind": {k: t.scores() for k, t in results.kinds.items()},
+    }
+    print(f"reports: {len(files)}")
+    print(f"{'':12} {'P':>6} {'R':>6} {'F1':>6}   tp/fp/fn")
+    for label, s in [("people", out["people"]), ("attributes", out["attributes"]), *out["by_kind"].items()]:
+        print(f"{label:12} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f}   {s['tp']}/{s['fp']}/{s['fn']}")
+    if args.show_misses:
+        for line in results.misses:
+            print("  " + line)
+        print(Counter(m.split(": ", 2)[1].split()[-2] if "kind" in m else "x" for m in results.misses))
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(out, indent=1) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,64 @@
+"""The newsroom conventions for quotations, read from ``storydesk/data/quote_cues.json``.
+
+Holds the tables (cue verbs, channel words, title and name signals, group nouns, pronoun
+genders) as one frozen record; the rules live in the other modules. Nothing here looks at
+a text.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class CueTable:
+    cue_verbs: frozenset[str]
+    """Lemmas of verbs that report speech (say, tell, tweet, confirm...)."""
+    cue_verbs_need_clause: frozenset[str]
+    """Cue lemmas that report speech only with a clause (``believe that...``), never alone."""
+    cue_phrases: tuple[str, ...]
+    channels: tuple[tuple[str, tuple[str, ...]], ...]
+    """(channel, words that signal it), in order of preference."""
+    interview_outlet_verbs: frozenset[str]
+    statement_nouns: frozenset[str]
+    """Heads that speak for an organisation (statement, spokesman, figures)."""
+    organisation_nouns: frozenset[str]
+    """Heads that stand for an organisation already named (the force, the council)."""
+    title_signals: frozenset[str]
+    name_signals: tuple[str, ...]
+    group_heads: frozenset[str]
+    pronouns: tuple[tuple[str, str], ...]
+    male_titles: frozenset[str]
+    female_titles: frozenset[str]
+    max_scare_words: int
+    max_term_words: int
+
+    def pronoun_kind(self, word: str) -> str | None:
+        lowered = word.lower()
+        return next((kind for pron, kind in self.pronouns if pron == lowered), None)
+
+
+@functools.cache
+def cue_table() -> CueTable:
+    """The table shipped with storydesk (read once per process; it never changes)."""
+    raw = json.loads(resources.files("storydesk.data").joinpath("quote_cues.json").read_text(encoding="utf-8"))
+    return CueTable(
+        cue_verbs=frozenset(raw["cue_verbs"]),
+        cue_verbs_need_clause=frozenset(raw["cue_verbs_need_clause"]),
+        cue_phrases=tuple(raw["cue_phrases"]),
+        channels=tuple((name, tuple(words)) for name, words in raw["channels"].items()),
+        interview_outlet_verbs=frozenset(raw["interview_outlet_verbs"]),
+        statement_nouns=frozenset(raw["statement_nouns"]),
+        organisation_nouns=frozenset(raw["organisation_nouns"]),
+        title_signals=frozenset(raw["title_signals"]),
+        name_signals=tuple(raw["name_signals"]),
+        group_heads=frozenset(raw["group_heads"]),
+        pronouns=tuple(raw["pronouns"].items()),
+        male_titles=frozenset(raw["male_titles"]),
+        female_titles=frozenset(raw["female_titles"]),
+        max_scare_words=int(raw["max_scare_words"]),
+        max_term_words=int(raw["max_term_words"]),
+    )

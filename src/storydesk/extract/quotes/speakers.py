@@ -1,0 +1,326 @@
+"""Attribution of marked text: the cue, the speaker span, the channel, direct or partial.
+
+Finds, for one outermost marked stretch, in this order:
+
+- a cue before it ending in a colon or comma: ``X said: '...'``, ``X tweeted today: '...'``,
+  ``In a statement, X said: '...'``, ``From Chairwoman X: "..."``, ``X: "..."``, also when
+  the colon ends the previous paragraph;
+- a cue after it: ``'...,' X said``, ``'...,' said X``, ``'...,' he told Sky News``, and the
+  byline dash ``"..." -Commissioner X``;
+- for a fragment inside the reporter's sentence (a partial quote), the cue verb that governs
+  it in the parse (``said he has been 'living a nightmare'``);
+- for a whole sentence in marks with no cue, the speaker of the previous attributed quote in
+  the same or the previous paragraph (a speech running on: ``'...,' she said. '...'``).
+
+The channel comes from the words around the cue (``tweeted``, ``in a statement``, ``in a
+video``, ``told Sky News``). Deliberately not done here: resolving the speaker span to an
+entity (``resolve``), reported speech without marks (``indirect``), and deciding what
+unattributed marked text is (``terms``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Doc, Span, Token
+
+from storydesk.extract.quotes.cues import CueTable
+from storydesk.extract.quotes.marks import MARKS, MarkedSpan
+from storydesk.extract.quotes.resolve import SpeakerSpan
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_DASHES = "-–—"
+# A cue after the quote is looked for within this many tokens of the closing mark
+# (news style puts it within the next five or so: ``,' Detective Inspector Jo Bryce said``).
+# Set by hand, not tuned.
+_AFTER_WINDOW = 14
+_SENTENCE_END = re.compile(r"[.!?]['\"’”]*\s*$")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    kind: Literal["direct", "partial"]
+    cue_start: int
+    cue_end: int
+    speaker: SpeakerSpan | None
+    channel: str | None
+
+
+def is_cue(token: Token, table: CueTable) -> bool:
+    return (
+        token.pos_ in ("VERB", "AUX")
+        and token.dep_ not in ("amod", "acl", "relcl")
+        and token.lemma_.lower() in table.cue_verbs
+    )
+
+
+def _inside(char: int, spans: Sequence[MarkedSpan]) -> bool:
+    return any(s.content_start <= char < s.content_end for s in spans)
+
+
+def _trim_punct(tokens: list[Token]) -> list[Token]:
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+        tokens = tokens[1:]
+    return tokens
+
+
+def speaker_span(tokens: list[Token], head: Token, table: CueTable) -> SpeakerSpan | None:
+    tokens = _trim_punct(tokens)
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    doc = head.doc
+    name = [head]
+    # the whole name around the head: Detective Chief Inspector Neil Rawlinson
+    for left in reversed(list(head.lefts)):
+        if left.dep_ in ("compound", "flat") and left.i == name[0].i - 1:
+            name.insert(0, left)
+    lowered = head.lower_
+    group = lowered in table.group_heads and (
+        any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+        or any(c.dep_ == "poss" for c in head.children)
+    )
+    statement = lowered in table.statement_nouns or lowered in table.organisation_nouns
+    text = doc.text[start:end]
+    return SpeakerSpan(
+        start=start,
+        end=end,
+        head_start=name[0].idx,
+        head_end=head.idx + len(head.text),
+        text=text,
+        head_text=head.text,
+        group=group,
+        statement=statement,
+    )
+
+
+def speaker_of_cue(cue: Token, quoted: Sequence[MarkedSpan], table: CueTable) -> SpeakerSpan | None:
+    """The subject of a cue verb (climbing through ``and``-coordinated verbs), as a span."""
+    verb: Token | None = cue
+    subject: Token | None = None
+    for _ in range(3):
+        if verb is None:
+            break
+        subject = next(
+            (c for c in verb.children if c.dep_ in _SUBJECT_DEPS and not _inside(c.idx, quoted)),
+            None,
+        )
+        if subject is not None:
+            break
+        verb = verb.head if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head != verb else None
+    if subject is None:
+        return None
+    head = subject
+    if subject.pos_ == "NOUN":
+        # Abraham's lawyer Mohammed Akunjee / the force's spokesman, Jo Bell: the name speaks
+        head = next(
+            (c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i - subject.i <= 4),
+            subject,
+        )
+    limit = max(t.i for t in head.subtree) if head is not subject else subject.i
+    tokens: list[Token] = []
+    for token in subject.subtree:
+        if _inside(token.idx, quoted):
+            break
+        if token.i > limit and (token.dep_ in ("relcl", "appos", "acl") or token.text == ","):
+            break
+        tokens.append(token)
+    return speaker_span(tokens, head, table)
+
+
+def channel_of(tokens: Sequence[Token], cue: Token | None, table: CueTable) -> str | None:
+    if cue is not None:
+        lemma = cue.lemma_.lower()
+        if lemma == "tweet":
+            return "tweet"
+        if lemma in table.interview_outlet_verbs and any(
+            c.dep_ in ("dobj", "dative", "iobj") and (c.ent_type_ in ("ORG", "NORP") or c.pos_ == "PROPN")
+            for c in cue.children
+        ):
+            return "interview"
+    words = [t.lower_ for t in tokens]
+    joined = " " + " ".join(words) + " "
+    # the signal written first wins: "in a video posted on Facebook" is a video
+    best: tuple[int, str] | None = None
+    for channel, signals in table.channels:
+        for signal in signals:
+            at = joined.find(f" {signal} ")
+            if at >= 0 and (best is None or at < best[0]):
+                best = (at, channel)
+    return best[1] if best is not None else None
+
+
+def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
+    return list(span) if span is not None else []
+
+
+def _sentence_start(doc: Doc, char: int) -> int:
+    while char > 0 and doc.text[char].isspace():
+        char -= 1
+    span = doc.char_span(char, min(len(doc.text), char + 1), alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return char
+    sent: Span = span[0].sent
+    return int(sent.start_char)
+
+
+def _after_window(doc: Doc, mark: MarkedSpan, para_end: int, outer: Sequence[MarkedSpan]) -> list[Token]:
+    tokens: list[Token] = []
+    for token in _tokens(doc, mark.end, para_end):
+        if token.idx < mark.end:
+            continue
+        if _inside(token.idx, outer) or (token.text[0] in MARKS and token.idx > mark.end + 2):
+            break
+        tokens.append(token)
+        if token.text in (".", "!", "?", ";") or len(tokens) >= _AFTER_WINDOW:
+            break
+    return tokens
+
+
+def _dash_speaker(tokens: list[Token], table: CueTable) -> tuple[Token, SpeakerSpan] | None:
+    """``"..." -Commissioner Jane Roe``: a dash, then a name, then the end of the line."""
+    if not tokens or (tokens[0].text not in _DASHES and not tokens[0].text.startswith(tuple(_DASHES))):
+        return None
+    rest = _trim_punct(tokens[1:])
+    names = [t for t in rest if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG")]
+    if not names or len(rest) > 8:
+        return None
+    head = names[-1]
+    speaker = speaker_span(rest, head, table)
+    return (tokens[0], speaker) if speaker is not None else None
+
+
+def _from_speaker(pre: list[Token], table: CueTable) -> tuple[Token, SpeakerSpan] | None:
+    """``From Chairwoman X: "..."`` or a bare ``X: "..."`` naming a person or organisation."""
+    body = _trim_punct(pre)
+    if not body:
+        return None
+    cue = body[0]
+    if cue.lower_ == "from":
+        body = body[1:]
+    names = [t for t in body if t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN"]
+    if not names or len(body) > 8 or any(t.pos_ == "VERB" for t in body):
+        return None
+    head = names[-1]
+    speaker = speaker_span(body, head, table)
+    return (cue, speaker) if speaker is not None else None
+
+
+def attribute(
+    doc: Doc,
+    mark: MarkedSpan,
+    para: tuple[int, int],
+    prev_para: tuple[int, int] | None,
+    outer: Sequence[MarkedSpan],
+    table: CueTable,
+) -> Attribution | None:
+    """How ``mark`` (an outermost marked stretch) is attributed, or None when it is not."""
+    text = doc.text
+    lo, hi = para
+    prior_ends = [s.end for s in outer if s.end <= mark.start and s.end >= lo]
+    pre_start = max([lo, _sentence_start(doc, max(lo, mark.start - 1)), *prior_ends])
+    pretext = text[pre_start : mark.start]
+    if _SENTENCE_END.search(pretext) or (pre_start in prior_ends and pretext.strip()[:1].isupper()):
+        pre_start, pretext = mark.start, ""
+    stripped = pretext.rstrip()
+    if not stripped and prev_para is not None and text[prev_para[0] : prev_para[1]].rstrip().endswith(":"):
+        pre_start = max(prev_para[0], _sentence_start(doc, prev_para[1] - 2))
+        stripped = text[pre_start : prev_para[1]].rstrip()
+    pre_tokens = [t for t in _tokens(doc, pre_start, pre_start + len(stripped)) if not _inside(t.idx, outer)]
+    after = _after_window(doc, mark, hi, outer)
+    content = text[mark.content_start : mark.content_end].strip()
+
+    def found(
+        kind: Literal["direct", "partial"], cue: Token, speaker: SpeakerSpan | None, frame: list[Token]
+    ) -> Attribution:
+        return Attribution(kind, cue.idx, cue.idx + len(cue.text), speaker, channel_of(frame, cue, table))
+
+    # 1. X said: '...'  /  In a statement, X said, '...'  /  From X: '...'
+    if stripped.endswith((":", ",")) or (pre_tokens and is_cue(pre_tokens[-1], table)):
+        cues = [t for t in pre_tokens if is_cue(t, table)]
+        if cues:
+            cue = cues[-1]
+            return found("direct", cue, speaker_of_cue(cue, outer, table), pre_tokens)
+        if stripped.endswith(":"):
+            named = _from_speaker(pre_tokens, table)
+            if named is not None:
+                return found("direct", named[0], named[1], pre_tokens)
+    sentence_initial = not stripped or stripped.endswith((":", ","))
+    # 2. '...,' X said  /  '...,' said X  /  "..." -Commissioner X
+    after_cues = [t for t in after if is_cue(t, table)]
+    if after_cues and (sentence_initial or not stripped):
+        cue = after_cues[0]
+        new_sentence = bool(_SENTENCE_END.search(content)) and after and after[0].text[:1].isupper()
+        bare = not any(c.dep_ in ("ccomp",) for c in cue.children)
+        if cue.i - after[0].i <= 6 and (not new_sentence or bare):
+            speaker = speaker_of_cue(cue, outer, table)
+            if speaker is not None:
+                return found("direct", cue, speaker, after)
+    dash = _dash_speaker(after, table)
+    if dash is not None and sentence_initial:
+        return found("direct", dash[0], dash[1], after)
+    if (stripped and not stripped.endswith((":", ","))) or content[:1].islower():
+        return _partial(doc, mark, outer, pre_start, table)
+    return None
+
+
+def _partial(
+    doc: Doc, mark: MarkedSpan, outer: Sequence[MarkedSpan], pre_start: int, table: CueTable
+) -> Attribution | None:
+    """A fragment in the reporter's sentence: the cue verb that governs it, if any."""
+    inside = _tokens(doc, mark.content_start, mark.content_end)
+    inside = [t for t in inside if mark.content_start <= t.idx < mark.content_end and not t.is_punct]
+    if not inside:
+        return None
+    roots = [t for t in inside if not (mark.content_start <= t.head.idx < mark.content_end) or t.head == t]
+    root = roots[0] if roots else inside[0]
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in inside)
+    if (
+        not has_verb
+        and root.dep_ in ("pobj", "compound", "amod", "nmod", "appos", "poss")
+        and root.head.pos_
+        in (
+            "NOUN",
+            "PROPN",
+            "ADP",
+        )
+    ):
+        head = root.head.head if root.head.pos_ == "ADP" else root.head
+        if head.pos_ in ("NOUN", "PROPN") or root.dep_ != "pobj":
+            return None  # a noun phrase inside a noun phrase: a term, not words someone said
+    if not has_verb and (
+        root.dep_ in ("nsubj", "nsubjpass", "compound", "amod")
+        or doc.text[max(0, mark.start - 12) : mark.start].lower().rstrip().endswith(("so-called", "so called"))
+    ):
+        return None  # a scare-quoted label in the reporter's sentence, not reported words
+    cue: Token | None = None
+    node = root
+    for _ in range(12):
+        if node.head == node:
+            break
+        node = node.head
+        if is_cue(node, table) and not _inside(node.idx, outer):
+            cue = node
+            break
+    if cue is None:
+        return None
+    speaker = speaker_of_cue(cue, outer, table)
+    if speaker is None:
+        return None
+    return Attribution(
+        "partial", cue.idx, cue.idx + len(cue.text), speaker, channel_of(cue_frame(cue, outer), cue, table)
+    )
+
+
+def cue_frame(cue: Token, quoted: Sequence[MarkedSpan]) -> list[Token]:
+    """The words of the attribution itself: the cue's subtree without what it reports."""
+    reported = {
+        t.i for c in cue.children if c.dep_ in ("ccomp", "xcomp", "dobj") and c.pos_ != "PROPN" for t in c.subtree
+    }
+    return [t for t in cue.subtree if t.i not in reported and not _inside(t.idx, quoted)]

@@ -1,0 +1,42 @@
+"""Quality gate: quote extraction on a fixed PolNeAR sample must not get worse.
+
+Floors are the scores measured on the first 20 PolNeAR dev documents (fallback cast:
+spaCy entities) when the gate was set, minus a margin of 0.02:
+storydesk/all F1@0.3 = 0.568, storydesk/direct F1@0.3 = 0.738, speaker accuracy (all) = 0.876.
+Raise a floor when the extractor improves; never lower one without saying why in the commit.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+sys.path.insert(0, str(BENCHMARKS))
+
+SAMPLE = 20
+MARGIN = 0.02
+FLOORS = {
+    ("storydesk/all", "f1@0.3"): 0.568 - MARGIN,
+    ("storydesk/direct", "f1@0.3"): 0.738 - MARGIN,
+    ("storydesk/all", "speaker_accuracy"): 0.876 - MARGIN,
+}
+
+
+@pytest.mark.slow
+def test_polnear_sample_stays_above_floor() -> None:
+    import quotes_polnear
+
+    if not quotes_polnear.DATA.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{quotes_polnear.DATA} is missing and CI=true: the gate must run")
+        pytest.skip(f"{quotes_polnear.DATA} not present")
+    result = quotes_polnear.run(SAMPLE, cast="fallback")
+    scores = {name: tally.scores() for name, tally in result.tallies.items()}
+    for (system, metric), floor in FLOORS.items():
+        assert scores[system][metric] >= floor, f"{system} {metric} {scores[system][metric]} < {floor}"
+    # storydesk must beat textacy's direct_quotations on the same texts
+    assert scores["storydesk/direct"]["f1@0.3"] > scores["textacy/direct"]["f1@0.3"]
