@@ -1,0 +1,105 @@
+"""The words of time, loaded once from ``storydesk/data/time_words.json``.
+
+The JSON file is the data table; this module only loads it into typed fields and builds
+regular-expression alternations from it, so no word list is written twice.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA_FILE = Path(__file__).resolve().parents[2] / "data" / "time_words.json"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    months: dict[str, int]
+    month_abbreviations: frozenset[str]
+    weekdays: dict[str, int]
+    parts_of_day: dict[str, str]
+    seasons: dict[str, str]
+    numbers: dict[str, float]
+    vague_numbers: frozenset[str]
+    ordinals: dict[str, int]
+    units: dict[str, str]
+    hedges: dict[str, str]
+    position_modifiers: dict[str, str]
+    vague: dict[str, tuple[str, str]]
+    vague_needs_context: frozenset[str]
+    frequencies: dict[str, str]
+    holidays: dict[str, str]
+    floating_holidays: dict[str, tuple[int, int, int]]
+    frequency_not_time_nouns: frozenset[str]
+    time_zones: tuple[str, ...]
+    future_cues: frozenset[str]
+    prospective_verbs: frozenset[str]
+    not_year_after: frozenset[str]
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    raw = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    return Lexicon(
+        months={k: int(v) for k, v in raw["months"].items()},
+        month_abbreviations=frozenset(raw["month_abbreviations"]),
+        weekdays={k: int(v) for k, v in raw["weekdays"].items()},
+        parts_of_day=dict(raw["parts_of_day"]),
+        seasons=dict(raw["seasons"]),
+        numbers={k: float(v) for k, v in raw["numbers"].items()},
+        vague_numbers=frozenset(raw["vague_numbers"]),
+        ordinals={k: int(v) for k, v in raw["ordinals"].items()},
+        units=dict(raw["units"]),
+        hedges=dict(raw["hedges"]),
+        position_modifiers=dict(raw["position_modifiers"]),
+        vague={k: (v[0], v[1]) for k, v in raw["vague"].items()},
+        vague_needs_context=frozenset(raw["vague_needs_context"]["words"]),
+        frequencies=dict(raw["frequencies"]),
+        holidays=dict(raw["holidays"]),
+        floating_holidays={
+            k: (int(v[0]), int(v[1]), int(v[2])) for k, v in raw["floating_holidays"].items() if not k.startswith("_")
+        },
+        frequency_not_time_nouns=frozenset(raw["frequency_not_time_nouns"]),
+        time_zones=tuple(raw["time_zones"]),
+        future_cues=frozenset(raw["future_cues"]),
+        prospective_verbs=frozenset(raw["prospective_verbs"]),
+        not_year_after=frozenset(raw["not_year_after"]),
+    )
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A non-capturing alternation, longest first, with flexible inner whitespace."""
+    escaped = [re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)]
+    return "(?:" + "|".join(escaped) + ")"
+
+
+def capitalised(words: Iterable[str]) -> str:
+    """Case-sensitive alternation of ``Title`` and ``UPPER`` forms (proper names)."""
+    forms: set[str] = set()
+    for w in words:
+        forms.add(w[:1].upper() + w[1:])
+        forms.add(" ".join(part[:1].upper() + part[1:] for part in w.split(" ")))
+        forms.add(w.upper())
+    return alternation(forms)
+
+
+def number_value(text: str) -> float | None:
+    """``two`` -> 2, ``twenty-four`` -> 24, ``12`` -> 12, ``several`` -> None (vague)."""
+    lex = lexicon()
+    t = re.sub(r"\s+", " ", text.lower().strip())
+    if t in lex.vague_numbers:
+        return None
+    if t in lex.numbers:
+        return lex.numbers[t]
+    if re.fullmatch(r"\d+(?:\.\d+)?", t.replace(",", "")):
+        return float(t.replace(",", ""))
+    parts = re.split(r"[-\s]+", t)
+    if len(parts) == 2 and parts[0] in lex.numbers and parts[1] in lex.numbers:
+        tens, ones = lex.numbers[parts[0]], lex.numbers[parts[1]]
+        if 20 <= tens < 100 and tens % 10 == 0 and 1 <= ones <= 9:
+            return tens + ones
+    return None
