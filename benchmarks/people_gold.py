@@ -2,7 +2,10 @@
 
 Matching: a gold person matches the system person (named or not) that shares a name form
 with it, compared case-folded without titles (gold ``name`` and ``variants`` against the
-system's ``name`` and ``variants``); each system person matches at most one gold person.
+system's ``name`` and ``variants``); a gold person the text never names (``name`` null)
+matches an unnamed system person when one of its descriptions is a word prefix of one of
+the gold descriptions or the reverse (``a jogger`` ~ ``A jogger who found Mr Ashdown``);
+each system person matches at most one gold person.
 Person precision counts named system people only (descriptions of unnamed people are
 judged through their attributes). Attributes are compared on matched pairs, as sets of
 normalised values per kind: age, gender, title (full form), occupation, nationality,
@@ -99,9 +102,36 @@ def _gold_values(person: dict[str, Any], kind: str, names: dict[str, str]) -> se
     return values
 
 
+_DETERMINERS = {"a", "an", "the", "one", "her", "his", "their", "its"}
+
+
+def _description_tokens(text: str) -> tuple[str, ...]:
+    tokens = re.findall(r"[\w'-]+", text.casefold())
+    while tokens and tokens[0] in _DETERMINERS:
+        tokens = tokens[1:]
+    return tuple(tokens)
+
+
+def _same_description(system: Iterable[str], gold: Iterable[str]) -> bool:
+    """An unnamed person matches when one description is a word prefix of the other
+    (``a jogger`` ~ ``A jogger who found Mr Ashdown``), determiners aside."""
+    for s in system:
+        st = _description_tokens(s)
+        for g in gold:
+            gt = _description_tokens(g)
+            shorter, longer = sorted((st, gt), key=len)
+            if shorter and longer[: len(shorter)] == shorter:
+                return True
+    return False
+
+
+def _contains(longer: str, shorter: str) -> bool:
+    return re.search(r"(?<!\w)" + re.escape(shorter) + r"(?!\w)", longer) is not None
+
+
 def _phrase_for(value: Any, phrases: set[Any]) -> Any:
     for phrase in sorted(phrases, key=str):
-        if re.search(r"(?<!\w)" + re.escape(str(value)) + r"(?!\w)", str(phrase)):
+        if _contains(str(phrase), str(value)) or _contains(str(value), str(phrase)):
             return phrase
     return value
 
@@ -118,15 +148,28 @@ def score_report(text: str, gold: dict[str, Any], results: Results, name: str) -
                 pairs[gi] = person.id
                 used.add(person.id)
                 break
+    # Unnamed gold people (name null) match an unnamed system person by description.
+    for gi, (g, _) in enumerate(gold_people):
+        if gi in pairs or g.get("name"):
+            continue
+        for person, _ in system:
+            if person.id in used or person.named:
+                continue
+            described = [person.name, *(str(f.value) for f in case.facts_about(person.id, "description"))]
+            if _same_description(described, g.get("descriptions", [])):
+                pairs[gi] = person.id
+                used.add(person.id)
+                break
     # canonical names so relation targets compare across gold and system
     canon: dict[str, str] = {}
     for gi, (g, gforms) in enumerate(gold_people):
+        key = _norm(g["name"] or (g.get("descriptions") or [""])[0])
         for form in gforms:
-            canon[form] = _norm(g["name"])
+            canon[form] = key
         if gi in pairs:
             person = next(p for p, _ in system if p.id == pairs[gi])
             for form in _forms([person.name, *person.variants]):
-                canon[form] = _norm(g["name"])
+                canon[form] = key
     named_system = {p.id for p, _ in system if p.named}
     results.people.tp += len(pairs)
     results.people.fn += len(gold_people) - len(pairs)
@@ -139,8 +182,9 @@ def score_report(text: str, gold: dict[str, Any], results: Results, name: str) -
             gold_values = _gold_values(g, kind, canon)
             system_values = _system_values(case, pairs[gi], kind, canon) if gi in pairs else set()
             if kind in {"occupation", "title"}:
-                # Gold gives phrases ("chief executive of Pemberton Foods"); storydesk gives the
-                # job noun. A system value that is a whole-word part of a gold phrase is that phrase.
+                # Gold and storydesk both give phrases ("chief executive of Pemberton Foods",
+                # "local MP"); a value that is a whole-word part of the other side's phrase, either
+                # way round, is that phrase.
                 system_values = {_phrase_for(v, gold_values) for v in system_values}
             results.kinds[kind].add(gold_values, system_values)
             for v in system_values - gold_values:

@@ -141,3 +141,23 @@ def things() -> Things:
         products=frozenset(table["products"]),
         vehicle_makes=frozenset(table["vehicle_makes"]),
     )
+
+
+@functools.cache
+def demonyms() -> frozenset[str]:
+    """Nationality adjectives (``Polish``, ``South African``), as written."""
+    return frozenset(load_table("demonyms.json")["demonyms"])
+
+
+@dataclass(frozen=True)
+class Occupations:
+    nouns: frozenset[str]
+    offices: frozenset[str]
+
+
+@functools.cache
+def occupations() -> Occupations:
+    """Occupation head nouns (lower case, single or multi-word) and office heads."""
+    table = load_table("occupations.json")
+    nouns = set(table["nouns"]) | {n for n, row in person_nouns().items() if row.occupation}
+    return Occupations(nouns=frozenset(nouns), offices=frozenset(table["offices"]))

@@ -13,26 +13,17 @@ Not done here: what happened to people (``extract.fates``), roles that follow fr
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from storydesk import conventions
+from storydesk.extract import occupations
 from storydesk.extract.people import Cast, PersonDraft
+from storydesk.extract.rawfact import RawFact
 from storydesk.extract.spans import evidence
-from storydesk.model import Article, Fact, FactValue
+from storydesk.model import Article, Fact
 
-
-@dataclass(frozen=True)
-class RawFact:
-    """A fact before ids are given: subject is a person id."""
-
-    subject: str
-    attribute: str
-    value: FactValue
-    start: int
-    end: int
-    qualifier: str | None = None
+__all__ = ["RawFact", "find_attributes", "to_facts"]
 
 
 def _ages(person_id: str, draft: PersonDraft) -> list[RawFact]:
@@ -67,7 +58,7 @@ def _descriptions(person_id: str, draft: PersonDraft) -> list[RawFact]:
             facts.append(RawFact(person_id, "occupation", noun.noun, desc.start, desc.end))
         if noun is not None and noun.role:
             facts.append(RawFact(person_id, "role", noun.role, desc.start, desc.end))
-        if desc.nationality and desc.nationality_span:
+        if desc.nationality and desc.nationality_span and occupations.demonym(desc.nationality):
             facts.append(RawFact(person_id, "nationality", desc.nationality, *desc.nationality_span))
         if desc.children is not None:
             facts.append(RawFact(person_id, "children", desc.children, desc.start, desc.end))
@@ -107,6 +98,27 @@ def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
                     return person.id
         return None
 
+    def previous_subject(position: int, gender: str) -> str | None:
+        """``Her mother, Nicola Hart, said``: an unresolved possessive opening a sentence owns
+        the relation of the previous sentence's subject, when that subject is a person whose
+        stated gender does not contradict the pronoun."""
+        span = doc.char_span(position, position + 1, alignment_mode="expand")
+        if span is None:
+            return None
+        sent = span[0].sent
+        if span[0].i - sent.start > 1 or sent.start == 0:
+            return None
+        previous = doc[sent.start - 1].sent
+        for token in previous:
+            if token.dep_ in {"nsubj", "nsubjpass"}:
+                person = cast.person_at(token.idx, token.idx + len(token.text))
+                if person is None:
+                    continue
+                if cast.draft_of(person.id).gender not in {None, gender}:
+                    return None
+                return person.id
+        return None
+
     def add(subject: str, noun: str, other: str, start: int, end: int) -> None:
         relation = relations[noun]
         if subject == other:
@@ -120,19 +132,30 @@ def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
             before = text[max(0, mention.start - 60) : mention.start]
             # "Abraham's lawyer Mohammed Akunjee" / "her ex-husband Leon Mccaskie" / "by ex-husband X"
             match = re.search(
-                r"(?:(\S+?)['’]s\s+|\b([Hh]is|[Hh]er)\s+|\b(by|with|and|of)\s+)?(" + _REL_WORD + r"),?\s+$", before
+                r"(?:(\S+?)['’]s\s+|(\S+?s)['’]\s+|\b([Hh]is|[Hh]er)\s+|\b(by|with|and|of)\s+)?("
+                + _REL_WORD
+                + r"),?\s+$",
+                before,
             )
             if match:
-                noun = re.sub(r"^(?:former|estranged|late)\s+", "", match.group(4).lower())
+                noun = re.sub(r"^(?:former|estranged|late)\s+", "", match.group(5).lower())
                 if noun in relations:
-                    start = mention.start - len(before) + match.start(4)
+                    start = mention.start - len(before) + match.start(5)
                     other: str | None = None
-                    if match.group(1):
-                        owner_end = mention.start - len(before) + match.start(1) + len(match.group(1))
+                    owner = 1 if match.group(1) else 2 if match.group(2) else None
+                    if owner is not None:
+                        owner_start = mention.start - len(before) + match.start(owner)
+                        owner_end = owner_start + len(match.group(owner))
                         other = person_ending_at(owner_end)
-                    elif match.group(2):
-                        pronoun = cast.person_at(start - len(match.group(2)) - 1, start - 1)
+                        if other is None:
+                            # "the skipper's son": the owner is a description of someone
+                            described = cast.person_at(owner_start, owner_end)
+                            other = described.id if described is not None else None
+                    elif match.group(3):
+                        pronoun = cast.person_at(start - len(match.group(3)) - 1, start - 1)
                         other = pronoun.id if pronoun is not None else None
+                        if other is None:
+                            other = previous_subject(start, "male" if match.group(3).lower() == "his" else "female")
                     else:
                         other = sentence_subject(mention.start)
                     if other is not None:
@@ -164,6 +187,27 @@ def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
     return facts
 
 
+_PHRASE_ATTRIBUTES = {"occupation", "nationality"}
+
+
+def _drop_contained_occupations(facts: list[RawFact]) -> list[RawFact]:
+    """``driver`` goes when the same person is a ``delivery driver``; ``Ghanaian`` when they
+    are ``Ghanaian-American``."""
+    by_subject: dict[tuple[str, str], set[str]] = {}
+    for fact in facts:
+        if fact.attribute in _PHRASE_ATTRIBUTES:
+            by_subject.setdefault((fact.subject, fact.attribute), set()).add(str(fact.value))
+
+    def contained(fact: RawFact) -> bool:
+        value = str(fact.value)
+        return any(
+            other != value and re.search(r"(?<!\w)" + re.escape(value) + r"(?!\w)", other)
+            for other in by_subject.get((fact.subject, fact.attribute), set())
+        )
+
+    return [f for f in facts if not (f.attribute in _PHRASE_ATTRIBUTES and contained(f))]
+
+
 def find_attributes(doc: Doc, cast: Cast) -> list[RawFact]:
     facts: list[RawFact] = []
     for person, draft in zip(cast.people, cast.drafts, strict=True):
@@ -172,6 +216,8 @@ def find_attributes(doc: Doc, cast: Cast) -> list[RawFact]:
         facts += _descriptions(person.id, draft)
         facts += _gender(person.id, draft)
     facts += _relations(doc, cast)
+    facts += occupations.find_occupations(doc, cast)
+    facts = _drop_contained_occupations(facts)
     relation_roles = {"lawyer of": "lawyer"}
     for fact in list(facts):
         if fact.attribute == "relation" and fact.value in relation_roles:

@@ -181,7 +181,8 @@ def find_entity_mentions(doc: Doc) -> list[EntityMention]:
 def _people_mislabelled(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
     """A two- or three-word "place" or "organisation" that is a forename and the surname of
     a person in the report (``Neil Day`` beside ``Rosa Day``), or that follows a relation
-    noun (``her ex-husband Neil Day``), is a person."""
+    noun (``her ex-husband Neil Day``) or comes before an age between commas (``Tobin
+Ashgrove, 22,``), is a person."""
     surnames = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and " " in m.text}
     relations = conventions.relations()
     result: list[EntityMention] = []
@@ -191,7 +192,9 @@ def _people_mislabelled(text: str, mentions: list[EntityMention]) -> list[Entity
             before = re.search(r"([\w-]+)\s+$", text[max(0, m.start - 20) : m.start])
             after_relation = before is not None and before.group(1).lower() in relations
             last_is_head = words[-1] in conventions.org_words().org_heads
-            if not last_is_head and (words[-1] in surnames or after_relation):
+            # "Tobin Ashgrove, 22,": an age in apposition is said of people only
+            aged = re.match(r",\s+(\d{1,3}),", text[m.end : m.end + 8]) is not None
+            if not last_is_head and (words[-1] in surnames or after_relation or aged):
                 m = EntityMention(m.start, m.end, m.text, "PERSON", m.text)
         result.append(m)
     return result

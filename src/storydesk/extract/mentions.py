@@ -86,6 +86,9 @@ def _title_lookup(raw: str) -> conventions.Title | None:
     return table.get(key)
 
 
+_OCCUPATION_LEAD = re.compile(r"([A-Z][a-z]+)\s+(?=[A-Z])")
+
+
 def name_mentions(doc: Doc, entities: list[EntityMention]) -> list[NameMention]:
     text = doc.text
     result: list[NameMention] = []
@@ -93,6 +96,14 @@ def name_mentions(doc: Doc, entities: list[EntityMention]) -> list[NameMention]:
         if ent.label != "PERSON":
             continue
         start, end, name = ent.start, ent.end, ent.text
+        # "Farmer Alan Whiteley" tagged whole: the occupation word is not part of the name.
+        lead = _OCCUPATION_LEAD.match(name)
+        while lead and lead.group(1).lower() in conventions.occupations().nouns and lead.end() < len(name):
+            if _title_lookup(lead.group(1)) is not None:
+                break
+            start += lead.end()
+            name = name[lead.end() :]
+            lead = _OCCUPATION_LEAD.match(name)
         mention = NameMention(start, end, text[start:end], name)
         # A title inside the span ("Miss Chkaifi" tagged whole) or just before it.
         inner = _TITLE_AT_START.match(name)
@@ -119,6 +130,8 @@ def name_mentions(doc: Doc, entities: list[EntityMention]) -> list[NameMention]:
         result.append(mention)
     taken = [(m.start, m.end) for m in result] + [(e.start, e.end) for e in entities if e.label != "PERSON"]
     result.extend(_titled_names_missed(text, taken))
+    result.extend(_aged_names_missed(text, taken))
+    result.extend(_related_names_missed(text, taken))
     taken += [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in {"PERSON", "ORG", "GPE"}]
     result.extend(_known_names_again(text, result, taken))
     result.sort(key=lambda m: m.start)
@@ -151,6 +164,76 @@ def _is_quoted_alone(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start > 0 else ""
     after = text[end] if end < len(text) else ""
     return bool(before) and before in QUOTE_MARKS and bool(after) and after in QUOTE_MARKS
+
+
+def _aged_names_missed(text: str, taken: list[tuple[int, int]]) -> list[NameMention]:
+    """``Ethan Park, 22,``: two or three capitalised words followed by an age between commas
+    name a person even where the model saw a place or nothing. Words that head organisation
+    or place names (``Court``, ``Council``, ``Street``) rule a span out."""
+    pattern = re.compile(r"(?<![\w.'’-])(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,2}),\s+(\d{1,3}),")
+    heads = conventions.org_words()
+    not_names = {w.casefold() for w in heads.org_heads | heads.unit_heads | heads.institution_heads} | _PLACE_WORDS
+    found: list[NameMention] = []
+    for match in pattern.finditer(text):
+        start, end = match.span(1)
+        words = match.group(1).split()
+        if not 0 < int(match.group(2)) <= 110 or any(w.casefold() in not_names for w in words):
+            continue
+        if _title_lookup(words[0]) is not None or words[0].casefold() in _FUNCTION_WORDS:
+            continue
+        if any(s < end and start < e for s, e in taken):
+            continue
+        found.append(NameMention(start, end, text[start:end], match.group(1)))
+        taken.append((start, end))
+    return found
+
+
+def _related_names_missed(text: str, taken: list[tuple[int, int]]) -> list[NameMention]:
+    """``Her mother, Nicola Hart, said``: a name in apposition to a relation or occupation noun
+    owned by someone (``her``, ``Mr Treloar's``) names a person even where the model missed it."""
+    nouns = sorted(set(conventions.relations()) | set(conventions.occupations().nouns), key=len, reverse=True)
+    pattern = re.compile(
+        r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|['’]s?)\s+(?:"
+        + "|".join(re.escape(n) for n in nouns)
+        + r")\s*,\s+("
+        + _NAME_WORD
+        + r"(?:\s+"
+        + _NAME_WORD
+        + r"){0,2})(?=\s*[,.;:])"
+    )
+    found: list[NameMention] = []
+    for match in pattern.finditer(text):
+        start, end = match.span(1)
+        words = match.group(1).split()
+        if _title_lookup(words[0]) is not None or any(s < end and start < e for s, e in taken):
+            continue
+        found.append(NameMention(start, end, text[start:end], match.group(1)))
+        taken.append((start, end))
+    return found
+
+
+_PLACE_WORDS = {
+    "street",
+    "road",
+    "lane",
+    "avenue",
+    "drive",
+    "close",
+    "square",
+    "bridge",
+    "county",
+    "city",
+    "town",
+    "village",
+    "district",
+    "borough",
+    "estate",
+    "centre",
+    "center",
+    "station",
+    "airport",
+}
+_FUNCTION_WORDS = {"the", "a", "an", "in", "on", "at", "of", "and", "but", "when", "after", "before", "by", "for"}
 
 
 def _titled_names_missed(text: str, taken: list[tuple[int, int]]) -> list[NameMention]:

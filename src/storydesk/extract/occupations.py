@@ -1,0 +1,284 @@
+"""Occupations and nationalities stated beside a named person.
+
+Four places a report says what someone does, each read from the parse around the name:
+
+- after the name, in apposition: ``Daniel Okafor, 27, a delivery driver,``;
+  ``Demelza Hosking, chief executive of the Cornish Fish Producers' Organisation, said``;
+  ``Agnieszka Nowak, 36, a Polish national`` (a nationality, not an occupation);
+- before the name: ``store owner Vincent Castellano``, ``Prosecutor Hywel Morgan``,
+  ``Prentiss' attorney, Dana Kowalczyk``, ``Its chairman, Ken Oduya``;
+- an office title on the name: ``Mayor Linda Carver``, ``Circuit Judge Franklin Beaumont``;
+- ``works as`` / ``served as``: ``Dell, a father of three who worked as a forklift operator``;
+  and the copula ``Hale is a roofer``.
+
+An occupation is accepted only when the phrase's head is in the occupation table
+(``data/occupations.json`` plus the occupation nouns of ``data/person_nouns.json``), except
+after ``works as``, which states an occupation whatever the noun. The value is the phrase
+as written without its article, lower case except acronyms and names (``NTSB
+spokeswoman``, ``Linn County attorney``); office heads keep their ``of``/``for``
+complement. Nationalities come only from the demonym table (``data/demonyms.json``), so a
+party (``Conservative``) is never a nationality.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from storydesk import conventions
+from storydesk.extract.mentions import NameMention
+from storydesk.extract.people import Cast
+from storydesk.extract.rawfact import RawFact
+
+_PHRASE_POS = {"ADJ", "NOUN", "PROPN", "VERB"}
+_STOP = {"who", "whose", "which", "that", "from", "in", "and", "with", "on", "after", "when", "since", "but"}
+_COMPLEMENT = {"of", "for", "at"}
+_ENTITY_KEEP_CASE = {"ORG", "GPE", "NORP", "LOC", "FAC"}
+_OFFICE_TITLE_KINDS = {"political", "judicial"}
+_OFFICE_TITLES = {"Sheriff", "Coroner"}
+_JUDGE_TITLES = {"Mr Justice": "judge", "Mrs Justice": "judge", "Justice": "judge"}
+_WORK_VERBS = {"work", "serve", "employ"}
+_MAX_PHRASE = 6
+_MAX_COMPLEMENT = 9
+
+
+def find_occupations(doc: Doc, cast: Cast) -> list[RawFact]:
+    """Occupation and nationality facts for the named people of ``cast``."""
+    starts = {t.idx: t.i for t in doc}
+    facts: list[RawFact] = []
+    for person, draft in zip(cast.people, cast.drafts, strict=True):
+        for mention in draft.names:
+            facts += _after_name(doc, starts, person.id, mention)
+            facts += _before_name(doc, starts, person.id, mention)
+            facts += _from_title(doc, starts, person.id, mention)
+    facts += _works_as(doc, cast)
+    return facts
+
+
+def _is_occupation(tokens: list[Token]) -> bool:
+    table = conventions.occupations()
+    words = [t.text.lower() for t in tokens]
+    if len(words) >= 2 and " ".join(words[-2:]) in table.nouns:
+        return True
+    head = tokens[-1]
+    return head.text.lower() in table.nouns or head.lemma_.lower() in table.nouns
+
+
+def _is_office(token: Token) -> bool:
+    return token.text.lower() in conventions.occupations().offices or token.lemma_.lower() in (
+        conventions.occupations().offices
+    )
+
+
+def demonym(text: str) -> str | None:
+    """``text`` when it is a nationality adjective from the table (or two joined by a hyphen)."""
+    table = conventions.demonyms()
+    if text in table:
+        return text
+    parts = text.split("-")
+    if len(parts) > 1 and all(p in table for p in parts):
+        return text
+    return None
+
+
+def _value(tokens: list[Token]) -> str:
+    words: list[str] = []
+    for token in tokens:
+        keep = (token.text.isupper() and len(token.text) > 1) or (
+            token.ent_type_ in _ENTITY_KEEP_CASE and not token.is_sent_start
+        )
+        words.append(token.text if keep else token.text.lower())
+        if token.whitespace_:
+            words.append(" ")
+    return "".join(words).strip().replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+
+
+def _phrase_forward(doc: Doc, i: int) -> tuple[list[Token], int]:
+    """Modifier and head tokens from ``i``: stops at punctuation (hyphens aside) and stop words."""
+    tokens: list[Token] = []
+    sent_end = doc[i].sent.end if i < len(doc) else len(doc)
+    while i < sent_end and len(tokens) < _MAX_PHRASE:
+        token = doc[i]
+        if token.text == "-" and tokens and i + 1 < sent_end and not doc[i + 1].is_punct:
+            tokens.append(token)
+            i += 1
+            continue
+        if token.is_punct or token.lower_ in _STOP or token.lower_ in _COMPLEMENT:
+            break
+        if token.pos_ not in _PHRASE_POS or (token.pos_ == "VERB" and token.dep_ not in {"amod", "compound"}):
+            break
+        tokens.append(token)
+        i += 1
+    while tokens and tokens[-1].text == "-":
+        tokens.pop()
+    return tokens, i
+
+
+def _complement(doc: Doc, i: int) -> list[Token]:
+    """``of the Cornish Fish Producers' Organisation`` after an office head, up to a comma."""
+    if i >= len(doc) or doc[i].lower_ not in _COMPLEMENT:
+        return []
+    sent_end = doc[i].sent.end
+    out: list[Token] = []
+    while i < sent_end and len(out) < _MAX_COMPLEMENT:
+        token = doc[i]
+        if token.text in {",", ";", ".", ":", "(", ")"} or token.lower_ in _STOP or token.pos_ in {"VERB", "AUX"}:
+            break
+        out.append(token)
+        i += 1
+    # a complement must end on a noun: "of operations", "for the trust"
+    while out and out[-1].pos_ not in {"NOUN", "PROPN"}:
+        out.pop()
+    return out if len(out) >= 2 else []
+
+
+def _words(tokens: list[Token]) -> list[list[Token]]:
+    """Tokens grouped into words: ``Ghanaian - American`` written without spaces is one word."""
+    words: list[list[Token]] = []
+    for token in tokens:
+        if words and not words[-1][-1].whitespace_ and (token.text == "-" or words[-1][-1].text == "-"):
+            words[-1].append(token)
+        else:
+            words.append([token])
+    return words
+
+
+def _split_nationality(tokens: list[Token]) -> tuple[list[tuple[str, int, int]], list[Token]]:
+    """Nationalities (value, start, end) and the remaining tokens of a phrase."""
+    nationals: list[tuple[str, int, int]] = []
+    rest: list[Token] = []
+    for word in _words(tokens):
+        text = "".join(t.text for t in word)
+        if demonym(text) is not None:
+            nationals.append((text, word[0].idx, word[-1].idx + len(word[-1].text)))
+        else:
+            rest.extend(word)
+    return nationals, rest
+
+
+def _facts_from_phrase(
+    person_id: str, tokens: list[Token], doc: Doc, next_i: int, span_start: int, span_end: int
+) -> Iterator[RawFact]:
+    nationals, rest = _split_nationality(tokens)
+    for value, start, end in nationals:
+        yield RawFact(person_id, "nationality", value, start, end)
+    if rest and _is_occupation(rest):
+        complement = _complement(doc, next_i) if _is_office(rest[-1]) else []
+        phrase = rest + complement
+        end = phrase[-1].idx + len(phrase[-1].text)
+        yield RawFact(person_id, "occupation", _value(phrase), min(span_start, phrase[0].idx), max(span_end, end))
+
+
+def _after_name(doc: Doc, starts: dict[int, int], person_id: str, mention: NameMention) -> list[RawFact]:
+    i = next((j for pos, j in starts.items() if pos >= mention.end), None)
+    if i is None or i >= len(doc) or doc[i].text != ",":
+        return []
+    i += 1
+    # an age between commas: "Daniel Okafor, 27, a delivery driver"
+    if i + 1 < len(doc) and doc[i].like_num and doc[i + 1].text == ",":
+        i += 2
+    if i >= len(doc):
+        return []
+    if doc[i].lower_ in {"a", "an", "the"}:
+        i += 1
+    # an owner: "the trust's director of operations"
+    for k in range(i, min(i + 5, len(doc))):
+        if doc[k].tag_ == "POS" or doc[k].lower_ in {"its", "his", "her", "their"}:
+            i = k + 1
+            break
+        if doc[k].is_punct:
+            break
+    if i >= len(doc):
+        return []
+    tokens, next_i = _phrase_forward(doc, i)
+    if not tokens:
+        return []
+    return list(_facts_from_phrase(person_id, tokens, doc, next_i, mention.start, mention.end))
+
+
+def _before_name(doc: Doc, starts: dict[int, int], person_id: str, mention: NameMention) -> list[RawFact]:
+    first = starts.get(mention.start)
+    if first is None or first == 0:
+        return []
+    k = first - 1
+    comma = doc[k].text == ","
+    if comma:
+        k -= 1
+    sent_start = doc[first].sent.start
+    tokens: list[Token] = []
+    while k >= sent_start and len(tokens) < _MAX_PHRASE:
+        token = doc[k]
+        if token.is_punct and token.text != "-":
+            break
+        if token.pos_ not in _PHRASE_POS and token.text != "-":
+            break
+        if token.pos_ == "VERB" and token.dep_ not in {"amod", "compound"}:
+            break
+        if token.tag_ == "POS" or (token.ent_type_ == "PERSON" and token.lower_ not in conventions.occupations().nouns):
+            break
+        tokens.insert(0, token)
+        k -= 1
+    if not tokens or tokens[-1].text == "-":
+        return []
+    if comma:
+        # an apposition before the name needs its own determiner or owner: "Its chairman, X"
+        before = doc[k] if k >= sent_start else None
+        if before is not None and not (before.pos_ in {"DET", "PRON"} or before.tag_ in {"POS", "PRP$"}):
+            return []
+    return list(_facts_from_phrase(person_id, tokens, doc, first, tokens[0].idx, mention.end))
+
+
+def _from_title(doc: Doc, starts: dict[int, int], person_id: str, mention: NameMention) -> list[RawFact]:
+    """``Mayor Linda Carver``: an office title is also the person's occupation."""
+    if not mention.title or not (mention.title_kind in _OFFICE_TITLE_KINDS or mention.title in _OFFICE_TITLES):
+        return []
+    first = starts.get(mention.start)
+    qualifiers: list[Token] = []
+    if first is not None:
+        k = first - 1
+        sent_start = doc[first].sent.start
+        while k >= sent_start and len(qualifiers) < 3 and doc[k].text[:1].isupper() and doc[k].pos_ in {"PROPN", "ADJ"}:
+            qualifiers.insert(0, doc[k])
+            k -= 1
+    value = _JUDGE_TITLES.get(mention.title, mention.title.lower())
+    start = mention.start
+    if qualifiers:
+        value = f"{_value(qualifiers)} {value}"
+        start = qualifiers[0].idx
+    return [RawFact(person_id, "occupation", value, start, mention.end)]
+
+
+def _works_as(doc: Doc, cast: Cast) -> list[RawFact]:
+    """``who worked as a forklift operator`` / ``Mercer served as a deputy``."""
+    facts: list[RawFact] = []
+    for verb in doc:
+        if verb.lemma_ not in _WORK_VERBS:
+            continue
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        noun = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if prep is None or noun is None or noun.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None:
+            continue
+        person = None
+        if subject.lower_ in {"who", "that"} and verb.dep_ == "relcl":
+            # "Nowak, 36, a Polish national who worked as...": the clause hangs on the
+            # apposition; climb to the name it describes.
+            node = verb.head
+            for _ in range(3):
+                person = cast.person_at(node.idx, node.idx + len(node.text))
+                if person is not None or node.dep_ not in {"appos", "npadvmod", "attr"} or node.head is node:
+                    break
+                node = node.head
+        else:
+            person = cast.person_at(subject.idx, subject.idx + len(subject.text))
+        if person is None or not cast.draft_of(person.id).named:
+            continue
+        phrase = [t for t in noun.subtree if t.i <= noun.i and t.dep_ not in {"det", "poss"} and t.i >= prep.i + 1]
+        if not phrase:
+            continue
+        end = noun.idx + len(noun.text)
+        facts.append(RawFact(person.id, "occupation", _value(phrase), min(verb.idx, phrase[0].idx), end))
+    return facts

@@ -1,0 +1,78 @@
+"""Occupations, nationalities and relations stated beside a name: fictional sentences."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storydesk import analyze
+from storydesk.model import CaseFile
+
+
+def _case(text: str) -> CaseFile:
+    return analyze(text, published="2023-06-01", check_language=False)
+
+
+def _values(case: CaseFile, name: str, attribute: str) -> set[Any]:
+    people = [p for p in case.people if p.name == name]
+    assert people, f"{name!r} not among {[p.name for p in case.people]}"
+    return {f.value for f in case.facts_about(people[0].id, attribute)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "occupations"),
+    [
+        ("Maya Trent, 27, a delivery driver, was found with wounds to her arm.", "Maya Trent", {"delivery driver"}),
+        ("Store owner Piotr Lesniak, 66, said nothing had been taken.", "Piotr Lesniak", {"store owner"}),
+        ("Hollis' attorney, Dana Wirth, said her client was innocent.", "Dana Wirth", {"attorney"}),
+        (
+            "Ruth Penhallow, chief executive of the Tamar Growers' Association, said the barn was safe.",
+            "Ruth Penhallow",
+            {"chief executive of the Tamar Growers' Association"},
+        ),
+        ("Circuit Judge Owen Farrow told jurors the trial would last a week.", "Owen Farrow", {"circuit judge"}),
+        ("Farmer Neville Hask, 67, suffered burns to his hands.", "Neville Hask", {"farmer"}),
+        (
+            "Investigators believe Brice Mallow, a father of three who worked as a forklift operator, was shot.",
+            "Brice Mallow",
+            {"forklift operator"},
+        ),
+        ("Mrs Justice Carrow said the sentence reflected the harm done.", "Carrow", {"judge"}),
+    ],
+)
+def test_occupation_stated_beside_the_name(text: str, name: str, occupations: set[str]) -> None:
+    assert _values(_case(text), name, "occupation") == occupations
+
+
+def test_occupation_head_alone_gives_way_to_the_fuller_phrase() -> None:
+    case = _case("Gwyneth Rhys, 71, a retired school cook, was waiting for a bus.")
+    assert _values(case, "Gwyneth Rhys", "occupation") == {"retired school cook"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "nationalities"),
+    [
+        ("Anna Kowal, 36, a Polish national, was found at her flat.", "Anna Kowal", {"Polish"}),
+        ("Kwame Asante, a Ghanaian-American economist, was named treasurer.", "Kwame Asante", {"Ghanaian-American"}),
+        # a party is not a nationality
+        ("Conservative MP Giles Hartwell said he would resign.", "Giles Hartwell", set()),
+    ],
+)
+def test_nationality_only_from_demonyms(text: str, name: str, nationalities: set[str]) -> None:
+    assert _values(_case(text), name, "nationality") == nationalities
+
+
+def test_a_person_named_only_with_an_age_is_still_found() -> None:
+    case = _case("Rescuers were still searching. Tobin Ashgrove, 22, a student, has not been found.")
+    assert _values(case, "Tobin Ashgrove", "age") == {22}
+
+
+def test_possessive_relation_opening_a_sentence_owns_the_previous_subject() -> None:
+    case = _case(
+        "Elin Marwood, 14, was taken to hospital with head injuries.\n\n"
+        "Her mother, Carys Marwood, said that Elin was fighting hard."
+    )
+    assert ("mother of", "Elin Marwood") in {
+        (f.value, f.qualifier) for f in case.facts_about(next(p.id for p in case.people if p.name == "Carys Marwood"))
+    }
