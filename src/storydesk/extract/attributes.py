@@ -119,11 +119,28 @@ def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
                 return person.id
         return None
 
+    def only_named_of_gender(position: int, gender: str, exclude: str) -> str | None:
+        """``Her ex-partner, Gareth Lyle``: an unresolved possessive owns the relation of the
+        only named person of its gender mentioned before it, when every named person before
+        it has a stated gender (so no-one else could be meant)."""
+        before = [
+            (p, d)
+            for p, d in zip(cast.people, cast.drafts, strict=True)
+            if p.id != exclude and d.names and min(m.start for m in d.names) < position
+        ]
+        if any(d.gender is None for _, d in before):
+            return None
+        same = [p.id for p, d in before if d.gender == gender]
+        return same[0] if len(same) == 1 else None
+
     def add(subject: str, noun: str, other: str, start: int, end: int) -> None:
         relation = relations[noun]
         if subject == other:
             return
         facts.append(RawFact(subject, "relation", relation.label, start, end, qualifier=other))
+        if relation.gender is not None and cast.draft_of(subject).gender is None:
+            # "Mr Okafor's sister, Grace Okafor": the relation noun states her gender
+            facts.append(RawFact(subject, "gender", relation.gender, start, end))
         other_gender = cast.draft_of(other).gender
         facts.append(RawFact(other, "relation", relation.inverse(other_gender), start, end, qualifier=subject))
 
@@ -154,8 +171,11 @@ def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
                     elif match.group(3):
                         pronoun = cast.person_at(start - len(match.group(3)) - 1, start - 1)
                         other = pronoun.id if pronoun is not None else None
+                        gender = "male" if match.group(3).lower() == "his" else "female"
                         if other is None:
-                            other = previous_subject(start, "male" if match.group(3).lower() == "his" else "female")
+                            other = previous_subject(start, gender)
+                        if other is None:
+                            other = only_named_of_gender(start, gender, exclude=person.id)
                     else:
                         other = sentence_subject(mention.start)
                     if other is not None:

@@ -175,7 +175,23 @@ def find_entity_mentions(doc: Doc) -> list[EntityMention]:
             if label is not None:
                 add(EntityMention(start, end, name, label, index.get(name, name) if label == "ORG" else name))
     found.sort(key=lambda m: m.start)
+    found = _address_places(text, found)
     return _fold_acronyms(_drop_stray_person_words(_people_mislabelled(text, _join_institutions(text, found))))
+
+
+def _address_places(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
+    """``of Kingsway, Burnage,``: the parts of an address after ``of`` are places, whatever
+    label the model gave them (an organisation name is not written between address commas)."""
+    result: list[EntityMention] = []
+    for i, m in enumerate(mentions):
+        if m.label == "ORG" and m.canonical == m.text and " " not in m.text:
+            previous = mentions[i - 1] if i > 0 else None
+            joined = previous is not None and previous.label == "PLACE" and text[previous.end : m.start] == ", "
+            addressed = joined and previous is not None and text[max(0, previous.start - 3) : previous.start] == "of "
+            if addressed and text[m.end : m.end + 1] in {",", "."}:
+                m = EntityMention(m.start, m.end, m.text, "PLACE", m.text)
+        result.append(m)
+    return result
 
 
 def _people_mislabelled(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
@@ -214,6 +230,12 @@ def _drop_stray_person_words(mentions: list[EntityMention]) -> list[EntityMentio
     return result
 
 
+_STREET_WORDS = {
+    "Street", "Road", "Lane", "Avenue", "Drive", "Close", "Grove", "Crescent", "Terrace", "Place", "Gardens",
+    "Way", "Row", "Walk", "Mews", "Hill", "Boulevard", "Parade", "Square", "Court Road", "Highway", "Estate",
+}
+
+
 def _relabel(model_label: str, name: str) -> EntityLabel | None:
     """The model's label, corrected where the name itself says otherwise."""
     words = name.split()
@@ -224,6 +246,8 @@ def _relabel(model_label: str, name: str) -> EntityLabel | None:
     if model_label == "PERSON":
         # Names are capitalised: "lorry driver" tagged as a person is not one.
         return None if _is_title_only(name) or not name[:1].isupper() else "PERSON"
+    if model_label == "ORG" and len(words) >= 2 and words[-1] in _STREET_WORDS:
+        return "PLACE"  # "School Lane" tagged as an organisation
     if model_label == "ORG":
         return "ORG"
     if model_label in _PLACE_LABELS:

@@ -295,10 +295,13 @@ def descriptions(doc: Doc, names: list[NameMention]) -> list[Description]:
     name_spans = [(m.start, m.end) for m in names]
     for chunk in doc.noun_chunks:
         root = chunk.root
+        if root.lower_.endswith("ing") and root.i > chunk.start and doc[root.i - 1].lemma_.lower() in nouns:
+            root = doc[root.i - 1]  # "the cyclist kneeling beside her": a participle parsed as the head
         lemma = root.lemma_.lower()
         compound = f"{doc[root.i - 1].lower_} {lemma}" if root.i > chunk.start else ""
         noun = compound if compound in nouns else (lemma if lemma in nouns else None)
-        start, end = chunk.start_char, chunk.end_char
+        # the chunk ends at its head noun ("the 29-year-old cyclist kneeling" is a slip)
+        start, end = chunk.start_char, min(chunk.end_char, root.idx + len(root.text))
         tail = _PARENT_OF_TAIL.match(text, end)
         if tail:
             end = tail.end()

@@ -263,7 +263,9 @@ def _definite_match(
             continue
         same_kind = noun is not None and (noun in nouns or (group is not None and group in groups))
         generic = noun is None or (table[noun].group is None and not table[noun].occupation)
-        if same_kind or (desc.age is not None and desc.age in ages and generic):
+        # "the 29-year-old cyclist" -> "Tomasz Nowak, 29,": the age links when the noun is
+        # generic or the person carries no other noun
+        if same_kind or (desc.age is not None and desc.age in ages and (generic or not nouns)):
             candidates.append(draft)
     return candidates[0] if len(candidates) == 1 else None
 
