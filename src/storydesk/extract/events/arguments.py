@@ -27,6 +27,14 @@ _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _RELATIVE = {"who", "whom", "that", "which"}
 _CLIMB = {"xcomp", "conj", "acomp", "advcl"}
 _LIGHT_NOUN_DEPS = {"dobj", "attr", "pobj", "nsubjpass", "oprd"}
+# Verbs whose subject takes part in the event their object noun names ("suffered injuries",
+# "launched an investigation", "said in a statement"); "investigating the death" is not one.
+_LIGHT_VERBS = {
+    "suffer", "sustain", "receive", "have", "face", "make", "issue", "release", "launch", "open", "begin",
+    "announce", "carry", "conduct", "lead", "say", "tell", "post", "give", "deliver", "read", "file",
+    "submit", "sign", "start", "take", "win", "record", "lose", "attend", "complete", "hand", "tweet",
+    "publish", "put", "write", "be", "get", "avoid", "escape", "serve", "order", "agree", "seal",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -66,6 +74,8 @@ def _make(doc: Doc, index: EntityIndex, role: str, token: Token, full: bool = Fa
             start, end = _np(part)
         linked = index.at(start, end, (part.idx, part.idx + len(part.text)))
         text = doc.text[start:end]
+        if linked is None and role == "agent":
+            linked = index.police(text)
         args.append(Arg(role, start, end, text, linked.entity_id if linked else None, linked.name if linked else text))
     return args
 
@@ -139,6 +149,9 @@ def _prep_args(doc: Doc, index: EntityIndex, et: EventType, heads: list[Token]) 
                 args.append(Arg("charge", start, end, text, None, text))
                 continue
             if role in {"charge", "theme"}:
+                if " " in key:  # "in connection with the fraud": the inner object
+                    inner = next(c for c in obj.children if c.dep_ == "prep")
+                    obj = next(c for c in inner.children if c.dep_ in {"pobj", "pcomp"})
                 args += _make(doc, index, role, obj, full=True)
                 continue
             made = _make(doc, index, role, obj)
@@ -181,7 +194,12 @@ def _noun_args(doc: Doc, index: EntityIndex, et: EventType, noun: Token) -> list
     governor = noun.head
     if noun.dep_ == "pobj" and governor.dep_ == "prep":
         governor = governor.head
-    if noun.dep_ in _LIGHT_NOUN_DEPS and governor.pos_ in {"VERB", "AUX"} and governor.i != noun.i:
+    if (
+        noun.dep_ in _LIGHT_NOUN_DEPS
+        and governor.pos_ in {"VERB", "AUX"}
+        and governor.i != noun.i
+        and governor.lemma_.lower() in _LIGHT_VERBS
+    ):
         subject, passive = _subject(governor)
         if subject is not None and subject.i != noun.i and subject.pos_ not in {"VERB", "AUX"}:
             role = et.subject

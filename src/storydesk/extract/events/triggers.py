@@ -55,6 +55,13 @@ def forms(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _verbal(token: Token) -> bool:
+    """A verb, or a participle tagged as an adjective (``seriously injured``), not ``free``."""
+    if token.pos_ in {"VERB", "AUX"}:
+        return True
+    return token.pos_ == "ADJ" and token.lower_.endswith(("ed", "en", "t"))
+
+
 def _is(token: Token, word: str) -> bool:
     return token.lemma_.lower() == word or token.lower_ in forms(word)
 
@@ -75,12 +82,21 @@ class Hit:
 
 
 def _phrase_at(doc: Doc, i: int, words: list[str]) -> int | None:
-    if i + len(words) > len(doc):
-        return None
-    for offset, word in enumerate(words):
-        if not _is(doc[i + offset], word):
+    """End of the phrase starting at token ``i``; determiners and possessives in the text
+    between its words are skipped (``taken to a hospital``, ``released on police bail``)."""
+    position = i
+    for n, word in enumerate(words):
+        while (
+            n > 0
+            and position < len(doc)
+            and (doc[position].pos_ == "DET" or doc[position].tag_ == "PRP$")
+            and not _is(doc[position], word)
+        ):
+            position += 1
+        if position >= len(doc) or not _is(doc[position], word):
             return None
-    return i + len(words)
+        position += 1
+    return position
 
 
 def _span_head(doc: Doc, start: int, end: int) -> int:
@@ -94,7 +110,7 @@ def _context_ok(doc: Doc, hit: Hit) -> bool:
     sent = doc[hit.start].sent
     et = hit.etype
     if et.context:
-        after = doc[hit.end : min(sent.end, hit.end + 8)]
+        after = doc[hit.start : min(sent.end, hit.end + 8)]
         before = doc[max(sent.start, hit.start - 2) : hit.start]
         if not any(t.lemma_.lower() in et.context or t.lower_ in et.context for t in [*after, *before]):
             return False
@@ -107,6 +123,8 @@ def _context_ok(doc: Doc, hit: Hit) -> bool:
 
 def _inside_charge(token: Token) -> bool:
     """``assault`` in ``charged with assault``, ``murder`` in ``on suspicion of murder``."""
+    if token.dep_ == "pobj" and token.head.lower_ == "pending":  # "bailed pending further inquiries"
+        return True
     current = token
     for _ in range(4):
         if current.head.i == current.i:
@@ -123,7 +141,7 @@ def _word_hits(doc: Doc, catalogue: tuple[EventType, ...]) -> list[Hit]:
     hits: list[Hit] = []
     for token in doc:
         for et in catalogue:
-            if token.pos_ in {"VERB", "ADJ", "AUX"} and any(_is(token, v) for v in et.verbs if " " not in v):
+            if _verbal(token) and any(_is(token, v) for v in et.verbs if " " not in v):
                 hits.append(Hit(et, token.i, token.i + 1, token.i, "verb"))
             if (
                 token.pos_ in {"NOUN", "PROPN"}
