@@ -57,6 +57,21 @@ def _np(token: Token) -> tuple[int, int]:
     return left.idx, end_token.idx + len(end_token.text)
 
 
+def _until_date(token: Token) -> tuple[int, int]:
+    """Characters of ``token``'s whole phrase, stopping before a date or time in it
+    (``suspicion of arson on Thursday`` -> ``suspicion of arson``)."""
+    tokens = list(token.subtree)
+    end = tokens[-1]
+    for t in tokens:
+        if t.i > token.i and t.ent_type_ in {"DATE", "TIME"}:
+            before = [x for x in tokens if x.i < t.i and x.i >= token.i]
+            while len(before) > 1 and before[-1].pos_ in {"ADP", "DET", "PUNCT", "CCONJ"}:
+                before.pop()
+            end = before[-1]
+            break
+    return tokens[0].idx, end.idx + len(end.text)
+
+
 def _referent(token: Token) -> Token:
     if token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
         return token.head.head
@@ -69,7 +84,7 @@ def _make(doc: Doc, index: EntityIndex, role: str, token: Token, full: bool = Fa
     args: list[Arg] = []
     for part in [token, *[c for c in token.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN", "PRON"}]]:
         if full:
-            start, end = part.left_edge.idx, part.right_edge.idx + len(part.right_edge.text)
+            start, end = _until_date(part)
         else:
             start, end = _np(part)
         linked = index.at(start, end, (part.idx, part.idx + len(part.text)))
@@ -143,13 +158,15 @@ def _prep_args(doc: Doc, index: EntityIndex, et: EventType, heads: list[Token]) 
                     role = et.preps.get(key.split()[0]) if role is None else role
             if role is None:
                 continue
-            if key.startswith("on suspicion") or (role == "charge" and " " in key and key.split()[1] in {"suspicion"}):
-                start, end = obj.idx, obj.right_edge.idx + len(obj.right_edge.text)
+            if obj.ent_type_ in {"DATE", "TIME"}:
+                continue
+            if key.startswith("on suspicion"):
+                start, end = _until_date(obj)
                 text = doc.text[start:end]
                 args.append(Arg("charge", start, end, text, None, text))
                 continue
             if role in {"charge", "theme"}:
-                if " " in key:  # "in connection with the fraud": the inner object
+                if " " in key and key in et.preps:  # "in connection with the fraud": the inner object
                     inner = next(c for c in obj.children if c.dep_ == "prep")
                     obj = next(c for c in inner.children if c.dep_ in {"pobj", "pcomp"})
                 args += _make(doc, index, role, obj, full=True)

@@ -78,7 +78,7 @@ def modality_of(doc: Doc, hit: Hit) -> Modality:
     lemmas = {t.lemma_.lower() for t in words if t.i not in inside} | {t.lower_ for t in words if t.i not in inside}
     gov = {t.lemma_.lower() for t in governors}
     head = doc[hit.head]
-    if gov & _DENY:
+    if (gov | {t.lemma_.lower() for t in chain[1:]}) & _DENY:
         return "denied"
     negs = [t for t in words if t.i not in inside and (t.dep_ == "neg" or (t.dep_ == "det" and t.lower_ == "no"))]
     if negs:
