@@ -14,8 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from storydesk.extract.events.catalogue import EventType
-from storydesk.extract.spans import evidence
-from storydesk.model import Article, CaseFile, Event, Evidence, Fact, FactValue, Modality, TimeRef
+from storydesk.model import Article, Event, Evidence, Fact, FactValue, Modality, TimeRef
 
 _ARGUMENT_FACTS = ("agent", "patient", "instrument", "place", "charge")
 
@@ -98,11 +97,3 @@ def _person_facts(event: Event, et: EventType, names: dict[str, str]) -> list[_R
             raw.append(_Raw(arg.entity_id, name, "role", role, arg.evidence, None, event.modality))
     return raw
 
-
-def fates_of(case: CaseFile, person_id: str) -> list[Fact]:
-    """The fate facts of one person, in text order."""
-    return sorted(case.facts_about(person_id, "fate"), key=lambda f: f.evidence.start)
-
-
-def span_evidence(article: Article, start: int, end: int) -> Evidence:
-    return evidence(article, start, end)
