@@ -96,4 +96,3 @@ def _person_facts(event: Event, et: EventType, names: dict[str, str]) -> list[_R
         if role and event.modality in {"asserted", "alleged"}:
             raw.append(_Raw(arg.entity_id, name, "role", role, arg.evidence, None, event.modality))
     return raw
-
