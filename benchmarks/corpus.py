@@ -75,33 +75,217 @@ class GeneratedReport:
 # --------------------------------------------------------------------------------------
 
 _FEMALE = (
-    "Abigail", "Aisha", "Alison", "Amara", "Amy", "Anna", "Beth", "Bethan", "Caroline", "Catherine",
-    "Chloe", "Claire", "Dana", "Deborah", "Eleanor", "Elif", "Emma", "Fatima", "Fiona", "Gemma", "Grace",
-    "Hannah", "Harriet", "Helen", "Imogen", "Jade", "Jasmine", "Joanne", "Julia", "Karen", "Katie", "Laura",
-    "Leah", "Lucy", "Maria", "Megan", "Nadia", "Naomi", "Niamh", "Olivia", "Paula", "Priya", "Rachel",
-    "Rebecca", "Rosa", "Ruth", "Sadia", "Sarah", "Shona", "Sian", "Sophie", "Tamsin", "Tanya", "Zara"
+    "Abigail",
+    "Aisha",
+    "Alison",
+    "Amara",
+    "Amy",
+    "Anna",
+    "Beth",
+    "Bethan",
+    "Caroline",
+    "Catherine",
+    "Chloe",
+    "Claire",
+    "Dana",
+    "Deborah",
+    "Eleanor",
+    "Elif",
+    "Emma",
+    "Fatima",
+    "Fiona",
+    "Gemma",
+    "Grace",
+    "Hannah",
+    "Harriet",
+    "Helen",
+    "Imogen",
+    "Jade",
+    "Jasmine",
+    "Joanne",
+    "Julia",
+    "Karen",
+    "Katie",
+    "Laura",
+    "Leah",
+    "Lucy",
+    "Maria",
+    "Megan",
+    "Nadia",
+    "Naomi",
+    "Niamh",
+    "Olivia",
+    "Paula",
+    "Priya",
+    "Rachel",
+    "Rebecca",
+    "Rosa",
+    "Ruth",
+    "Sadia",
+    "Sarah",
+    "Shona",
+    "Sian",
+    "Sophie",
+    "Tamsin",
+    "Tanya",
+    "Zara",
 )
 _MALE = (
-    "Aaron", "Adam", "Ahmed", "Alan", "Alex", "Andrew", "Ben", "Callum", "Carl", "Ciaran", "Connor",
-    "Craig", "Daniel", "Darren", "David", "Dean", "Ewan", "Farhan", "Gareth", "Gary", "George", "Harry",
-    "Ian", "Imran", "Jack", "Jamal", "James", "Jason", "Kai", "Kieran", "Kwame", "Liam", "Lewis", "Marcus",
-    "Mark", "Martin", "Matthew", "Michael", "Mohammed", "Neil", "Nathan", "Oliver", "Owen", "Paul", "Peter",
-    "Ravi", "Rhys", "Robert", "Ryan", "Samuel", "Scott", "Simon", "Stuart", "Tariq", "Thomas", "Tomasz",
-    "Wayne"
+    "Aaron",
+    "Adam",
+    "Ahmed",
+    "Alan",
+    "Alex",
+    "Andrew",
+    "Ben",
+    "Callum",
+    "Carl",
+    "Ciaran",
+    "Connor",
+    "Craig",
+    "Daniel",
+    "Darren",
+    "David",
+    "Dean",
+    "Ewan",
+    "Farhan",
+    "Gareth",
+    "Gary",
+    "George",
+    "Harry",
+    "Ian",
+    "Imran",
+    "Jack",
+    "Jamal",
+    "James",
+    "Jason",
+    "Kai",
+    "Kieran",
+    "Kwame",
+    "Liam",
+    "Lewis",
+    "Marcus",
+    "Mark",
+    "Martin",
+    "Matthew",
+    "Michael",
+    "Mohammed",
+    "Neil",
+    "Nathan",
+    "Oliver",
+    "Owen",
+    "Paul",
+    "Peter",
+    "Ravi",
+    "Rhys",
+    "Robert",
+    "Ryan",
+    "Samuel",
+    "Scott",
+    "Simon",
+    "Stuart",
+    "Tariq",
+    "Thomas",
+    "Tomasz",
+    "Wayne",
 )
 _SURNAMES = (
-    "Abbott", "Adeyemi", "Ainsworth", "Akhtar", "Allerton", "Ashdown", "Bainbridge", "Barraclough",
-    "Beaumont", "Bellamy", "Birtwistle", "Blackwood", "Bradshaw", "Brennan", "Brightwell", "Calloway",
-    "Carraway", "Chaudhry", "Clegg", "Copeland", "Cresswell", "Dalrymple", "Delaney", "Dunmore", "Ellwood",
-    "Fairbrother", "Fenwick", "Fitzgerald", "Foulkes", "Gallagher", "Garside", "Greenhalgh", "Haddock",
-    "Hallam", "Hargreaves", "Hartigan", "Hawksworth", "Hebden", "Holroyd", "Horsfall", "Hussain", "Iqbal",
-    "Jagger", "Kaczmarek", "Kapoor", "Kilbride", "Kowalski", "Lacey", "Lindqvist", "Lomax", "Lusk",
-    "Mahmood", "Marsden", "Mbeki", "McAllister", "McGuire", "Mensah", "Moorcroft", "Nightingale", "Nowak",
-    "Nuttall", "Okafor", "Okonkwo", "Oldroyd", "Ormerod", "Osei", "Pemberton", "Pickles", "Quayle",
-    "Radcliffe", "Rahman", "Ramsbottom", "Redfern", "Rimmer", "Rossiter", "Sandhu", "Scattergood",
-    "Sharples", "Shuttleworth", "Singh", "Sowerby", "Stansfield", "Sutcliffe", "Tattersall",
-    "Thistlethwaite", "Threlfall", "Varga", "Wadsworth", "Walmsley", "Warburton", "Whitworth", "Wilkinson",
-    "Winterbottom", "Wozniak", "Yardley", "Zielinski"
+    "Abbott",
+    "Adeyemi",
+    "Ainsworth",
+    "Akhtar",
+    "Allerton",
+    "Ashdown",
+    "Bainbridge",
+    "Barraclough",
+    "Beaumont",
+    "Bellamy",
+    "Birtwistle",
+    "Blackwood",
+    "Bradshaw",
+    "Brennan",
+    "Brightwell",
+    "Calloway",
+    "Carraway",
+    "Chaudhry",
+    "Clegg",
+    "Copeland",
+    "Cresswell",
+    "Dalrymple",
+    "Delaney",
+    "Dunmore",
+    "Ellwood",
+    "Fairbrother",
+    "Fenwick",
+    "Fitzgerald",
+    "Foulkes",
+    "Gallagher",
+    "Garside",
+    "Greenhalgh",
+    "Haddock",
+    "Hallam",
+    "Hargreaves",
+    "Hartigan",
+    "Hawksworth",
+    "Hebden",
+    "Holroyd",
+    "Horsfall",
+    "Hussain",
+    "Iqbal",
+    "Jagger",
+    "Kaczmarek",
+    "Kapoor",
+    "Kilbride",
+    "Kowalski",
+    "Lacey",
+    "Lindqvist",
+    "Lomax",
+    "Lusk",
+    "Mahmood",
+    "Marsden",
+    "Mbeki",
+    "McAllister",
+    "McGuire",
+    "Mensah",
+    "Moorcroft",
+    "Nightingale",
+    "Nowak",
+    "Nuttall",
+    "Okafor",
+    "Okonkwo",
+    "Oldroyd",
+    "Ormerod",
+    "Osei",
+    "Pemberton",
+    "Pickles",
+    "Quayle",
+    "Radcliffe",
+    "Rahman",
+    "Ramsbottom",
+    "Redfern",
+    "Rimmer",
+    "Rossiter",
+    "Sandhu",
+    "Scattergood",
+    "Sharples",
+    "Shuttleworth",
+    "Singh",
+    "Sowerby",
+    "Stansfield",
+    "Sutcliffe",
+    "Tattersall",
+    "Thistlethwaite",
+    "Threlfall",
+    "Varga",
+    "Wadsworth",
+    "Walmsley",
+    "Warburton",
+    "Whitworth",
+    "Wilkinson",
+    "Winterbottom",
+    "Wozniak",
+    "Yardley",
+    "Zielinski",
 )
 
 # (town, county). Counties are invented too; each gives a police force, a fire service and
@@ -114,31 +298,87 @@ _COUNTIES: dict[str, tuple[str, ...]] = {
     "East Wessex": ("Saltmarsh", "Thornbury Wells", "Upper Wyke", "Wexcombe", "Yarnfield"),
     "Marlshire": ("Abbotsley", "Bramcote End", "Coldharbour", "Drayfield", "Elmstead Market"),
 }
-_TOWNS: tuple[tuple[str, str], ...] = tuple(
-    (town, county) for county, towns in _COUNTIES.items() for town in towns
-)
+_TOWNS: tuple[tuple[str, str], ...] = tuple((town, county) for county, towns in _COUNTIES.items() for town in towns)
 _STREET_FIRST = (
-    "Mill", "Cobb", "Priory", "Station", "Church", "Chapel", "Victoria", "Albert", "Cromwell", "Lapwing",
-    "Kingfisher", "Heron", "Abbey", "Tanner", "Weaver", "Foundry", "Canal", "Orchard", "Sycamore", "Rowan",
-    "Hawthorn", "Linden", "Bridge", "Market", "Union", "Brook", "Fernlea", "Granby", "Holly", "Marlborough"
+    "Mill",
+    "Cobb",
+    "Priory",
+    "Station",
+    "Church",
+    "Chapel",
+    "Victoria",
+    "Albert",
+    "Cromwell",
+    "Lapwing",
+    "Kingfisher",
+    "Heron",
+    "Abbey",
+    "Tanner",
+    "Weaver",
+    "Foundry",
+    "Canal",
+    "Orchard",
+    "Sycamore",
+    "Rowan",
+    "Hawthorn",
+    "Linden",
+    "Bridge",
+    "Market",
+    "Union",
+    "Brook",
+    "Fernlea",
+    "Granby",
+    "Holly",
+    "Marlborough",
 )
-_STREET_KIND = (
-    "Road", "Street", "Lane", "Avenue", "Grove", "Close", "Way", "Terrace", "Drive", "Crescent", "Place"
-)
+_STREET_KIND = ("Road", "Street", "Lane", "Avenue", "Grove", "Close", "Way", "Terrace", "Drive", "Crescent", "Place")
 _HOSPITALS = (
-    "St Aldhelm's Hospital", "Royal {county} Infirmary", "{town} General Hospital",
-    "St Bride's Hospital", "the Queen Adela Hospital", "{county} University Hospital",
+    "St Aldhelm's Hospital",
+    "Royal {county} Infirmary",
+    "{town} General Hospital",
+    "St Bride's Hospital",
+    "the Queen Adela Hospital",
+    "{county} University Hospital",
 )
 _OCCUPATIONS = (
-    "nurse", "delivery driver", "bus driver", "teacher", "care worker", "student",
-    "electrician", "plumber", "shop assistant", "hairdresser", "chef", "accountant",
-    "taxi driver", "warehouse worker", "paramedic", "postman", "scaffolder", "barber",
-    "software developer", "dental nurse", "mechanic", "lorry driver", "cleaner", "gardener",
+    "nurse",
+    "delivery driver",
+    "bus driver",
+    "teacher",
+    "care worker",
+    "student",
+    "electrician",
+    "plumber",
+    "shop assistant",
+    "hairdresser",
+    "chef",
+    "accountant",
+    "taxi driver",
+    "warehouse worker",
+    "paramedic",
+    "postman",
+    "scaffolder",
+    "barber",
+    "software developer",
+    "dental nurse",
+    "mechanic",
+    "lorry driver",
+    "cleaner",
+    "gardener",
 )
 _ORIGINS = (
-    ("Polish", "Gdansk"), ("Nigerian", "Lagos"), ("Romanian", "Cluj"), ("Ghanaian", "Accra"),
-    ("Portuguese", "Porto"), ("Irish", "Cork"), ("Pakistani", "Lahore"), ("Lithuanian", "Kaunas"),
-    ("Italian", "Bari"), ("Indian", "Pune"), ("Hungarian", "Debrecen"), ("Scottish", "Dundee"),
+    ("Polish", "Gdansk"),
+    ("Nigerian", "Lagos"),
+    ("Romanian", "Cluj"),
+    ("Ghanaian", "Accra"),
+    ("Portuguese", "Porto"),
+    ("Irish", "Cork"),
+    ("Pakistani", "Lahore"),
+    ("Lithuanian", "Kaunas"),
+    ("Italian", "Bari"),
+    ("Indian", "Pune"),
+    ("Hungarian", "Debrecen"),
+    ("Scottish", "Dundee"),
 )
 _OUTLETS: tuple[tuple[str, str], ...] = (
     ("Haverleigh Courier", "haverleigh-courier"),
@@ -154,27 +394,65 @@ _OUTLETS: tuple[tuple[str, str], ...] = (
 )
 _PARTIES = ("Labour", "Conservative", "Liberal Democrat", "Green", "independent")
 _COMPANY_FIRST = (
-    "Ashdown", "Brightwell", "Cresswell", "Hallam", "Kestrel", "Lomax", "Meridale", "Northway",
-    "Pennock", "Quayside", "Redfern", "Stonegate", "Thornfield", "Vantor", "Wyvern", "Yardley",
+    "Ashdown",
+    "Brightwell",
+    "Cresswell",
+    "Hallam",
+    "Kestrel",
+    "Lomax",
+    "Meridale",
+    "Northway",
+    "Pennock",
+    "Quayside",
+    "Redfern",
+    "Stonegate",
+    "Thornfield",
+    "Vantor",
+    "Wyvern",
+    "Yardley",
 )
 _COMPANY_KIND = (
-    ("Engineering", "engineering"), ("Foods", "food manufacturing"), ("Logistics", "logistics"),
-    ("Textiles", "textiles"), ("Brewing Company", "brewing"), ("Homes", "housebuilding"),
-    ("Retail Group", "retail"), ("Pharmaceuticals", "pharmaceuticals"), ("Packaging", "packaging"),
-    ("Energy", "energy"), ("Bakeries", "bakery"), ("Aerospace", "aerospace components"),
+    ("Engineering", "engineering"),
+    ("Foods", "food manufacturing"),
+    ("Logistics", "logistics"),
+    ("Textiles", "textiles"),
+    ("Brewing Company", "brewing"),
+    ("Homes", "housebuilding"),
+    ("Retail Group", "retail"),
+    ("Pharmaceuticals", "pharmaceuticals"),
+    ("Packaging", "packaging"),
+    ("Energy", "energy"),
+    ("Bakeries", "bakery"),
+    ("Aerospace", "aerospace components"),
 )
 _CLUB_SUFFIX = ("Town", "United", "Rovers", "Athletic", "City", "Wanderers", "Albion", "FC")
 _RIVERS = ("Aske", "Brill", "Calden", "Dove", "Esk Water", "Fennel", "Lode", "Mardle", "Wyre")
 _STORMS = ("Agatha", "Bertram", "Celyn", "Dorian", "Esme", "Fergus", "Gwen", "Hector", "Iona")
 _MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December"
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 _POLICE_RANKS = (
-    ("Det Insp", "DI"), ("Det Sgt", "DS"), ("Det Ch Insp", "DCI"), ("Det Supt", "Det Supt"),
-    ("Ch Insp", "Ch Insp"), ("Insp", "Insp"), ("Supt", "Supt"), ("Sgt", "Sgt"),
+    ("Det Insp", "DI"),
+    ("Det Sgt", "DS"),
+    ("Det Ch Insp", "DCI"),
+    ("Det Supt", "Det Supt"),
+    ("Ch Insp", "Ch Insp"),
+    ("Insp", "Insp"),
+    ("Supt", "Supt"),
+    ("Sgt", "Sgt"),
 )
 
 
@@ -200,8 +478,17 @@ class _Person:
     """A member of a report's cast; attributes are read by ``str.format_map`` templates."""
 
     __slots__ = (
-        "age", "female", "forename", "home", "kin", "nationality", "occupation", "origin",
-        "short_title", "surname", "title",
+        "age",
+        "female",
+        "forename",
+        "home",
+        "kin",
+        "nationality",
+        "occupation",
+        "origin",
+        "short_title",
+        "surname",
+        "title",
     )
 
     def __init__(self, rng: random.Random, kind: str, ages: tuple[int, int], home: str) -> None:
@@ -295,11 +582,20 @@ def _past(rng: random.Random, pub: dt.date, lo: int, hi: int) -> dt.date:
 
 def _rel_day(rng: random.Random, pub: dt.date) -> str:
     weekday = _WEEKDAYS[_past(rng, pub, 2, 6).weekday()]
-    return rng.choice((
-        "yesterday", "last night", "this morning", f"on {weekday}", f"on {weekday} night",
-        f"early on {weekday}", f"on {weekday} afternoon", f"on {_day_month(_past(rng, pub, 1, 12))}",
-        "yesterday evening", "in the early hours of yesterday",
-    ))
+    return rng.choice(
+        (
+            "yesterday",
+            "last night",
+            "this morning",
+            f"on {weekday}",
+            f"on {weekday} night",
+            f"early on {weekday}",
+            f"on {weekday} afternoon",
+            f"on {_day_month(_past(rng, pub, 1, 12))}",
+            "yesterday evening",
+            "in the early hours of yesterday",
+        )
+    )
 
 
 def _clock(rng: random.Random, _pub: dt.date) -> str:
@@ -323,10 +619,18 @@ def _street(rng: random.Random, _pub: dt.date) -> str:
 
 
 def _duration(rng: random.Random, _pub: dt.date) -> str:
-    return rng.choice((
-        "nearly two weeks", "three days", "more than a month", "less than 48 hours",
-        "about six weeks", "almost a year", "just over a fortnight", "two months",
-    ))
+    return rng.choice(
+        (
+            "nearly two weeks",
+            "three days",
+            "more than a month",
+            "less than 48 hours",
+            "about six weeks",
+            "almost a year",
+            "just over a fortnight",
+            "two months",
+        )
+    )
 
 
 _DYNAMIC: dict[str, _Dynamic] = {
@@ -360,12 +664,16 @@ _DYNAMIC: dict[str, _Dynamic] = {
     ),
     "log": lambda rng, _p: str(rng.randint(100, 2999)),
     "car": lambda rng, _p: rng.choice(
-        ("silver Ford Focus", "black Audi A3", "white Transit van", "blue Vauxhall Corsa",
-         "grey BMW 3 Series", "red Nissan Qashqai")
+        (
+            "silver Ford Focus",
+            "black Audi A3",
+            "white Transit van",
+            "blue Vauxhall Corsa",
+            "grey BMW 3 Series",
+            "red Nissan Qashqai",
+        )
     ),
-    "condition": lambda rng, _p: rng.choice(
-        ("critical but stable", "serious", "stable", "life-threatening")
-    ),
+    "condition": lambda rng, _p: rng.choice(("critical but stable", "serious", "stable", "life-threatening")),
 }
 
 
@@ -435,21 +743,31 @@ _CRIME = _Beat(
         "cllr": ("cllr", (30, 72)),
     },
     stories=(
-        ("Murder inquiry after {victim.man_woman} stabbed in {town} street",
-         "A {victim.man_woman} has died after being stabbed {nsmall} times in {street}, {town}, "
-         "{rel_day}, and police have arrested {suspect.a_desc} on suspicion of murder."),
-        ("Police investigate after {victim.man_woman} found injured at {town} house",
-         "Police in {town} have launched an investigation after {victim.a_desc} was found "
-         "seriously injured at a house in {street} {rel_day}."),
-        ("Police appeal after {venue} attack in {town}",
-         "Detectives are appealing for witnesses after a {victim.man_woman} was attacked with a "
-         "{weapon} outside a {venue} in {town}, {county}, at about {clock} on {weekday}."),
-        ("Arrests after {victim.occupation} attacked in {town} town centre",
-         "A {victim.occupation} was left with life-changing injuries after being attacked in "
-         "{town} town centre {rel_day}, and {force} has arrested {nsmall} people."),
-        ("{town} attack: {suspect.man_woman} charged with {charge}",
-         "{force} has charged {suspect.a_desc} with {charge} after a {victim.man_woman} was "
-         "seriously hurt in {town} {rel_day}."),
+        (
+            "Murder inquiry after {victim.man_woman} stabbed in {town} street",
+            "A {victim.man_woman} has died after being stabbed {nsmall} times in {street}, {town}, "
+            "{rel_day}, and police have arrested {suspect.a_desc} on suspicion of murder.",
+        ),
+        (
+            "Police investigate after {victim.man_woman} found injured at {town} house",
+            "Police in {town} have launched an investigation after {victim.a_desc} was found "
+            "seriously injured at a house in {street} {rel_day}.",
+        ),
+        (
+            "Police appeal after {venue} attack in {town}",
+            "Detectives are appealing for witnesses after a {victim.man_woman} was attacked with a "
+            "{weapon} outside a {venue} in {town}, {county}, at about {clock} on {weekday}.",
+        ),
+        (
+            "Arrests after {victim.occupation} attacked in {town} town centre",
+            "A {victim.occupation} was left with life-changing injuries after being attacked in "
+            "{town} town centre {rel_day}, and {force} has arrested {nsmall} people.",
+        ),
+        (
+            "{town} attack: {suspect.man_woman} charged with {charge}",
+            "{force} has charged {suspect.a_desc} with {charge} after a {victim.man_woman} was "
+            "seriously hurt in {town} {rel_day}.",
+        ),
     ),
     openers=(
         "{victim.full}, {victim.age}, a {victim.occupation}, was found with wounds to "
@@ -462,17 +780,14 @@ _CRIME = _Beat(
         "before {victim.he} was taken to {hospital}.",
     ),
     details=(
-        "{suspect.full}, {suspect.age}, of {street2}, {town}, was arrested {rel_day} on "
-        "suspicion of {charge}.",
+        "{suspect.full}, {suspect.age}, of {street2}, {town}, was arrested {rel_day} on suspicion of {charge}.",
         "{suspect.He} has been released on bail until {future_date} pending further inquiries.",
-        "{suspect.ts} has been charged with {charge} and is due to appear before {mags} on "
-        "{future_date}.",
+        "{suspect.ts} has been charged with {charge} and is due to appear before {mags} on {future_date}.",
         "A {age2}-year-old woman was also arrested on suspicion of assisting an offender and "
         "has since been released under investigation.",
         "Officers were called to {street} at {clock} after reports of a disturbance.",
         "A post-mortem examination is due to take place later this week.",
-        "Forensic officers remained at the scene {rel_day}, and a cordon was in place along "
-        "{street} and {street2}.",
+        "Forensic officers remained at the scene {rel_day}, and a cordon was in place along {street} and {street2}.",
         "{force} said officers had made {ncount} arrests for knife offences in {town} in the "
         "past {nsmall} months, a rise of {pct}.",
         "The force has referred itself to the Independent Office for Police Conduct because "
@@ -483,8 +798,7 @@ _CRIME = _Beat(
         "{victim.ts}, who moved to {town} from {victim.origin} in {year_past}, had been working "
         "as a {victim.occupation} for {years_n} years.",
         "The {victim.nationality} national had been due to start a new job on {future_date}.",
-        "A second man, aged {age2}, suffered a cut to his hand as he tried to help and was "
-        "treated by paramedics.",
+        "A second man, aged {age2}, suffered a cut to his hand as he tried to help and was treated by paramedics.",
         "{force_short} said extra patrols would be in place in the area over the weekend.",
         "A dispersal order covering {town} town centre was put in place until {future_date}.",
         "The {victim.the_desc_plain} was stabbed {nsmall} times, police said.",
@@ -495,19 +809,16 @@ _CRIME = _Beat(
     ),
     quotes={
         "officer": (
-            "This was a shocking and senseless attack on a {victim.man_woman} who was simply on "
-            "{victim.his} way home.",
+            "This was a shocking and senseless attack on a {victim.man_woman} who was simply on {victim.his} way home.",
             "I'd urge anyone who was in {street} between {clock} and midnight to get in touch, "
             "however small they think the information is.",
             "We're working around the clock to establish exactly what happened and we've already "
             "spoken to a number of witnesses.",
-            "Our thoughts are with {victim.ts}'s family, who are being supported by specially "
-            "trained officers.",
+            "Our thoughts are with {victim.ts}'s family, who are being supported by specially trained officers.",
             "There'll be an increased police presence in the area over the coming days.",
             "We don't believe there's any wider risk to the public.",
             "If you've got dashcam or doorbell footage, please don't delete it. It could be vital.",
-            "I know the community is shaken by what's happened, and that's completely "
-            "understandable.",
+            "I know the community is shaken by what's happened, and that's completely understandable.",
         ),
         "relative": (
             "{victim.forename} was the kindest person you could ever meet.",
@@ -546,8 +857,7 @@ _CRIME = _Beat(
         "{officer.ts} said officers were keeping an open mind about the motive.",
         "{officer.ts} added that there was no evidence the attack was linked to gangs.",
         "{relative.ts} said {victim.ts} had been frightened for weeks before the attack.",
-        "{witness.ts} said {witness.he} had called 999 and stayed with {victim.ts} until "
-        "the ambulance arrived.",
+        "{witness.ts} said {witness.he} had called 999 and stayed with {victim.ts} until the ambulance arrived.",
     ),
     closings=(
         "Anyone with information is asked to call {force_short} on 101, quoting log {log} of "
@@ -578,20 +888,29 @@ _COURTS = _Beat(
         "officer": ("police", (34, 58)),
     },
     stories=(
-        ("{town} {defendant.man_woman} jailed for {jail_years} years",
-         "A {defendant.age}-year-old {defendant.man_woman} from {town} has been jailed for "
-         "{jail_years} years for {charge}."),
-        ("{town} {defendant.occupation} guilty of {charge}",
-         "{defendant.full}, {defendant.age}, of {town}, has been found guilty of {charge} after "
-         "a {nsmall}-week trial at {crown}."),
-        ("{defendant.occupation_cap} admits {charge}",
-         "A {defendant.occupation} from {town} has admitted {charge} at {crown}."),
-        ("{defendant.full} denies {charge}",
-         "{defendant.full}, {defendant.age}, denied {charge} when {defendant.he} appeared at "
-         "{mags} on {weekday}."),
-        ("Jury told of '{jury_phrase}' at {town} trial",
-         "A jury at {crown} has been told that {defendant.full}, {defendant.age}, waged a "
-         "'{jury_phrase}' against a neighbour. {defendant.He} denies {charge}."),
+        (
+            "{town} {defendant.man_woman} jailed for {jail_years} years",
+            "A {defendant.age}-year-old {defendant.man_woman} from {town} has been jailed for "
+            "{jail_years} years for {charge}.",
+        ),
+        (
+            "{town} {defendant.occupation} guilty of {charge}",
+            "{defendant.full}, {defendant.age}, of {town}, has been found guilty of {charge} after "
+            "a {nsmall}-week trial at {crown}.",
+        ),
+        (
+            "{defendant.occupation_cap} admits {charge}",
+            "A {defendant.occupation} from {town} has admitted {charge} at {crown}.",
+        ),
+        (
+            "{defendant.full} denies {charge}",
+            "{defendant.full}, {defendant.age}, denied {charge} when {defendant.he} appeared at {mags} on {weekday}.",
+        ),
+        (
+            "Jury told of '{jury_phrase}' at {town} trial",
+            "A jury at {crown} has been told that {defendant.full}, {defendant.age}, waged a "
+            "'{jury_phrase}' against a neighbour. {defendant.He} denies {charge}.",
+        ),
     ),
     openers=(
         "The court heard that {defendant.ts} attacked {victim.full}, {victim.age}, at a "
@@ -615,12 +934,10 @@ _COURTS = _Beat(
         "longer felt safe in {victim.his} own home.",
         "The court was told {defendant.ts} had {nsmall} previous convictions for violence.",
         "{defendant.ts}, who wore a grey suit, showed no emotion as the verdict was read out.",
-        "The case was brought by the Crown Prosecution Service after a {nsmall}-month "
-        "investigation by {force}.",
+        "The case was brought by the Crown Prosecution Service after a {nsmall}-month investigation by {force}.",
         "The jury was shown CCTV footage of the defendant buying a {weapon} at a shop in "
         "{street} {nsmall} days before the attack.",
-        "{defendant.ts} told police in interview that {defendant.he} could not remember "
-        "anything about the night.",
+        "{defendant.ts} told police in interview that {defendant.he} could not remember anything about the night.",
         "The hearing at {crown} lasted less than {nsmall} minutes.",
         "A co-defendant, {age2}, was cleared of all charges on {weekday}.",
         "{judge.titled} said {defendant.ts} would serve at least two-thirds of the sentence "
@@ -631,17 +948,14 @@ _COURTS = _Beat(
     quotes={
         "judge": (
             "You have shown not a flicker of remorse for what you did.",
-            "The consequences of your actions will stay with {victim.ts} for the rest of "
-            "{victim.his} life.",
+            "The consequences of your actions will stay with {victim.ts} for the rest of {victim.his} life.",
             "It's only by good fortune that nobody was killed.",
             "You took advantage of someone who trusted you completely.",
             "I'm satisfied that you're a dangerous offender.",
         ),
         "officer": (
-            "I'd like to thank {victim.ts} for the courage {victim.he} has shown throughout "
-            "this case.",
-            "Today's sentence won't undo the harm that was done, but I hope it brings some "
-            "closure.",
+            "I'd like to thank {victim.ts} for the courage {victim.he} has shown throughout this case.",
+            "Today's sentence won't undo the harm that was done, but I hope it brings some closure.",
             "This was a complex investigation and I'm grateful to everyone who gave evidence.",
         ),
         "victim": (
@@ -676,9 +990,7 @@ _COURTS = _Beat(
         "the average wait for a trial",
         "the number of defendants held on remand",
     ),
-    extra_slots=lambda rng: {
-        "jury_phrase": rng.choice(("campaign of fear", "night of terror", "secret second life"))
-    },
+    extra_slots=lambda rng: {"jury_phrase": rng.choice(("campaign of fear", "night of terror", "secret second life"))},
 )
 
 _POLITICS = _Beat(
@@ -691,21 +1003,29 @@ _POLITICS = _Beat(
         "officer": ("plain", (35, 62)),
     },
     stories=(
-        ("{council} approves {tax_rise} council tax rise",
-         "{council} has approved a council tax rise of {tax_rise} after a heated meeting at "
-         "the town hall on {weekday} night."),
-        ("{council} leader survives confidence vote",
-         "The leader of {council}, {leader.titled}, has survived a vote of no confidence by "
-         "{v1} votes to {v2}."),
-        ("Plans for {homes} homes near {town} rejected",
-         "Plans for {homes} new homes on green belt land near {town} have been rejected by "
-         "councillors, despite a recommendation from officers that they be approved."),
-        ("{town} MP calls for inquiry into {issue}",
-         "{mp.full}, the {party} MP for {town}, has called for an independent inquiry into "
-         "{issue}."),
-        ("Libraries face cuts as {council} finds {gap} gap",
-         "Libraries and leisure centres in {town} could close after {council} revealed a gap of "
-         "{gap} in its budget for next year."),
+        (
+            "{council} approves {tax_rise} council tax rise",
+            "{council} has approved a council tax rise of {tax_rise} after a heated meeting at "
+            "the town hall on {weekday} night.",
+        ),
+        (
+            "{council} leader survives confidence vote",
+            "The leader of {council}, {leader.titled}, has survived a vote of no confidence by {v1} votes to {v2}.",
+        ),
+        (
+            "Plans for {homes} homes near {town} rejected",
+            "Plans for {homes} new homes on green belt land near {town} have been rejected by "
+            "councillors, despite a recommendation from officers that they be approved.",
+        ),
+        (
+            "{town} MP calls for inquiry into {issue}",
+            "{mp.full}, the {party} MP for {town}, has called for an independent inquiry into {issue}.",
+        ),
+        (
+            "Libraries face cuts as {council} finds {gap} gap",
+            "Libraries and leisure centres in {town} could close after {council} revealed a gap of "
+            "{gap} in its budget for next year.",
+        ),
     ),
     openers=(
         "{leader.titled}, {leader.age}, who has led the {party2} administration since "
@@ -717,8 +1037,7 @@ _POLITICS = _Beat(
     ),
     details=(
         "The budget includes savings of {money_m}, with {ncount} posts expected to go.",
-        "A public consultation ran for {nsmall} weeks and received {nbig} responses, {pct} of "
-        "which opposed the plan.",
+        "A public consultation ran for {nsmall} weeks and received {nbig} responses, {pct} of which opposed the plan.",
         "Councillors voted by {v1} to {v2} to accept the recommendation.",
         "The council must save {money_m} by {future_year}, according to its latest forecast.",
         "{officer.ts} said that without savings the council could be forced to issue a "
@@ -727,8 +1046,7 @@ _POLITICS = _Beat(
         "Opening hours at {nsmall} libraries will be cut under the proposals.",
         "The {party2} group holds {ncount_seats} of the council's {seats} seats.",
         "A final decision is expected at a full council meeting on {future_date}.",
-        "{opposition.ts} said the administration had been warned about the overspend in "
-        "{month_past}.",
+        "{opposition.ts} said the administration had been warned about the overspend in {month_past}.",
         "The government said councils had been given a {pct} increase in funding this year.",
         "More than {ncount} people attended a protest outside the town hall on {weekday}.",
         "{mp.ts} was elected in {year_past} with a majority of {nbig}.",
@@ -793,10 +1111,14 @@ _POLITICS = _Beat(
         "v2": str(rng.randint(10, 23)),
         "seats": str(rng.randint(40, 72)),
         "ncount_seats": str(rng.randint(20, 39)),
-        "issue": rng.choice((
-            "the collapse of a housing scheme", "delays at the town's hospital",
-            "the closure of the leisure centre", "the council's handling of a land sale",
-        )),
+        "issue": rng.choice(
+            (
+                "the collapse of a housing scheme",
+                "delays at the town's hospital",
+                "the closure of the leisure centre",
+                "the council's handling of a land sale",
+            )
+        ),
     },
 )
 
@@ -810,20 +1132,27 @@ _BUSINESS = _Beat(
         "cllr": ("cllr", (30, 72)),
     },
     stories=(
-        ("{company} to cut {jobs} jobs",
-         "{company}, the {town}-based {sector} firm, is to cut {jobs} jobs after reporting a "
-         "fall in profits of {drop}."),
-        ("{company} profits fall {drop}",
-         "{company} has reported a {drop} fall in annual profits, blaming higher energy costs "
-         "and weaker demand."),
-        ("{company} bought in {deal} deal",
-         "{company} has been bought by a {origin_adj} rival in a deal worth {deal}."),
-        ("Jobs at risk as {company} calls in administrators",
-         "More than {jobs} jobs are at risk after {company} appointed administrators on "
-         "{weekday}."),
-        ("{company} reports record revenue",
-         "{company} has reported record annual revenue of {deal}, up {drop} on the previous "
-         "year."),
+        (
+            "{company} to cut {jobs} jobs",
+            "{company}, the {town}-based {sector} firm, is to cut {jobs} jobs after reporting a "
+            "fall in profits of {drop}.",
+        ),
+        (
+            "{company} profits fall {drop}",
+            "{company} has reported a {drop} fall in annual profits, blaming higher energy costs and weaker demand.",
+        ),
+        (
+            "{company} bought in {deal} deal",
+            "{company} has been bought by a {origin_adj} rival in a deal worth {deal}.",
+        ),
+        (
+            "Jobs at risk as {company} calls in administrators",
+            "More than {jobs} jobs are at risk after {company} appointed administrators on {weekday}.",
+        ),
+        (
+            "{company} reports record revenue",
+            "{company} has reported record annual revenue of {deal}, up {drop} on the previous year.",
+        ),
     ),
     openers=(
         "The company, which employs {nbig} people across {nsmall} sites, said trading had "
@@ -852,8 +1181,7 @@ _BUSINESS = _Beat(
     ),
     quotes={
         "ceo": (
-            "We've had to make some very difficult decisions to protect the future of the "
-            "business.",
+            "We've had to make some very difficult decisions to protect the future of the business.",
             "I'm proud of what our people have achieved in a really tough market.",
             "This deal gives us the investment we need to grow, and it keeps jobs in {town}.",
             "We'll do everything we can to support colleagues through this process.",
@@ -861,8 +1189,7 @@ _BUSINESS = _Beat(
         "union": (
             "Our members have given this company their working lives and they deserve better.",
             "We'll be fighting for every single job.",
-            "Workers found out from the news before they heard it from management. That's "
-            "disgraceful.",
+            "Workers found out from the news before they heard it from management. That's disgraceful.",
         ),
         "worker": (
             "I've worked here for {years_n} years. My dad worked here before me.",
@@ -919,21 +1246,25 @@ _FLOOD = _Beat(
         "volunteer": ("plain", (18, 75)),
     },
     stories=(
-        ("Homes evacuated as River {river} floods {town}",
-         "Hundreds of homes in {town} were evacuated {rel_day} after the River {river} burst "
-         "its banks following {nsmall} days of heavy rain."),
-        ("Storm {storm}: major incident declared in {county}",
-         "A major incident has been declared in {county} after Storm {storm} brought winds of "
-         "up to {wind}mph, bringing down trees and cutting power to {nbig} homes."),
-        ("Clean-up begins in {town} after flooding",
-         "Residents in {town} have begun clearing out their homes after the River {river} "
-         "flooded more than {ncount} properties {rel_day}."),
+        (
+            "Homes evacuated as River {river} floods {town}",
+            "Hundreds of homes in {town} were evacuated {rel_day} after the River {river} burst "
+            "its banks following {nsmall} days of heavy rain.",
+        ),
+        (
+            "Storm {storm}: major incident declared in {county}",
+            "A major incident has been declared in {county} after Storm {storm} brought winds of "
+            "up to {wind}mph, bringing down trees and cutting power to {nbig} homes.",
+        ),
+        (
+            "Clean-up begins in {town} after flooding",
+            "Residents in {town} have begun clearing out their homes after the River {river} "
+            "flooded more than {ncount} properties {rel_day}.",
+        ),
     ),
     openers=(
-        "{fire} said {ncount} firefighters from {nsmall} stations had been sent to help at "
-        "the height of the flooding.",
-        "The Environment Agency issued {nsmall} severe flood warnings, meaning there was a "
-        "danger to life.",
+        "{fire} said {ncount} firefighters from {nsmall} stations had been sent to help at the height of the flooding.",
+        "The Environment Agency issued {nsmall} severe flood warnings, meaning there was a danger to life.",
         "Among those rescued was {victim.full}, {victim.age}, a {victim.occupation}, who was "
         "lifted from the roof of {victim.his} car by a coastguard helicopter.",
     ),
@@ -1021,29 +1352,32 @@ _FIRE = _Beat(
         "officer": ("police", (34, 58)),
     },
     stories=(
-        ("{dead_cap} dead after fire at {town} flats",
-         "{dead_cap} people have died and {nfew} were injured after a fire ripped through a "
-         "block of flats in {town}, {county}, {rel_day}."),
-        ("Explosion at {town} factory injures workers",
-         "An explosion at a factory in {town} has left {nsmall} workers injured, two of them "
-         "seriously."),
-        ("Families flee as fire sweeps through {town} tower block",
-         "More than {ncount} people were led to safety {rel_day} after a fire spread across "
-         "{nsmall} floors of a tower block in {street}, {town}."),
+        (
+            "{dead_cap} dead after fire at {town} flats",
+            "{dead_cap} people have died and {nfew} were injured after a fire ripped through a "
+            "block of flats in {town}, {county}, {rel_day}.",
+        ),
+        (
+            "Explosion at {town} factory injures workers",
+            "An explosion at a factory in {town} has left {nsmall} workers injured, two of them seriously.",
+        ),
+        (
+            "Families flee as fire sweeps through {town} tower block",
+            "More than {ncount} people were led to safety {rel_day} after a fire spread across "
+            "{nsmall} floors of a tower block in {street}, {town}.",
+        ),
     ),
     openers=(
         "{fire} said {ncount} firefighters from {nsmall} stations had been sent to the scene "
         "at the height of the fire.",
         "Among those injured was {victim.full}, {victim.age}, a {victim.occupation}, who was "
         "taken to {hospital} with burns to {victim.his} arms.",
-        "The first call to the fire service was made at {clock}, and the first crew arrived "
-        "{nsmall} minutes later.",
+        "The first call to the fire service was made at {clock}, and the first crew arrived {nsmall} minutes later.",
     ),
     details=(
         "The cause of the fire is not yet known, and an investigation is under way.",
         "Firefighters used a {nsmall}-metre aerial platform to reach the upper floors.",
-        "{victim.ts}, a {victim.nationality} national, had lived in the building since "
-        "{year_past}.",
+        "{victim.ts}, a {victim.nationality} national, had lived in the building since {year_past}.",
         "Residents were told they might not be able to return home for {duration}.",
         "A rest centre was opened at {town} leisure centre, where {ncount} people spent the night.",
         "A local charity has raised {money} for families who lost their homes.",
@@ -1051,8 +1385,7 @@ _FIRE = _Beat(
         "Smoke could be seen from {town2}, {nsmall} miles away.",
         "Roads around {street} were closed until {clock} on {weekday}.",
         "{force} said the fire was not being treated as suspicious.",
-        "A {age2}-year-old man was arrested on suspicion of arson and has been released on bail "
-        "until {future_date}.",
+        "A {age2}-year-old man was arrested on suspicion of arson and has been released on bail until {future_date}.",
         "The Health and Safety Executive has been informed.",
         "Paramedics treated {nfew} people for smoke inhalation at the scene.",
         "Fire crews remained at the scene {rel_day} damping down hotspots.",
@@ -1065,8 +1398,7 @@ _FIRE = _Beat(
             "Please make sure your smoke alarms are working. They save lives.",
         ),
         "resident": (
-            "You could smell the smoke from the end of the road. People were shouting from "
-            "the windows.",
+            "You could smell the smoke from the end of the road. People were shouting from the windows.",
             "We'd complained about the fire doors for months and nobody did anything.",
             "I grabbed the kids and ran. We've got nothing now but the clothes we're wearing.",
         ),
@@ -1119,26 +1451,32 @@ _SPORT = _Beat(
         "chair": ("plain", (45, 75)),
     },
     stories=(
-        ("{club} climb to {position} with win over {opp}",
-         "{club} moved up to {position} in the {league} with a {score} win over {opp} at "
-         "{ground} on {weekday}."),
-        ("{club} {score} {opp}: {player.surname} at the double",
-         "{player.full} scored twice as {club} came from behind to beat {opp} {score}."),
-        ("{club} sack manager {manager.full}",
-         "{club} have sacked manager {manager.full} after a run of {nsmall} defeats in {ten} "
-         "games."),
-        ("{opp} end {club}'s unbeaten home run",
-         "{opp} ended {club}'s unbeaten home record with a {score} win in front of a crowd of "
-         "{nbig} at {ground}."),
-        ("{player.full} signs new {club} deal",
-         "{player.full} has signed a new {nsmall}-year contract with {club}, ending speculation "
-         "about {player.his} future."),
+        (
+            "{club} climb to {position} with win over {opp}",
+            "{club} moved up to {position} in the {league} with a {score} win over {opp} at {ground} on {weekday}.",
+        ),
+        (
+            "{club} {score} {opp}: {player.surname} at the double",
+            "{player.full} scored twice as {club} came from behind to beat {opp} {score}.",
+        ),
+        (
+            "{club} sack manager {manager.full}",
+            "{club} have sacked manager {manager.full} after a run of {nsmall} defeats in {ten} games.",
+        ),
+        (
+            "{opp} end {club}'s unbeaten home run",
+            "{opp} ended {club}'s unbeaten home record with a {score} win in front of a crowd of {nbig} at {ground}.",
+        ),
+        (
+            "{player.full} signs new {club} deal",
+            "{player.full} has signed a new {nsmall}-year contract with {club}, ending speculation "
+            "about {player.his} future.",
+        ),
     ),
     openers=(
         "{player.ts}, {player.age}, opened the scoring in the {minute} minute with a low shot "
         "from the edge of the area.",
-        "{manager.full}, {manager.age}, was appointed in {month_past} {year_past} on a "
-        "{nsmall}-year contract.",
+        "{manager.full}, {manager.age}, was appointed in {month_past} {year_past} on a {nsmall}-year contract.",
         "The {player.age}-year-old forward, who joined from {opp} for {money}, has now scored "
         "{nfew} goals this season.",
     ),
@@ -1211,10 +1549,10 @@ _SPORT = _Beat(
     extra_slots=lambda rng: {
         "position": _ordinal(rng.randint(1, 22)),
         "ten": str(rng.randint(6, 15)),
-        "league": rng.choice(("Northern Premier League", "National League North",
-                              "Southern League", "Isthmian League")),
-        "ground": rng.choice(("Mill Lane", "the Priory Ground", "Canal Park", "Brook Road",
-                              "the Foundry Stadium")),
+        "league": rng.choice(
+            ("Northern Premier League", "National League North", "Southern League", "Isthmian League")
+        ),
+        "ground": rng.choice(("Mill Lane", "the Priory Ground", "Canal Park", "Brook Road", "the Foundry Stadium")),
         "assistant": f"{rng.choice(_MALE)} {rng.choice(_SURNAMES)}",
     },
 )
@@ -1235,19 +1573,30 @@ _BEATS: dict[str, tuple[_Beat, ...]] = {
 
 # Background sentences are combined from parts, so long reports need not repeat themselves.
 _BACKGROUND_SOURCES = (
-    "Figures from {council} show that", "Data obtained by {the_outlet} shows that",
-    "A report published in {month_past} found that", "Official figures show that",
-    "Research by the University of {county} suggests that", "Campaigners say",
-    "Analysis by {the_outlet} suggests that", "According to a freedom of information request,",
+    "Figures from {council} show that",
+    "Data obtained by {the_outlet} shows that",
+    "A report published in {month_past} found that",
+    "Official figures show that",
+    "Research by the University of {county} suggests that",
+    "Campaigners say",
+    "Analysis by {the_outlet} suggests that",
+    "According to a freedom of information request,",
 )
 _BACKGROUND_CLAIMS = (
-    "{topic} in {town} rose by {pct}", "{topic} across {county} fell by {pct}",
-    "{topic} in {town} has almost doubled", "{topic} in {town} is higher than anywhere else in {county}",
-    "{topic} in {town} reached a record high", "{topic} has barely changed in {town}",
+    "{topic} in {town} rose by {pct}",
+    "{topic} across {county} fell by {pct}",
+    "{topic} in {town} has almost doubled",
+    "{topic} in {town} is higher than anywhere else in {county}",
+    "{topic} in {town} reached a record high",
+    "{topic} has barely changed in {town}",
 )
 _BACKGROUND_PERIODS = (
-    "since {year_past}", "in the year to {month_past}", "over the past {years_n} years",
-    "between {year_past} and last year", "last year", "in the past decade",
+    "since {year_past}",
+    "in the year to {month_past}",
+    "over the past {years_n} years",
+    "between {year_past} and last year",
+    "last year",
+    "in the past decade",
 )
 _PLACE_BACKGROUND = (
     "{town}, which has a population of about {nbig}, is {nsmall} miles from {town2}.",
@@ -1402,10 +1751,17 @@ class _Builder:
 _WEAPONS = ("knife", "hammer", "bottle", "machete", "metal bar", "screwdriver")
 _VENUES = ("takeaway", "pub", "petrol station", "bus stop", "supermarket", "nightclub", "park")
 _CHARGES = (
-    "murder", "attempted murder", "wounding with intent", "manslaughter", "robbery",
-    "causing grievous bodily harm", "possession of a bladed article",
-    "arson with intent to endanger life", "causing death by dangerous driving",
-    "controlling and coercive behaviour", "fraud by abuse of position",
+    "murder",
+    "attempted murder",
+    "wounding with intent",
+    "manslaughter",
+    "robbery",
+    "causing grievous bodily harm",
+    "possession of a bladed article",
+    "arson with intent to endanger life",
+    "causing death by dangerous driving",
+    "controlling and coercive behaviour",
+    "fraud by abuse of position",
     "assault occasioning actual bodily harm",
 )
 
@@ -1490,10 +1846,7 @@ def _report(seed: int, index: int) -> GeneratedReport:
         words += size
     paragraphs.append(closing)
 
-    url = (
-        f"https://{outlet_slug}.example.com/{beat_name}/{published:%Y/%m/%d}/"
-        f"{_slug(title)}-{index}"
-    )
+    url = f"https://{outlet_slug}.example.com/{beat_name}/{published:%Y/%m/%d}/{_slug(title)}-{index}"
     return GeneratedReport(
         id=f"gen-{seed}-{index:06d}",
         title=title,

@@ -170,9 +170,7 @@ def run_worker(side: Side, n: int, seed: int) -> SideResult:
 def _measure(side: Side, n: int, seed: int) -> SideResult | str:
     """Run one side in a fresh interpreter; return its result or the reason it failed."""
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(
-        part for part in (str(ROOT / "src"), env.get("PYTHONPATH", "")) if part
-    )
+    env["PYTHONPATH"] = os.pathsep.join(part for part in (str(ROOT / "src"), env.get("PYTHONPATH", "")) if part)
     command = [sys.executable, str(Path(__file__).resolve()), "--worker", side]
     command += ["--n", str(n), "--seed", str(seed)]
     done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
@@ -246,8 +244,7 @@ def _print_table(results: dict[str, SideResult | str], ratios: dict[str, float |
             print(f"{side}: FAILED: {result}")
     if ratios["wall"] is not None and ratios["cpu"] is not None:
         print(
-            f"analyze takes {ratios['wall']:.2f}x the wall time and {ratios['cpu']:.2f}x the CPU "
-            "time of bare parsing"
+            f"analyze takes {ratios['wall']:.2f}x the wall time and {ratios['cpu']:.2f}x the CPU time of bare parsing"
         )
 
 
@@ -275,8 +272,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
     print(
-        f"corpus: {args.n} generated reports, seed {args.seed}; one process per side, "
-        f"{args.rounds} round(s)",
+        f"corpus: {args.n} generated reports, seed {args.seed}; one process per side, {args.rounds} round(s)",
         flush=True,
     )
     load_before = os.getloadavg()[0]

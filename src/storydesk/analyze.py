@@ -3,7 +3,7 @@
 Each extractor is a plain function with explicit inputs; this module only wires them:
 
     clean text -> spaCy Doc -> entities -> people (names, descriptions, pronouns)
-               -> attributes -> times -> quotes -> case file
+               -> attributes -> times -> quotes -> events (and their facts) -> case file
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import logging
 
 from storydesk import nlp
 from storydesk.extract import attributes, entities, mentions, people
+from storydesk.extract.events import find_events
 from storydesk.extract.quotes import find_quotes
 from storydesk.extract.times import find_times
 from storydesk.ingest import Source, make_article, source_from_text
@@ -22,8 +23,8 @@ from storydesk.model import Article, CaseFile
 log = logging.getLogger(__name__)
 
 
-def analyze_article(article: Article) -> CaseFile:
-    """Extract a case file from a cleaned Article."""
+def analyze_article(article: Article, *, events_file: str | None = None) -> CaseFile:
+    """Extract a case file from a cleaned Article; ``events_file`` extends the event catalogue."""
     doc = nlp.parse(article.text)
     found = entities.find_entity_mentions(doc)
     names = mentions.name_mentions(doc, found)
@@ -33,6 +34,19 @@ def analyze_article(article: Article) -> CaseFile:
     organisations = entities.build_organisations(article, found)
     times = find_times(doc, article)
     quotes, quoted_terms = find_quotes(doc, article, cast.people, organisations)
+    places, things = entities.build_places(article, found), entities.build_things(article, found)
+    found_events = find_events(
+        doc,
+        article,
+        cast.people,
+        organisations,
+        places,
+        things,
+        times,
+        quotes,
+        events_file=events_file,
+        first_fact_id=len(facts) + 1,
+    )
     warnings: list[str] = []
     if article.published is None:
         warnings.append(
@@ -43,12 +57,13 @@ def analyze_article(article: Article) -> CaseFile:
         article=article,
         people=cast.people,
         organisations=organisations,
-        places=entities.build_places(article, found),
-        things=entities.build_things(article, found),
+        places=places,
+        things=things,
         times=times,
+        events=found_events.events,
         quotes=quotes,
         quoted_terms=quoted_terms,
-        facts=facts,
+        facts=facts + found_events.facts,
         warnings=warnings,
     )
 
@@ -62,6 +77,7 @@ def analyze(
     url: str | None = None,
     check_language: bool = True,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    events_file: str | None = None,
 ) -> CaseFile:
     """Analyse one report (plain text or HTML) and return its case file.
 
@@ -80,4 +96,4 @@ def analyze(
         check_language=check_language,
         max_bytes=max_bytes,
     )
-    return analyze_article(article)
+    return analyze_article(article, events_file=events_file)

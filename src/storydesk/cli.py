@@ -49,6 +49,9 @@ def _parser() -> argparse.ArgumentParser:
         default=DEFAULT_MAX_BYTES,
         help="largest report accepted, in bytes (default: 5000000)",
     )
+    analyze.add_argument(
+        "--events", metavar="FILE", help="a JSON event catalogue adding to the built-in one (or set STORYDESK_EVENTS)"
+    )
     analyze.add_argument("--force-language", action="store_true", help="analyse even if the text does not look English")
 
     commands.add_parser("schema", help="print the JSON Schema of a case file")
@@ -73,7 +76,7 @@ def _analyze(args: argparse.Namespace) -> int:
             check_language=not args.force_language,
             max_bytes=args.max_bytes,
         )
-        case = analyze_article(article)
+        case = analyze_article(article, events_file=args.events)
         if args.format == "json":
             if several:
                 sys.stdout.write(case.model_dump_json() + "\n")

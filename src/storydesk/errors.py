@@ -116,3 +116,15 @@ def model_not_installed(package: str, error: str) -> ModelNotInstalledError:
         f"the spaCy model package {package!r} is not installed ({error}); "
         "run `make setup` or `pip install -e .` in the project to install it."
     )
+
+
+class BadCatalogueError(ConfigError):
+    code = "E301"
+
+
+def bad_catalogue(source: str, reason: str) -> BadCatalogueError:
+    return BadCatalogueError(
+        f"event catalogue {source} cannot be used: {reason}. "
+        'Give a JSON object {"types": [{"type": ..., "verbs"/"nouns"/"phrases": [...]}]}; '
+        "see storydesk/data/events.json for the fields."
+    )

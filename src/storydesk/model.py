@@ -153,7 +153,11 @@ class Event(_Frozen):
     arguments: list[Argument] = Field(default_factory=list)
     time_id: str | None = None
     modality: Modality = "asserted"
-    evidence: Evidence
+    evidence: Evidence = Field(description="The sentence of the first mention.")
+    mentions: list[Evidence] = Field(
+        default_factory=list,
+        description="Every trigger in the report that mentions this event (repeated mentions are merged).",
+    )
 
 
 class Quote(_Frozen):

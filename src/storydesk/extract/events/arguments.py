@@ -1,0 +1,251 @@
+"""Arguments of a trigger from the dependency parse, linked to the items mentioned there.
+
+Verbs: the active subject fills the type's ``subject`` role (``police arrested him``: agent;
+``she died``: patient) and the object the patient; a passive subject is the patient and the
+``by`` phrase the agent; a reduced relative (``the man arrested on Monday``) makes its noun the
+patient. A verb without a subject borrows the subject of the verb it hangs from
+(``was arrested and charged``, ``failed to appear``, ``is due to appear``). Relative pronouns
+stand for their noun. Nouns: the possessor (``his arrest``) fills the ``possessor`` role,
+``of``/``by``/``on`` phrases their catalogue roles, and the subject of the verb that takes the
+noun fills the ``subject`` role (``suffered injuries``, ``launched an investigation``,
+``said in a statement``). Prepositional phrases fill the roles the catalogue gives them,
+including multi-word ones (``on suspicion of``, ``in connection with``). A ``place`` must be a
+known place, and a thing in a place slot (``in a Renault Clio``) is an instrument.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from storydesk.extract.events.catalogue import EventType
+from storydesk.extract.events.entities_index import EntityIndex
+from storydesk.extract.events.triggers import Hit
+
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_RELATIVE = {"who", "whom", "that", "which"}
+_CLIMB = {"xcomp", "conj", "acomp", "advcl"}
+_LIGHT_NOUN_DEPS = {"dobj", "attr", "pobj", "nsubjpass", "oprd"}
+# Verbs whose subject takes part in the event their object noun names ("suffered injuries",
+# "launched an investigation", "said in a statement"); "investigating the death" is not one.
+_LIGHT_VERBS = {
+    "suffer", "sustain", "receive", "have", "face", "make", "issue", "release", "launch", "open", "begin",
+    "announce", "carry", "conduct", "lead", "say", "tell", "post", "give", "deliver", "read", "file",
+    "submit", "sign", "start", "take", "win", "record", "lose", "attend", "complete", "hand", "tweet",
+    "publish", "put", "write", "be", "get", "avoid", "escape", "serve", "order", "agree", "seal",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Arg:
+    role: str
+    start: int
+    end: int
+    text: str
+    entity_id: str | None
+    name: str
+
+
+def _np(token: Token) -> tuple[int, int]:
+    """Characters of the noun phrase headed by ``token``, without clauses after it."""
+    left = token.left_edge
+    end_token = token
+    for child in token.rights:
+        if child.dep_ in {"compound", "flat", "nummod"} or (child.dep_ == "appos" and child.pos_ == "PROPN"):
+            end_token = max(end_token, child.right_edge, key=lambda t: t.i)
+    return left.idx, end_token.idx + len(end_token.text)
+
+
+def _until_date(token: Token) -> tuple[int, int]:
+    """Characters of ``token``'s whole phrase, stopping before a date or time in it
+    (``suspicion of arson on Thursday`` -> ``suspicion of arson``)."""
+    tokens = list(token.subtree)
+    end = tokens[-1]
+    for t in tokens:
+        if t.i > token.i and t.ent_type_ in {"DATE", "TIME"}:
+            before = [x for x in tokens if x.i < t.i and x.i >= token.i]
+            while len(before) > 1 and before[-1].pos_ in {"ADP", "DET", "PUNCT", "CCONJ"}:
+                before.pop()
+            end = before[-1]
+            break
+    return tokens[0].idx, end.idx + len(end.text)
+
+
+def _referent(token: Token) -> Token:
+    if token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def _make(doc: Doc, index: EntityIndex, role: str, token: Token, full: bool = False) -> list[Arg]:
+    """One argument per conjunct (``Smith and Jones were arrested``)."""
+    token = _referent(token)
+    args: list[Arg] = []
+    for part in [token, *[c for c in token.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN", "PRON"}]]:
+        if full:
+            start, end = _until_date(part)
+        else:
+            start, end = _np(part)
+        linked = index.at(start, end, (part.idx, part.idx + len(part.text)))
+        text = doc.text[start:end]
+        if linked is None and role == "agent":
+            linked = index.police(text)
+        args.append(Arg(role, start, end, text, linked.entity_id if linked else None, linked.name if linked else text))
+    return args
+
+
+def _is_passive(verb: Token) -> bool:
+    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ == "acl"
+
+
+def _subject(verb: Token) -> tuple[Token | None, bool]:
+    """The subject of ``verb`` or of the verb it hangs from, and whether that clause is passive."""
+    current = verb
+    passive = _is_passive(verb)
+    for _ in range(4):
+        subjects = [c for c in current.children if c.dep_ in _SUBJECTS]
+        if subjects:
+            subject = subjects[0]
+            return subject, passive or subject.dep_ == "nsubjpass"
+        if current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return current.head, current.tag_ == "VBN"
+        if current.dep_ == "relcl":
+            return current.head, passive
+        if current.dep_ not in _CLIMB or current.head.i == current.i:
+            return None, passive
+        if current.dep_ == "conj" and not any(c.dep_ == "auxpass" for c in current.children):
+            passive = passive or _is_passive(current.head)
+        current = current.head
+    return None, passive
+
+
+def _prep_key(prep: Token) -> tuple[str, Token] | None:
+    """(``on suspicion of``, the object) or (``with``, the object)."""
+    objects = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+    if not objects:
+        return None
+    obj = objects[0]
+    inner = [c for c in obj.children if c.dep_ == "prep"]
+    if inner:
+        deeper = [c for c in inner[0].children if c.dep_ in {"pobj", "pcomp"}]
+        if deeper:
+            return f"{prep.lower_} {obj.lemma_.lower()} {inner[0].lower_}", obj
+    return prep.lower_, obj
+
+
+def _prep_args(doc: Doc, index: EntityIndex, et: EventType, heads: list[Token]) -> list[Arg]:
+    args: list[Arg] = []
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "agent":  # the passive "by"
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                for obj in objs:
+                    args += _make(doc, index, "agent", obj)
+                continue
+            if child.dep_ != "prep":
+                continue
+            found = _prep_key(child)
+            if found is None:
+                continue
+            key, obj = found
+            role = et.preps.get(key)
+            if role is None and " " in key:
+                role = et.preps.get(key.split()[0])
+                if role == "charge" or role is None:
+                    role = et.preps.get(key.split()[0]) if role is None else role
+            if role is None:
+                continue
+            if obj.ent_type_ in {"DATE", "TIME"}:
+                continue
+            if key.startswith("on suspicion"):
+                start, end = _until_date(obj)
+                text = doc.text[start:end]
+                args.append(Arg("charge", start, end, text, None, text))
+                continue
+            if role in {"charge", "theme"}:
+                if " " in key and key in et.preps:  # "in connection with the fraud": the inner object
+                    inner = next(c for c in obj.children if c.dep_ == "prep")
+                    obj = next(c for c in inner.children if c.dep_ in {"pobj", "pcomp"})
+                args += _make(doc, index, role, obj, full=True)
+                continue
+            made = _make(doc, index, role, obj)
+            for arg in made:
+                if role == "place":
+                    if arg.entity_id and arg.entity_id.startswith("l"):
+                        args.append(arg)
+                    elif arg.entity_id and arg.entity_id.startswith("x"):
+                        args.append(Arg("instrument", arg.start, arg.end, arg.text, arg.entity_id, arg.name))
+                    continue
+                if role in {"agent", "patient"} and arg.entity_id and arg.entity_id[0] in {"l", "x"}:
+                    continue
+                args.append(arg)
+    return args
+
+
+def _verb_args(doc: Doc, index: EntityIndex, et: EventType, verb: Token) -> list[Arg]:
+    args: list[Arg] = []
+    subject, passive = _subject(verb)
+    if subject is not None and subject.pos_ not in {"VERB", "AUX"}:
+        if passive:
+            args += _make(doc, index, "patient", subject)
+        else:
+            args += _make(doc, index, et.subject, subject)
+    objects = [c for c in verb.children if c.dep_ in {"dobj"}]
+    if objects and et.subject == "agent":
+        args += _make(doc, index, "patient", objects[0])
+    return args
+
+
+def _noun_args(doc: Doc, index: EntityIndex, et: EventType, noun: Token) -> list[Arg]:
+    args: list[Arg] = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            args += _make(doc, index, et.possessor, child)
+        elif child.dep_ == "compound":
+            linked = index.at(child.idx, child.idx + len(child.text))
+            if linked and linked.entity_id.startswith("l"):
+                args.append(Arg("place", linked.start, linked.end, linked.name, linked.entity_id, linked.name))
+    governor = noun.head
+    if noun.dep_ == "pobj" and governor.dep_ == "prep":
+        governor = governor.head
+    if (
+        noun.dep_ in _LIGHT_NOUN_DEPS
+        and governor.pos_ in {"VERB", "AUX"}
+        and governor.i != noun.i
+        and governor.lemma_.lower() in _LIGHT_VERBS
+    ):
+        subject, passive = _subject(governor)
+        if subject is not None and subject.i != noun.i and subject.pos_ not in {"VERB", "AUX"}:
+            role = et.subject
+            if passive and noun.dep_ != "pobj":
+                role = "patient" if et.subject == "agent" else et.subject
+            args += _make(doc, index, role, subject)
+    return args
+
+
+def find_arguments(doc: Doc, index: EntityIndex, hit: Hit) -> list[Arg]:
+    """Arguments of one trigger, deduplicated; unlinked pronouns are dropped."""
+    et = hit.etype
+    head = doc[hit.head]
+    if head.pos_ in {"NOUN", "PROPN"}:
+        args = _noun_args(doc, index, et, head)
+        preps = _prep_args(doc, index, et, [head])
+    else:
+        args = _verb_args(doc, index, et, head)
+        preps = _prep_args(doc, index, et, list(doc[hit.start : hit.end]))
+    seen: set[tuple[str, str]] = set()
+    result: list[Arg] = []
+    for arg in [*args, *preps]:
+        if arg.entity_id is None and doc.char_span(arg.start, arg.end, alignment_mode="expand") is not None:
+            span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
+            if span is not None and len(span) == 1 and span[0].pos_ == "PRON":
+                continue
+        key = (arg.role, arg.entity_id or arg.text.casefold())
+        if key in seen:
+            continue
+        seen.add(key)
+        result.append(arg)
+    return result

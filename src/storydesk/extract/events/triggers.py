@@ -1,0 +1,178 @@
+"""Trigger matching: where a catalogue event type is mentioned in the parse.
+
+A verb trigger matches a verb (or participle adjective) whose lemma, or inflected form, is a
+catalogue verb; a noun trigger a noun; a phrase a run of tokens matching the phrase's words
+one by one. Longer matches win over shorter ones on the same tokens, then the earlier one.
+Triggers are dropped when a ``context`` word is required and absent (8 tokens after), when a
+``context_not`` word is within 3 tokens, when a noun is only a modifier (``murder inquiry``),
+and when the word names an offence inside a charge (``charged with assault``,
+``on suspicion of murder``): that is the charge of another event, not an event.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from storydesk.extract.events.catalogue import EventType
+
+_IRREGULAR = {
+    "shoot": {"shot"}, "beat": {"beaten"}, "take": {"took", "taken"}, "find": {"found"}, "run": {"ran"},
+    "lose": {"lost"}, "buy": {"bought"}, "go": {"went", "gone"}, "bring": {"brought"}, "be": {"is", "was",
+    "were", "been", "being", "are", "am"}, "quit": {"quit"}, "fly": {"flew", "flown"}, "lead": {"led"},
+    "stand": {"stood"}, "win": {"won"}, "shed": {"shed"}, "cut": {"cut"}, "lay": {"laid"}, "fall": {"fell"},
+    "hold": {"held"}, "hurt": {"hurt"}, "set": {"set"}, "put": {"put"}, "strike": {"struck"}, "sell": {"sold"},
+    "drive": {"drove", "driven"}, "smash": {"smashes"}, "free": {"freed"}, "die": {"died", "dying"},
+    "lie": {"lying"}, "knife": {"knifed"}, "fine": {"fined"}, "sign": {"signed"},
+}  # fmt: skip
+_CHARGE_HEADS = {
+    "suspicion",
+    "charge",
+    "convict",
+    "accuse",
+    "guilty",
+    "count",
+    "admit",
+    "deny",
+    "allegation",
+    "offence",
+}
+
+
+@functools.cache
+def forms(word: str) -> frozenset[str]:
+    """Inflected forms of a catalogue word: stab -> stabs, stabbed, stabbing; injury -> injuries."""
+    out = {word, word + "s", word + "es", word + "ed", word + "d", word + "ing"}
+    if word.endswith("e"):
+        out |= {word[:-1] + "ing", word + "d"}
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        out |= {word[:-1] + "ies", word[:-1] + "ied"}
+    if len(word) >= 3 and word[-1] not in "aeiouwxy" and word[-2] in "aeiou" and word[-3] not in "aeiou":
+        out |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    out |= _IRREGULAR.get(word, set())
+    return frozenset(out)
+
+
+def _verbal(token: Token) -> bool:
+    """A verb, or a participle tagged as an adjective (``seriously injured``), not ``free``."""
+    if token.pos_ in {"VERB", "AUX"}:
+        return True
+    return token.pos_ == "ADJ" and token.lower_.endswith(("ed", "en", "t"))
+
+
+def _is(token: Token, word: str) -> bool:
+    return token.lemma_.lower() == word or token.lower_ in forms(word)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A trigger: tokens ``[start, end)`` of the doc, the type, and the syntactic head token."""
+
+    etype: EventType
+    start: int
+    end: int
+    head: int
+    kind: str  # verb, noun or phrase
+
+    @property
+    def size(self) -> int:
+        return self.end - self.start
+
+
+def _phrase_at(doc: Doc, i: int, words: list[str]) -> int | None:
+    """End of the phrase starting at token ``i``; determiners and possessives in the text
+    between its words are skipped (``taken to a hospital``, ``released on police bail``)."""
+    position = i
+    for n, word in enumerate(words):
+        while (
+            n > 0
+            and position < len(doc)
+            and (doc[position].pos_ == "DET" or doc[position].tag_ == "PRP$")
+            and not _is(doc[position], word)
+        ):
+            position += 1
+        if position >= len(doc) or not _is(doc[position], word):
+            return None
+        position += 1
+    return position
+
+
+def _span_head(doc: Doc, start: int, end: int) -> int:
+    for token in doc[start:end]:
+        if not start <= token.head.i < end or token.head.i == token.i:
+            return token.i
+    return start
+
+
+def _context_ok(doc: Doc, hit: Hit) -> bool:
+    sent = doc[hit.start].sent
+    et = hit.etype
+    if et.context:
+        after = doc[hit.start : min(sent.end, hit.end + 8)]
+        before = doc[max(sent.start, hit.start - 2) : hit.start]
+        if not any(t.lemma_.lower() in et.context or t.lower_ in et.context for t in [*after, *before]):
+            return False
+    if et.context_not:
+        near = [*doc[max(sent.start, hit.start - 3) : hit.start], *doc[hit.end : min(sent.end, hit.end + 3)]]
+        if any(t.lemma_.lower() in et.context_not or t.lower_ in et.context_not for t in near):
+            return False
+    return True
+
+
+def _inside_charge(token: Token) -> bool:
+    """``assault`` in ``charged with assault``, ``murder`` in ``on suspicion of murder``."""
+    if token.dep_ == "pobj" and token.head.lower_ == "pending":  # "bailed pending further inquiries"
+        return True
+    current = token
+    for _ in range(4):
+        if current.head.i == current.i:
+            return False
+        if current.dep_ == "pobj" and current.head.dep_ == "prep":
+            governor = current.head.head
+            if governor.lemma_.lower() in _CHARGE_HEADS or governor.lower_ in _CHARGE_HEADS:
+                return True
+        current = current.head
+    return False
+
+
+def _word_hits(doc: Doc, catalogue: tuple[EventType, ...]) -> list[Hit]:
+    hits: list[Hit] = []
+    for token in doc:
+        for et in catalogue:
+            if _verbal(token) and any(_is(token, v) for v in et.verbs if " " not in v):
+                hits.append(Hit(et, token.i, token.i + 1, token.i, "verb"))
+            if (
+                token.pos_ in {"NOUN", "PROPN"}
+                and any(_is(token, n) for n in et.nouns if " " not in n)
+                and token.dep_ != "compound"
+                and not _idiom(doc, token)
+            ):
+                hits.append(Hit(et, token.i, token.i + 1, token.i, "noun"))
+            for word in (*et.verbs, *et.nouns, *et.phrases):
+                if " " in word and (end := _phrase_at(doc, token.i, word.split())) is not None:
+                    hits.append(Hit(et, token.i, end, _span_head(doc, token.i, end), "phrase"))
+    return hits
+
+
+def _idiom(doc: Doc, token: Token) -> bool:
+    """``in charge of``, ``on strike`` as a state is kept; ``in charge of`` is not a charge."""
+    return (
+        token.i > 0 and doc[token.i - 1].lower_ == "in" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of"
+    )
+
+
+def find_triggers(doc: Doc, catalogue: tuple[EventType, ...]) -> list[Hit]:
+    """Every trigger, longest first where they overlap, in text order."""
+    hits = [h for h in _word_hits(doc, catalogue) if _context_ok(doc, h) and not _inside_charge(doc[h.head])]
+    hits.sort(key=lambda h: (-h.size, h.start))
+    taken: set[int] = set()
+    chosen: list[Hit] = []
+    for hit in hits:
+        if any(i in taken for i in range(hit.start, hit.end)):
+            continue
+        taken.update(range(hit.start, hit.end))
+        chosen.append(hit)
+    chosen.sort(key=lambda h: h.start)
+    return chosen

@@ -1,0 +1,41 @@
+"""Quality gate: event and fate extraction on the first 10 gold reports must not fall.
+
+Runs the scorer of ``benchmarks/events_gold.py`` (events matched by type + overlapping
+participants by name) on the first 10 reports of benchmarks/gold/reports (sorted by name).
+Measured when the floors were set: event F1 0.650 (64 tp / 42 fp / 27 fn), patient F1 on
+matched events 0.867, fate (what) F1 0.436. The floors sit about 0.03 below, so only a real
+regression fails. Raise them when the layer improves; never lower them silently.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parents[2]
+EVENT_F1_FLOOR = 0.62
+PATIENT_F1_FLOOR = 0.83
+FATE_F1_FLOOR = 0.40
+
+
+def _scorer() -> ModuleType:
+    path = ROOT / "benchmarks" / "events_gold.py"
+    spec = importlib.util.spec_from_file_location("events_gold", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["events_gold"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_gold_sample_event_scores() -> None:
+    scorer = _scorer()
+    files = sorted(scorer.GOLD_DIR.glob("*.gold.json"))[:10]
+    assert len(files) == 10
+    results = scorer.run(files)
+    events = results.events.scores()
+    assert events["f1"] >= EVENT_F1_FLOOR, events
+    assert results.args["patient"].scores()["f1"] >= PATIENT_F1_FLOOR, results.args["patient"].scores()
+    assert results.fates.scores()["f1"] >= FATE_F1_FLOOR, results.fates.scores()

@@ -1,0 +1,213 @@
+"""Events, their arguments, modality, time and fates, on fictional sentences and reports."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from storydesk import analyze
+from storydesk.errors import BadCatalogueError
+from storydesk.extract.events import load_catalogue
+from storydesk.extract.events.catalogue import ENV_VAR, builtin
+from storydesk.model import CaseFile, Event
+
+PUBLISHED = "2024-05-10"
+
+
+def _case(text: str, **kwargs: str) -> CaseFile:
+    return analyze(text, published=PUBLISHED, check_language=False, **kwargs)  # type: ignore[arg-type]
+
+
+def _events(case: CaseFile, kind: str) -> list[Event]:
+    return [e for e in case.events if e.type == kind]
+
+
+def _arg(case: CaseFile, event: Event, role: str) -> list[str]:
+    return [case.entity_name(a.entity_id) or a.text for a in event.arguments if a.role == role]
+
+
+def _fates(case: CaseFile, name: str) -> set[tuple[str, str, str | None]]:
+    person = next(p for p in case.people if p.name == name)
+    return {(str(f.value), f.modality, f.qualifier) for f in case.facts_about(person.id, "fate")}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Marlon Pettigrew was stabbed outside a bar in Corhampton on Friday.", "stabbing"),
+        ("Gunmen shot Ada Fennimore as she left work on Tuesday.", "shooting"),
+        ("Oskar Brand was assaulted in a car park on Monday.", "assault"),
+        ("Tilda Marsh died in hospital on Wednesday.", "death"),
+        ("Two pedestrians were injured when a lorry mounted the pavement.", "injury"),
+        ("Officers arrested Colm Averill at his flat on Thursday.", "arrest"),
+        ("Colm Averill was charged with burglary on Friday.", "charge"),
+        ("Colm Averill was released on bail on Saturday.", "bail"),
+        ("Colm Averill appeared at Wexcombe Magistrates' Court on Monday.", "court_appearance"),
+        ("Colm Averill failed to appear at court on Monday.", "failure_to_appear"),
+        ("A jury found Colm Averill guilty of burglary on Tuesday.", "verdict"),
+        ("Colm Averill was jailed for four years on Wednesday.", "sentence"),
+        ("The council said in a statement that the road would reopen.", "statement"),
+        ("More than 2,000 residents signed a petition against the closure.", "petition"),
+        ("An inquest into the death of Ivy Lamb opened on Monday.", "inquest"),
+        ("Councillor Ruth Pengelly resigned on Monday.", "resignation"),
+        ("Brackwater Foods acquired Dunmore Dairies in March.", "acquisition"),
+        ("Hundreds of homes were evacuated after the river burst its banks.", "evacuation"),
+        ("Torvale Motors recalled 40,000 cars on Monday.", "recall"),
+    ],
+)
+def test_each_family_is_found(text: str, kind: str) -> None:
+    case = _case(text)
+    assert _events(case, kind), [(e.type, e.trigger.text) for e in case.events]
+
+
+def test_active_and_passive_give_the_same_roles() -> None:
+    active = _case("Marlon Pettigrew stabbed Ada Fennimore in Corhampton on Friday.")
+    passive = _case("Ada Fennimore was stabbed by Marlon Pettigrew in Corhampton on Friday.")
+    for case in (active, passive):
+        (event,) = _events(case, "stabbing")
+        assert _arg(case, event, "agent") == ["Marlon Pettigrew"]
+        assert _arg(case, event, "patient") == ["Ada Fennimore"]
+        friday = next(t for t in case.times if t.evidence.text == "Friday")
+        assert event.time_id == friday.id
+
+
+def test_instrument_and_place_are_linked() -> None:
+    case = _case("Nadim Crewe ploughed into Petra Lowe in a Ford Focus on Sunday.")
+    (event,) = _events(case, "collision")
+    assert _arg(case, event, "agent") == ["Nadim Crewe"]
+    assert _arg(case, event, "patient") == ["Petra Lowe"]
+    assert _arg(case, event, "instrument") == ["Ford Focus"]
+    stabbing = _case("Marlon Pettigrew stabbed Ada Fennimore in Corhampton on Friday.")
+    (attack,) = _events(stabbing, "stabbing")
+    assert _arg(stabbing, attack, "place") == ["Corhampton"]
+
+
+def test_arrest_on_suspicion_gives_a_fate_with_the_charge() -> None:
+    case = _case("Colm Averill, 33, was arrested by Greyford Police on suspicion of arson on Thursday.")
+    (event,) = _events(case, "arrest")
+    assert _arg(case, event, "agent") == ["Greyford Police"]
+    assert _arg(case, event, "charge") == ["suspicion of arson"]
+    assert ("arrested", "asserted", "suspicion of arson") in _fates(case, "Colm Averill")
+    assert "suspect" in {str(f.value) for f in case.facts if f.attribute == "role" and f.subject_name == "Colm Averill"}
+
+
+def test_charged_with_gives_the_charge_qualifier() -> None:
+    case = _case("Colm Averill, 33, was charged with causing grievous bodily harm on Friday.")
+    fates = _fates(case, "Colm Averill")
+    assert ("charged", "asserted", "causing grievous bodily harm") in fates
+
+
+def test_negated_charge() -> None:
+    case = _case("Colm Averill was arrested on Monday. Colm Averill has not been charged.")
+    (charge,) = _events(case, "charge")
+    assert charge.modality == "negated"
+    assert ("charged", "negated", None) in _fates(case, "Colm Averill")
+
+
+def test_no_further_action_is_a_decision_not_a_plan() -> None:
+    case = _case("Police said Colm Averill will face no further action.")
+    (event,) = _events(case, "no_further_action")
+    assert event.modality == "asserted"
+    assert ("no_further_action", "asserted", None) in _fates(case, "Colm Averill")
+
+
+def test_due_in_court_is_planned() -> None:
+    case = _case("Colm Averill is due to appear at Wexcombe Crown Court on May 20.")
+    (event,) = _events(case, "court_appearance")
+    assert event.modality == "planned"
+    assert ("due_in_court", "planned", None) in _fates(case, "Colm Averill")
+
+
+def test_alleged_and_denied() -> None:
+    alleged = _case("Marlon Pettigrew allegedly punched Oskar Brand outside the club.")
+    assert [e.modality for e in _events(alleged, "assault")] == ["alleged"]
+    denied = _case("Marlon Pettigrew denied assaulting Oskar Brand.")
+    assert [e.modality for e in _events(denied, "assault")] == ["denied"]
+
+
+def test_attack_roles_follow_from_the_event() -> None:
+    case = _case("Marlon Pettigrew stabbed Ada Fennimore in Corhampton on Friday.")
+    roles = {(f.subject_name, str(f.value)) for f in case.facts if f.attribute == "role"}
+    assert ("Ada Fennimore", "victim") in roles
+    assert ("Marlon Pettigrew", "attacker") in roles
+
+
+def test_no_date_borrowed_from_a_neighbouring_sentence() -> None:
+    case = _case("The festival opened on Friday. Later, Ada Fennimore was stabbed near the main stage.")
+    (event,) = _events(case, "stabbing")
+    assert event.time_id is None
+
+
+def test_repeated_mentions_are_one_event() -> None:
+    text = (
+        "Tilda Marsh died in Corhampton on Wednesday.\n\n"
+        "Her family said Tilda Marsh died doing what she loved. Tributes were paid after Tilda Marsh died."
+    )
+    case = _case(text)
+    deaths = _events(case, "death")
+    assert len(deaths) == 1
+    assert len(deaths[0].mentions) >= 2
+
+
+def test_event_facts_name_the_event() -> None:
+    case = _case("Colm Averill, 33, was arrested by Greyford Police in Ashbourne on Thursday.")
+    (event,) = _events(case, "arrest")
+    facts = {(f.attribute, str(f.value)) for f in case.facts_about(event.id)}
+    assert ("type", "arrest") in facts
+    assert ("patient", "Colm Averill") in facts
+    assert ("date", "2024-05-09") in facts
+    patient = next(f for f in case.facts_about(event.id, "patient"))
+    assert patient.qualifier is not None and patient.qualifier.startswith("p")
+    assert all(f.published is not None for f in case.facts_about(event.id))
+
+
+def test_short_report_end_to_end() -> None:
+    text = (
+        "A man has been charged after a woman was stabbed in Greyford town centre on Saturday.\n\n"
+        "Bella Ashcombe, 29, was taken to hospital with wounds to her arm. Kieran Voss, 31, of Mill Lane, "
+        "was arrested on Sunday and charged with wounding with intent on Monday.\n\n"
+        "Kieran Voss is due to appear at Greyford Magistrates' Court on May 13."
+    )
+    case = _case(text)
+    voss = _fates(case, "Kieran Voss")
+    assert {"arrested", "charged", "due_in_court"} <= {what for what, _, _ in voss}
+    assert ("charged", "asserted", "wounding with intent") in voss
+    assert "hospitalised" in {what for what, _, _ in _fates(case, "Bella Ashcombe")}
+
+
+def test_user_catalogue_adds_a_type(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "events.json"
+    path.write_text(json.dumps({"types": [{"type": "ship_launch", "verbs": ["christen"], "subject": "agent"}]}))
+    case = _case("The mayor christened the ferry Sea Lark on Monday.", events_file=str(path))
+    assert _events(case, "ship_launch")
+    assert not _events(_case("The mayor christened the ferry Sea Lark on Monday."), "ship_launch")
+    monkeypatch.setenv(ENV_VAR, str(path))
+    assert any(t.type == "ship_launch" for t in load_catalogue())
+    assert len(load_catalogue()) == len(builtin()) + 1
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ("{not json", "not valid JSON"),
+        ('{"kinds": []}', "'types' list"),
+        ('{"types": [{"verbs": ["sail"]}]}', "no 'type'"),
+        ('{"types": [{"type": "sail"}]}', "no verbs, nouns or phrases"),
+        ('{"types": [{"type": "sail", "verbs": ["sail"], "fate": "sunk"}]}', "not one of"),
+        ('{"types": [{"type": "sail", "verbs": ["sail"], "colour": "red"}]}', "unknown field"),
+    ],
+)
+def test_bad_catalogue_file_is_a_coded_error(tmp_path: Path, content: str, reason: str) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(content)
+    with pytest.raises(BadCatalogueError) as caught:
+        load_catalogue(path)
+    assert caught.value.code == "E301"
+    assert reason in str(caught.value) and str(path) in str(caught.value)
+
+
+def test_missing_catalogue_file_is_a_coded_error(tmp_path: Path) -> None:
+    with pytest.raises(BadCatalogueError, match="cannot be read"):
+        load_catalogue(tmp_path / "absent.json")
