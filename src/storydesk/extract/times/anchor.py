@@ -7,8 +7,13 @@ The anchoring rule (issue 5, point 5), for a trigger spanning ``[start, end)``:
 2. else a DATE/TIME expression in the trigger's own clause: its governing clause head (the
    first verb above it in the parse) is the trigger's clause head, or a ``when``/``as``
    clause hanging from it;
-3. else the only DATE/TIME expression of the trigger's sentence, when there is exactly one;
+3. else the only DATE/TIME expression of the trigger's sentence, when there is exactly one
+   and it is not inside a subordinate clause (``after``, ``when``, relative) that leaves the
+   trigger out: ``A man has been charged after a woman was stabbed on Sunday`` leaves the
+   charge undated;
 4. else nothing. A date in a neighbouring sentence is never used, however close.
+
+A date that ends a period (``released on bail until 9 April``) never dates an event.
 """
 
 from __future__ import annotations
@@ -193,7 +198,9 @@ def time_for_span(doc: Doc, times: list[TimeRef], start: int, end: int) -> TimeR
     if trigger is None:
         return None
     sent = trigger.sent
-    in_sentence = [t for t in times if sent.start_char <= t.evidence.start < sent.end_char]
+    in_sentence = [
+        t for t in times if sent.start_char <= t.evidence.start < sent.end_char and not _bounds_an_end(doc, t)
+    ]
     # 1. offsets that date this side of their sentence
     for ref in in_sentence:
         if not is_offset(ref):
@@ -214,8 +221,35 @@ def time_for_span(doc: Doc, times: list[TimeRef], start: int, end: int) -> TimeR
             own.append(ref)
     if own:
         return min(own, key=lambda r: (r.type != "DATE" and r.type != "TIME", abs(r.evidence.start - start)))
-    # 3. the sentence's only date-like expression
+    # 3. the sentence's only date-like expression, unless it sits in a subordinate clause
+    # that does not hold the trigger ("charged ... after she was stabbed on Sunday night")
     dated = [r for r in in_sentence if is_date_like(r)]
-    if len(dated) == 1:
+    if len(dated) == 1 and not _in_other_subordinate_clause(doc, dated[0], trigger.root):
         return dated[0]
     return None
+
+
+_SUBORDINATE_DEPS = {"advcl", "relcl", "acl"}
+_END_BOUND = {"until", "till", "pending"}
+
+
+def _bounds_an_end(doc: Doc, ref: TimeRef) -> bool:
+    """``released on bail until 9 April``: the date ends a period; it does not date the event."""
+    span = span_of(doc, ref.evidence.start, ref.evidence.end)
+    if span is None or span.start == 0:
+        return False
+    return doc[span.start - 1].lower_ in _END_BOUND or span[0].lower_ in _END_BOUND
+
+
+def _in_other_subordinate_clause(doc: Doc, ref: TimeRef, trigger: Token) -> bool:
+    head = governing_head(doc, ref.evidence.start, ref.evidence.end)
+    current = head
+    for _ in range(40):
+        if current is None:
+            return False
+        if current.dep_ in _SUBORDINATE_DEPS:
+            return trigger.i not in {t.i for t in current.subtree}
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
