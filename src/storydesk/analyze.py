@@ -3,7 +3,7 @@
 Each extractor is a plain function with explicit inputs; this module only wires them:
 
     clean text -> spaCy Doc -> entities -> people (names, descriptions, pronouns)
-               -> attributes -> times -> quotes -> case file
+               -> attributes -> times -> quotes -> numbers -> case file
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import datetime as dt
 import logging
 
 from storydesk import nlp
-from storydesk.extract import attributes, entities, mentions, people
+from storydesk.extract import attributes, entities, mentions, numbers, people
 from storydesk.extract.quotes import find_quotes
 from storydesk.extract.times import find_times
 from storydesk.ingest import Source, make_article, source_from_text
@@ -33,6 +33,8 @@ def analyze_article(article: Article) -> CaseFile:
     organisations = entities.build_organisations(article, found)
     times = find_times(doc, article)
     quotes, quoted_terms = find_quotes(doc, article, cast.people, organisations)
+    counted = numbers.find_numbers(doc, article, people=cast.people, blocked=numbers.blocked_spans(facts, times))
+    facts += numbers.number_facts(article, counted, first_id=len(facts) + 1)
     warnings: list[str] = []
     if article.published is None:
         warnings.append(
@@ -48,6 +50,7 @@ def analyze_article(article: Article) -> CaseFile:
         times=times,
         quotes=quotes,
         quoted_terms=quoted_terms,
+        numbers=counted,
         facts=facts,
         warnings=warnings,
     )
