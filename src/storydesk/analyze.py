@@ -3,7 +3,7 @@
 Each extractor is a plain function with explicit inputs; this module only wires them:
 
     clean text -> spaCy Doc -> entities -> people (names, descriptions, pronouns)
-               -> attributes -> times -> quotes -> numbers -> case file
+               -> attributes -> times -> quotes -> numbers -> summary -> case file
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import datetime as dt
 import logging
 
 from storydesk import nlp
-from storydesk.extract import attributes, entities, mentions, numbers, people
+from storydesk.extract import attributes, entities, mentions, numbers, people, summary
 from storydesk.extract.quotes import find_quotes
 from storydesk.extract.times import find_times
 from storydesk.ingest import Source, make_article, source_from_text
@@ -22,8 +22,8 @@ from storydesk.model import Article, CaseFile
 log = logging.getLogger(__name__)
 
 
-def analyze_article(article: Article) -> CaseFile:
-    """Extract a case file from a cleaned Article."""
+def analyze_article(article: Article, *, summary_sentences: int = summary.DEFAULT_SENTENCES) -> CaseFile:
+    """Extract a case file from a cleaned Article; the summary has ``summary_sentences`` sentences."""
     doc = nlp.parse(article.text)
     found = entities.find_entity_mentions(doc)
     names = mentions.name_mentions(doc, found)
@@ -52,6 +52,7 @@ def analyze_article(article: Article) -> CaseFile:
         quoted_terms=quoted_terms,
         numbers=counted,
         facts=facts,
+        summary=summary.summarize(doc, article, facts=facts, times=times, n=summary_sentences),
         warnings=warnings,
     )
 
@@ -65,6 +66,7 @@ def analyze(
     url: str | None = None,
     check_language: bool = True,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    summary_sentences: int = summary.DEFAULT_SENTENCES,
 ) -> CaseFile:
     """Analyse one report (plain text or HTML) and return its case file.
 
@@ -83,4 +85,4 @@ def analyze(
         check_language=check_language,
         max_bytes=max_bytes,
     )
-    return analyze_article(article)
+    return analyze_article(article, summary_sentences=summary_sentences)
