@@ -140,7 +140,7 @@ def run_seed() -> dict[str, Any]:
     return {
         "found": {level: f"{t.tp}/{t.gold}" for level, t in results.levels.items()},
         "system_numbers": [
-            {"value": n.value, "qualifier": n.qualifier, "counts": n.counts, "text": n.evidence.text}
+            {"value": n.value, "qualifier": n.qualifier, "counts": n.counts}
             for n in case.numbers
         ],
         "misses": results.misses,

@@ -85,8 +85,9 @@ class Article:
     features: list[summary.SentenceFeatures]
 
 
-def load(limit: int | None = None) -> list[Article]:
-    rows = [json.loads(line) for line in gzip.open(DATA, "rt", encoding="utf-8")][:limit]
+def load(limit: int | None = None, start: int = 0) -> list[Article]:
+    with gzip.open(DATA, "rt", encoding="utf-8") as lines:
+        rows = [json.loads(line) for line in lines][start:][:limit]
     out = []
     for row in rows:
         article = make_article(source_from_text(detokenise(row["article"])), check_language=False)
