@@ -1,7 +1,7 @@
 """Quality gate: numbers on the first ten fictional gold reports must not get worse.
 
 Measured when the gate was set (benchmarks/numbers_gold.py --limit 10): value P 0.727 R 0.918;
-value+qualifier P 0.714 R 0.902; value+qualifier+counts P 0.545 R 0.689. Floors are those
+value+qualifier P 0.714 R 0.902; value+qualifier+counts P 0.558 R 0.705. Floors are those
 minus 0.02. Raise a floor when the extractor improves; never lower one without saying why.
 """
 
@@ -21,8 +21,8 @@ FLOORS = {
     ("value", "recall"): 0.918 - MARGIN,
     ("value+qualifier", "precision"): 0.714 - MARGIN,
     ("value+qualifier", "recall"): 0.902 - MARGIN,
-    ("value+qualifier+counts", "precision"): 0.545 - MARGIN,
-    ("value+qualifier+counts", "recall"): 0.689 - MARGIN,
+    ("value+qualifier+counts", "precision"): 0.558 - MARGIN,
+    ("value+qualifier+counts", "recall"): 0.705 - MARGIN,
 }
 
 

@@ -37,7 +37,8 @@ def _root(core: Span) -> Token:
 
 
 def _core_span(doc: Doc, q: Quantity) -> Span | None:
-    return doc.char_span(q.core[0], q.core[1], alignment_mode="expand")
+    """The number with its unit (``40 per cent``, ``55mph``, ``450,000 euros``): the unit is no counted thing."""
+    return doc.char_span(q.core[0], max(q.core[1], q.end), alignment_mode="expand")
 
 
 def _from_quantity(doc: Doc, q: Quantity, blocked: list[tuple[int, int]]) -> tuple[Quantity, str | None] | None:

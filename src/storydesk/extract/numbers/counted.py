@@ -125,4 +125,8 @@ def describe(root: Token, core: Span, *, kind: str) -> str | None:
             return noun_phrase(owner, skip | {head.i, *(t.i for t in head.subtree)})
     if not thing and kind in {"money", "percent"} and anchor.dep_ == "appos" and head.pos_ in _NOUN_POS:
         return noun_phrase(head, skip | {t.i for t in anchor.subtree})
+    if not thing and head.pos_ == "VERB" and anchor.dep_ in {"npadvmod", "pobj", "attr", "advmod"}:
+        # "shares fell 6.2%", "sales rose by 4%": what moved, and the verb
+        subject = _subject_text(head)
+        return f"{subject} {head.text}" if subject else None
     return thing or None
