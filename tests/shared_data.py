@@ -1,4 +1,8 @@
-"""The ../shared folder for tests: present in CI (CI=true), where a missing folder is an error."""
+"""The ../shared folder for tests: present in CI (CI=true), where a missing folder is an error.
+
+A checkout that does not sit beside ``shared/`` (a git worktree elsewhere) names it with the
+environment variable ``STORYDESK_SHARED``.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("STORYDESK_SHARED") or ROOT.parent / "shared")
 
 
 def shared_path(*parts: str) -> Path:

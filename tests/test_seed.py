@@ -97,3 +97,16 @@ def test_dates_resolved_against_publication_date() -> None:
     assert ("today", "2022-02-01") in values
     assert ("january 4", "2022-01-04") in values
     assert ("january 24", "2022-01-24") in values
+
+
+def test_three_numbers() -> None:
+    """75,000 people (more than), two children, both deaths: value, qualifier and counted thing."""
+    case, reference = seed()
+    left = [(n.value, n.qualifier, set((n.counts or "").lower().split())) for n in case.numbers]
+    for gold in reference["numbers"]:
+        qualifier = str(gold.get("qualifier") or "exact").replace(" ", "_")
+        gold_words = set(gold["counts"].lower().split()) - {"of", "who", "a"}
+        match = next((x for x in left if x[:2] == (gold["value"], qualifier) and gold_words & x[2]), None)
+        assert match is not None, (gold, left)
+        left.remove(match)
+    assert not any(n.value in {43, 41, 26} for n in case.numbers), "ages are person facts, not counts"

@@ -3,7 +3,8 @@
 Each extractor is a plain function with explicit inputs; this module only wires them:
 
     clean text -> spaCy Doc -> entities -> people (names, descriptions, pronouns)
-               -> attributes -> times -> quotes -> events (and their facts) -> case file
+               -> attributes -> times -> quotes -> events (and their facts) -> numbers
+               -> summary -> case file
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import datetime as dt
 import logging
 
 from storydesk import nlp
-from storydesk.extract import attributes, entities, mentions, people
+from storydesk.extract import attributes, entities, mentions, numbers, people, summary
 from storydesk.extract.events import find_events
 from storydesk.extract.quotes import find_quotes
 from storydesk.extract.times import find_times
@@ -23,8 +24,11 @@ from storydesk.model import Article, CaseFile
 log = logging.getLogger(__name__)
 
 
-def analyze_article(article: Article, *, events_file: str | None = None) -> CaseFile:
-    """Extract a case file from a cleaned Article; ``events_file`` extends the event catalogue."""
+def analyze_article(
+    article: Article, *, events_file: str | None = None, summary_sentences: int = summary.DEFAULT_SENTENCES
+) -> CaseFile:
+    """Extract a case file from a cleaned Article; ``events_file`` extends the event catalogue
+    and the summary has ``summary_sentences`` sentences."""
     doc = nlp.parse(article.text)
     found = entities.find_entity_mentions(doc)
     names = mentions.name_mentions(doc, found)
@@ -47,6 +51,9 @@ def analyze_article(article: Article, *, events_file: str | None = None) -> Case
         events_file=events_file,
         first_fact_id=len(facts) + 1,
     )
+    facts += found_events.facts
+    counted = numbers.find_numbers(doc, article, people=cast.people, blocked=numbers.blocked_spans(facts, times))
+    facts += numbers.number_facts(article, counted, first_id=len(facts) + 1)
     warnings: list[str] = []
     if article.published is None:
         warnings.append(
@@ -63,7 +70,11 @@ def analyze_article(article: Article, *, events_file: str | None = None) -> Case
         events=found_events.events,
         quotes=quotes,
         quoted_terms=quoted_terms,
-        facts=facts + found_events.facts,
+        numbers=counted,
+        facts=facts,
+        summary=summary.summarize(
+            doc, article, events=found_events.events, facts=facts, times=times, n=summary_sentences
+        ),
         warnings=warnings,
     )
 
@@ -78,6 +89,7 @@ def analyze(
     check_language: bool = True,
     max_bytes: int = DEFAULT_MAX_BYTES,
     events_file: str | None = None,
+    summary_sentences: int = summary.DEFAULT_SENTENCES,
 ) -> CaseFile:
     """Analyse one report (plain text or HTML) and return its case file.
 
@@ -96,4 +108,4 @@ def analyze(
         check_language=check_language,
         max_bytes=max_bytes,
     )
-    return analyze_article(article, events_file=events_file)
+    return analyze_article(article, events_file=events_file, summary_sentences=summary_sentences)

@@ -20,6 +20,16 @@ from storydesk.model import json_schema
 from storydesk.render import render_markdown, render_text
 
 
+def _non_negative(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number 0 or more, got {value!r}")
+    return number
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="storydesk",
@@ -52,6 +62,13 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument(
         "--events", metavar="FILE", help="a JSON event catalogue adding to the built-in one (or set STORYDESK_EVENTS)"
     )
+    analyze.add_argument(
+        "--summary-sentences",
+        type=_non_negative,
+        default=3,
+        metavar="N",
+        help="sentences in the extractive summary (default: 3; 0 for none)",
+    )
     analyze.add_argument("--force-language", action="store_true", help="analyse even if the text does not look English")
 
     commands.add_parser("schema", help="print the JSON Schema of a case file")
@@ -76,7 +93,7 @@ def _analyze(args: argparse.Namespace) -> int:
             check_language=not args.force_language,
             max_bytes=args.max_bytes,
         )
-        case = analyze_article(article, events_file=args.events)
+        case = analyze_article(article, events_file=args.events, summary_sentences=args.summary_sentences)
         if args.format == "json":
             if several:
                 sys.stdout.write(case.model_dump_json() + "\n")

@@ -215,7 +215,14 @@ class Fact(_Frozen):
 
 
 class Summary(_Frozen):
+    """An extractive summary (the report's own sentences) and a one-line headline."""
+
     headline: str | None = None
+    headline_source: Literal["event", "title", "lead_clause"] | None = Field(
+        default=None,
+        description="What the headline was built from: the main event's facts, the report's title, or "
+        "the main clause of the first summary sentence.",
+    )
     sentences: list[Evidence] = Field(default_factory=list)
 
 

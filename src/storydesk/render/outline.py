@@ -68,8 +68,9 @@ def outline(case: CaseFile) -> tuple[str, list[str], list[Section]]:
     if case.summary.headline or case.summary.sentences:
         summary = Section("Summary")
         if case.summary.headline:
-            summary.lines.append(case.summary.headline)
-        summary.lines += [s.text for s in case.summary.sentences]
+            source = (case.summary.headline_source or "").replace("_", " ")
+            summary.lines.append(f"headline{f' ({source})' if source else ''}: {case.summary.headline}")
+        summary.lines += [f"{i}. {s.text}" for i, s in enumerate(case.summary.sentences, start=1)]
         sections.append(summary)
 
     cast = Section("People")
@@ -133,8 +134,10 @@ def outline(case: CaseFile) -> tuple[str, list[str], list[Section]]:
         for n in case.numbers:
             qualifier = "" if n.qualifier == "exact" else n.qualifier.replace("_", " ") + " "
             value = f"{n.value:,.0f}" if float(n.value).is_integer() else f"{n.value:,}"
+            unit = "" if n.unit is None else ("%" if n.unit == "%" else f" {n.unit}")
             numbers.lines.append(
-                f"{qualifier}{value} {n.unit or ''} {n.counts or ''}".strip() + f'  \u2190 "{n.evidence.text}"'
+                f"{n.kind}: {qualifier}{value}{unit} {n.counts or '(what it counts not found)'}"
+                + f'  \u2190 "{n.evidence.text}"'
             )
         sections.append(numbers)
     return title, header, sections
