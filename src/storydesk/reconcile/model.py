@@ -122,6 +122,7 @@ class TimelineEntry(_Frozen):
 
 
 Verdict = Literal["corroborated", "updated", "conflicting", "single_source"]
+SubjectKind = Literal["person", "organisation", "event", "number"]
 
 
 class ValueSources(Sourced):
@@ -138,7 +139,7 @@ class FactComparison(_Frozen):
 
     id: str
     subject: str = Field(description="Cast member (`c3`), timeline entry (`v2`) or counted thing (`n:petition`).")
-    subject_kind: Literal["person", "organisation", "event", "number"]
+    subject_kind: SubjectKind
     subject_name: str
     attribute: str
     values: list[ValueSources]
@@ -215,9 +216,14 @@ class Correction(_Frozen):
 
     - ``move``: put ``articles[0]`` in the story holding ``target`` (an article id of that story).
     - ``split``: make ``articles`` a story of their own, apart from the rest of their story.
+
+    ``apart_from`` lists the reports they must no longer share a story with (the rest of the
+    story they were in when the correction was made), so the correction means the same
+    thing on every re-run.
     """
 
     kind: Literal["move", "split"]
     articles: list[str]
     target: str | None = None
+    apart_from: list[str] = Field(default_factory=list)
     note: str | None = None
