@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from storydesk import conventions
 from storydesk.model import CaseFile, Evidence, Person
 from storydesk.reconcile import names
+from storydesk.reconcile.aliases import alias_statements
 from storydesk.reconcile.model import CastMember, ItemRef, NameVariant
 
 _NAME_KINDS = frozenset({"name", "titled_name", "surname", "forename", "pseudonym"})
@@ -75,9 +76,9 @@ def _title_kinds() -> dict[str, str]:
     return {t.full: t.kind for t in conventions.titles().values()}
 
 
-def _record(case: CaseFile, person: Person, position: int) -> _Record:
+def _record(case: CaseFile, person: Person, position: int, aliases: set[str]) -> _Record:
     article = case.article
-    forms = [v for v in (person.variants or [person.name]) if person.named]
+    forms = [v for v in [*(person.variants or [person.name]), *sorted(aliases)] if person.named]
     full = names.parts(person.name) if person.named else None
     surnames: set[str] = set()
     for form in forms:
@@ -137,11 +138,11 @@ class _Clusters:
     def articles(self, i: int) -> set[str]:
         return {self.records[j].ref.article_id for j in self.members(i)}
 
-    def union(self, i: int, j: int, reason: str) -> bool:
+    def union(self, i: int, j: int, reason: str, *, same_report: bool = False) -> bool:
         ri, rj = self.find(i), self.find(j)
         if ri == rj:
             return False
-        if self.articles(ri) & self.articles(rj):
+        if not same_report and self.articles(ri) & self.articles(rj):
             return False  # two people of one report stay two people
         keep, gone = min(ri, rj), max(ri, rj)
         self.parent[gone] = keep
@@ -180,9 +181,18 @@ def _rank_kin(a: _Record, b: _Record) -> bool:
 
 
 def merge_people(cases: Sequence[CaseFile]) -> tuple[list[list[_Record]], dict[int, set[str]]]:
-    records = [_record(case, person, i) for case in cases for i, person in enumerate(case.people)]
+    records: list[_Record] = []
+    for case in cases:
+        aliases = alias_statements(case)
+        records.extend(_record(case, p, i, aliases.get(p.id, set())) for i, p in enumerate(case.people))
     records.sort(key=lambda r: r.order)
     clusters = _Clusters(records)
+    # A person the report itself lists under an alias it gives someone else is that someone.
+    for i, a in enumerate(records):
+        for j, b in enumerate(records):
+            if i < j and a.ref.article_id == b.ref.article_id and a.named and b.named:
+                if (len(a.surnames) > 1 and b.surnames < a.surnames) or (len(b.surnames) > 1 and a.surnames < b.surnames):
+                    clusters.union(i, j, "alias statement", same_report=True)
     named = [i for i, r in enumerate(records) if r.named and r.given]
     lone = [i for i, r in enumerate(records) if r.named and not r.given]
     unnamed = [i for i, r in enumerate(records) if not r.named]
@@ -241,7 +251,7 @@ def merge_people(cases: Sequence[CaseFile]) -> tuple[list[list[_Record]], dict[i
                 continue
             if a.ages and ages and not a.ages & ages:
                 continue
-            if (a.groups & their_groups) or (a.ages and a.ages & ages and a.genders and a.genders & genders):
+            if (a.groups & their_groups) or (a.ages and a.ages & ages):
                 targets.add(root)
         if len(targets) == 1:
             clusters.union(min(targets), i, "description")

@@ -24,6 +24,7 @@ never conflict.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -159,11 +160,9 @@ def _values(said: list[_Said], ctx: Context, attribute: str) -> list[ValueSource
     by_value: dict[FactValue, list[_Said]] = defaultdict(list)
     for s in said:
         value = _norm(s.fact.value)
-        if attribute == "occupation" and isinstance(value, str):
-            value = value  # kept as written; grouped by head noun for the verdict
         by_value[value].append(s)
     result = []
-    for value, found in by_value.items():
+    for found in by_value.values():
         per_article: dict[str, _Said] = {}
         evidence: list[Evidence] = []
         for s in found:
@@ -201,17 +200,14 @@ def _never_falls(values: list[ValueSources]) -> bool:
     points = _timeline_points(values)
     if len(points) < 2 or len(points) != sum(len(v.published) for v in values):
         return False
-    for (day_a, a), (day_b, b) in zip(points, points[1:], strict=False):
-        if b < a or (b != a and day_a == day_b):
-            return False
-    return True
+    return all(not (b < a or (b != a and day_a == day_b)) for (day_a, a), (day_b, b) in itertools.pairwise(points))
 
 
 def _ages_grow_with_time(values: list[ValueSources]) -> bool:
     if not _never_falls(values):
         return False
     points = _timeline_points(values)
-    for (day_a, a), (day_b, b) in zip(points, points[1:], strict=False):
+    for (day_a, a), (day_b, b) in itertools.pairwise(points):
         if b > a and (day_b - day_a).days < _DAYS_PER_YEAR_OF_AGE * (b - a):
             return False
     return True

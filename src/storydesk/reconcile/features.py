@@ -5,7 +5,8 @@
 - ``terms``: content-word counts of the title and text (lower case, stop words and numbers
   dropped), for TF-IDF;
 - ``keys``: blocking keys, the names a report shares with other reports of its story:
-  ``p:`` person surnames (named people only), ``l:`` places, ``o:`` organisations, each folded; ``d:`` months the text names (``d:2023-03``);
+  ``p:`` person surnames (named people only), ``l:`` places, ``o:`` organisations, each
+  folded; ``d:`` months the text names (``d:2023-03``);
 - ``published``: the publication date, for the time window.
 
 Events and facts are not features yet beyond their words: when case files carry events, their
