@@ -165,6 +165,11 @@ def _surname_link(a: _Record, b: _Record) -> str | None:
     return None
 
 
+def _aliased(a: _Record, b: _Record) -> bool:
+    """One record carries an alias statement whose names cover all of the other's."""
+    return (len(a.surnames) > 1 and b.surnames < a.surnames) or (len(b.surnames) > 1 and a.surnames < b.surnames)
+
+
 def _compatible_traits(a: _Record, b: _Record) -> bool:
     if a.genders and b.genders and not a.genders & b.genders:
         return False
@@ -190,9 +195,8 @@ def merge_people(cases: Sequence[CaseFile]) -> tuple[list[list[_Record]], dict[i
     # A person the report itself lists under an alias it gives someone else is that someone.
     for i, a in enumerate(records):
         for j, b in enumerate(records):
-            if i < j and a.ref.article_id == b.ref.article_id and a.named and b.named:
-                if (len(a.surnames) > 1 and b.surnames < a.surnames) or (len(b.surnames) > 1 and a.surnames < b.surnames):
-                    clusters.union(i, j, "alias statement", same_report=True)
+            if i < j and a.ref.article_id == b.ref.article_id and a.named and b.named and _aliased(a, b):
+                clusters.union(i, j, "alias statement", same_report=True)
     named = [i for i, r in enumerate(records) if r.named and r.given]
     lone = [i for i, r in enumerate(records) if r.named and not r.given]
     unnamed = [i for i, r in enumerate(records) if not r.named]
