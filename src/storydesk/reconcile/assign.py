@@ -44,7 +44,7 @@ class AssignConfig:
     """
 
     text_weight: float = 0.6
-    threshold: float = 0.3
+    threshold: float = 0.18
     full_days: int = 7  # no damping for reports published within a week of each other
     index: IndexConfig = field(default_factory=IndexConfig)
 

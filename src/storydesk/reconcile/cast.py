@@ -234,7 +234,9 @@ def merge_people(cases: Sequence[CaseFile]) -> tuple[list[list[_Record]], dict[i
             if _surname_link(a, records[j]) is not None and _compatible_traits(a, records[j])
         }
         if len(matches) == 1:
-            clusters.union(min(matches), i, "surname only")
+            root = min(matches)
+            exact = any(a.surnames & records[j].surnames for j in clusters.members(root))
+            clusters.union(root, i, "surname only" if exact else "spelling variant")
     for i, j in pairs(lone):
         if _surname_link(records[i], records[j]) in ("same", "variant") and _compatible_traits(records[i], records[j]):
             clusters.union(i, j, "surname only")
