@@ -54,7 +54,7 @@ def muc(predicted: Clusters, gold: Clusters) -> PRF:
             den += len(members) - 1
         return num / den if den else 0.0
 
-    return PRF.of(score(gold, predicted), score(predicted, gold))
+    return PRF.of(score(predicted, gold), score(gold, predicted))
 
 
 def ceaf_e(predicted: Clusters, gold: Clusters) -> PRF:

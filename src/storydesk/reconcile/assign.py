@@ -56,6 +56,8 @@ class Assigner:
         self.config = config or AssignConfig()
         self.index = CandidateIndex(self.config.index)
         self.corrections: list[Correction] = []
+        self._weights: dict[str, float] = {}
+        self._weights_at = -1
 
     def add(self, features: Features) -> list[str]:
         """Index a report; return the members of the story it joins, sorted."""
@@ -78,16 +80,26 @@ class Assigner:
 
     def similarity(self, a: str, b: str) -> float:
         """How much two reports look like one story (0..1); 0 for non-candidates."""
-        if b not in self.index.candidates(a):
+        if not self.index.is_candidate(a, b):
             return 0.0
         return self._pair(a, b)
 
+    def _named_weight(self, article_id: str) -> float:
+        if self._weights_at != len(self.index):
+            self._weights = {}
+            self._weights_at = len(self.index)
+        weight = self._weights.get(article_id)
+        if weight is None:
+            keys = sorted(k for k in self.index.keys(article_id) if not k.startswith("t:"))
+            weight = sum(self.index.key_weight(k) for k in keys)
+            self._weights[article_id] = weight
+        return weight
+
     def _pair(self, a: str, b: str) -> float:
         index = self.index
-        shared = index.shared_keys(a, b)
-        named_shared = sum(index.key_weight(k) for k in shared if not k.startswith("t:"))
-        named_a = sum(index.key_weight(k) for k in index.keys(a) if not k.startswith("t:"))
-        named_b = sum(index.key_weight(k) for k in index.keys(b) if not k.startswith("t:"))
+        shared = sorted(k for k in index.shared_keys(a, b) if not k.startswith("t:"))
+        named_shared = sum(index.key_weight(k) for k in shared)
+        named_a, named_b = self._named_weight(a), self._named_weight(b)
         names = 2 * named_shared / (named_a + named_b) if named_a + named_b else 0.0
         score = self.config.text_weight * index.cosine(a, b) + (1 - self.config.text_weight) * names
         pa, pb = index.features[a].published, index.features[b].published
@@ -99,13 +111,19 @@ class Assigner:
         return round(score, 9)
 
     def _reach(self, start: str) -> list[str]:
-        """Every report connected to ``start`` through candidate pairs or corrections."""
+        """Every report connected to ``start`` through pairs at or above the threshold, or corrections.
+
+        Exact, not an approximation: average link merges two clusters only when their average
+        similarity reaches the threshold, which needs at least one pair between them that does,
+        so no story ever spans two components of this graph.
+        """
         seen = {start}
         todo = [start]
         linked = self._correction_links()
         while todo:
             current = todo.pop()
-            for other in self.index.candidates(current) | linked.get(current, set()):
+            strong = {o for o in self.index.candidates(current) if self._pair(current, o) >= self.config.threshold}
+            for other in strong | linked.get(current, set()):
                 if other not in seen and other in self.index:
                     seen.add(other)
                     todo.append(other)

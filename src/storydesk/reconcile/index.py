@@ -94,6 +94,12 @@ class CandidateIndex:
             if within_window(mine.published, self.features[other].published, self.config.window_days)
         }
 
+    def is_candidate(self, a: str, b: str) -> bool:
+        """The pair test behind :meth:`candidates`, without building the candidate set."""
+        if a == b or not within_window(self.features[a].published, self.features[b].published, self.config.window_days):
+            return False
+        return any(len(self._postings[k]) <= self.config.max_block for k in self._keys[a] & self._keys[b])
+
     def shared_keys(self, a: str, b: str) -> frozenset[str]:
         return self._keys[a] & self._keys[b]
 
