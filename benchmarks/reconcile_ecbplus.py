@@ -27,7 +27,6 @@ import json
 import random
 import sys
 import time
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -36,9 +35,8 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 
 from reconcile_cache import case_file  # noqa: E402
-from reconcile_ecbplus_data import EcbDoc, EcbMention, load  # noqa: E402
+from reconcile_ecbplus_data import EcbMention, load  # noqa: E402
 from reconcile_scoring import b_cubed, conll  # noqa: E402
-
 from storydesk.model import CaseFile  # noqa: E402
 from storydesk.reconcile import names  # noqa: E402
 from storydesk.reconcile.desk import StoryDesk  # noqa: E402

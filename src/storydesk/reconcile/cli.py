@@ -81,10 +81,7 @@ def run(args: argparse.Namespace) -> int:
         if args.command == "story":
             sys.stdout.write(render_story(desk.story(args.id), args.format))
             return 0
-        if args.command == "move":
-            made = desk.move(args.article, args.story)
-        else:
-            made = desk.split(args.articles)
+        made = desk.move(args.article, args.story) if args.command == "move" else desk.split(args.articles)
     except UnknownItem as exc:
         print(f"storydesk: no story or report {exc.args[0]!r} among the files given", file=sys.stderr)
         return 2
