@@ -17,6 +17,7 @@ from storydesk.analyze import analyze_article
 from storydesk.ingest import make_article, read_path, read_stdin
 from storydesk.ingest.read import DEFAULT_MAX_BYTES, SourceFormat, parse_date
 from storydesk.model import json_schema
+from storydesk.reconcile import cli as story_cli
 from storydesk.render import render_markdown, render_text
 
 
@@ -72,6 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("--force-language", action="store_true", help="analyse even if the text does not look English")
 
     commands.add_parser("schema", help="print the JSON Schema of a case file")
+    story_cli.add_commands(commands)
     return parser
 
 
@@ -116,6 +118,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "analyze":
             return _analyze(args)
+        if args.command in ("stories", "story", "move", "split"):
+            return story_cli.run(args)
         if args.command == "schema":
             sys.stdout.write(json.dumps(json_schema(), indent=2) + "\n")
             return 0
