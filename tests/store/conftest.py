@@ -16,11 +16,10 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from desk_reports import ALL
 from storydesk import analyze
 from storydesk.model import CaseFile
 from storydesk.store import Desk
-
-from desk_reports import ALL
 
 POSTGRES_ENV = "STORYDESK_TEST_POSTGRES"
 

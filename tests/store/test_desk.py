@@ -9,10 +9,10 @@ import json
 from pathlib import Path
 
 import pytest
-from desk_reports import COUNCIL, FIRE, STALKING, STALKING_UPDATED, write_jsonl
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+from desk_reports import COUNCIL, FIRE, STALKING, STALKING_UPDATED, write_jsonl
 from storydesk import errors
 from storydesk.model import CaseFile
 from storydesk.store import Desk
