@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from storydesk.extract.events.catalogue import EventType
-from storydesk.extract.events.entities_index import EntityIndex
+from storydesk.extract.events.entities_index import EntityIndex, Mentioned
 from storydesk.extract.events.triggers import Hit
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_HYPHENS = {"-", "–"}
 _RELATIVE = {"who", "whom", "that", "which"}
 _CLIMB = {"xcomp", "conj", "acomp", "advcl"}
 _LIGHT_NOUN_DEPS = {"dobj", "attr", "pobj", "nsubjpass", "oprd"}
@@ -47,9 +48,34 @@ class Arg:
     name: str
 
 
+def _hyphen_split(token: Token) -> bool:
+    """``ex`` or ``-`` of ``ex-partner`` that the parser split into siblings with one role."""
+    doc = token.doc
+    if token.text in _HYPHENS:
+        before = doc[token.i - 1] if token.i > 0 else None
+        return before is not None and before.head.i == token.head.i and before.dep_ == token.dep_
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (
+        after is not None
+        and after.text in _HYPHENS
+        and after.head.i == token.head.i
+        and after.dep_ == token.dep_
+        and token.head.i != token.i
+    )
+
+
+def _dehyphen(tokens: list[Token]) -> list[Token]:
+    """Siblings of one role, without the ``ex`` and ``-`` of a split ``ex-husband``."""
+    return [t for t in tokens if not _hyphen_split(t)]
+
+
 def _np(token: Token) -> tuple[int, int]:
-    """Characters of the noun phrase headed by ``token``, without clauses after it."""
+    """Characters of the noun phrase headed by ``token``, without clauses after it; a
+    hyphenated head split by the parser (``Her ex - partner``) is taken whole."""
     left = token.left_edge
+    doc = token.doc
+    while left.i >= 2 and _hyphen_split(doc[left.i - 1]) and doc[left.i - 1].head.i == token.head.i:
+        left = doc[left.i - 2].left_edge
     end_token = token
     for child in token.rights:
         if child.dep_ in {"compound", "flat", "nummod"} or (child.dep_ == "appos" and child.pos_ == "PROPN"):
@@ -88,11 +114,24 @@ def _make(doc: Doc, index: EntityIndex, role: str, token: Token, full: bool = Fa
         else:
             start, end = _np(part)
         linked = index.at(start, end, (part.idx, part.idx + len(part.text)))
+        if linked is None or not linked.entity_id.startswith("p"):
+            linked = _through_apposition(index, part) or linked
         text = doc.text[start:end]
         if linked is None and role == "agent":
             linked = index.police(text)
         args.append(Arg(role, start, end, text, linked.entity_id if linked else None, linked.name if linked else text))
     return args
+
+
+def _through_apposition(index: EntityIndex, token: Token) -> Mentioned | None:
+    """A person named beside a description: ``Her ex-partner, Gareth Lyle, 47`` or
+    ``company spokesman Gary Lutz`` (the description's appositive or name compound)."""
+    for child in token.children:
+        if child.dep_ in {"appos", "compound"} and child.pos_ == "PROPN":
+            found = index.at(child.idx, child.idx + len(child.text), (child.idx, child.idx + len(child.text)))
+            if found is not None and found.entity_id.startswith("p"):
+                return found
+    return None
 
 
 def _is_passive(verb: Token) -> bool:
@@ -106,7 +145,7 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     current = verb
     passive = _is_passive(verb)
     for _ in range(4):
-        subjects = [c for c in current.children if c.dep_ in _SUBJECTS]
+        subjects = _dehyphen([c for c in current.children if c.dep_ in _SUBJECTS])
         if subjects:
             subject = subjects[0]
             return subject, passive or subject.dep_ == "nsubjpass"
@@ -124,7 +163,7 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
 
 def _prep_key(prep: Token) -> tuple[str, Token] | None:
     """(``on suspicion of``, the object) or (``with``, the object)."""
-    objects = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+    objects = _dehyphen([c for c in prep.children if c.dep_ in {"pobj", "pcomp"}])
     if not objects:
         return None
     obj = objects[0]
@@ -136,12 +175,21 @@ def _prep_key(prep: Token) -> tuple[str, Token] | None:
     return prep.lower_, obj
 
 
+def _possessed_event(index: EntityIndex, obj: Token) -> bool:
+    """``his arrest``, ``Banks' release``: an unlinked noun with a possessor stands for the possessor."""
+    return (
+        obj.pos_ == "NOUN"
+        and any(c.dep_ == "poss" for c in obj.children)
+        and index.at(obj.idx, obj.idx + len(obj.text), (obj.idx, obj.idx + len(obj.text))) is None
+    )
+
+
 def _prep_args(doc: Doc, index: EntityIndex, et: EventType, heads: list[Token]) -> list[Arg]:
     args: list[Arg] = []
     for head in heads:
         for child in head.children:
             if child.dep_ == "agent":  # the passive "by"
-                objs = [c for c in child.children if c.dep_ == "pobj"]
+                objs = _dehyphen([c for c in child.children if c.dep_ == "pobj"])
                 for obj in objs:
                     args += _make(doc, index, "agent", obj)
                 continue
@@ -171,6 +219,8 @@ def _prep_args(doc: Doc, index: EntityIndex, et: EventType, heads: list[Token]) 
                     obj = next(c for c in inner.children if c.dep_ in {"pobj", "pcomp"})
                 args += _make(doc, index, role, obj, full=True)
                 continue
+            if role == "patient" and _possessed_event(index, obj):  # "a warrant for his arrest": him
+                obj = next(c for c in obj.children if c.dep_ == "poss")
             made = _make(doc, index, role, obj)
             for arg in made:
                 if role == "place":
@@ -185,22 +235,31 @@ def _prep_args(doc: Doc, index: EntityIndex, et: EventType, heads: list[Token]) 
     return args
 
 
-def _verb_args(doc: Doc, index: EntityIndex, et: EventType, verb: Token) -> list[Arg]:
+def _verb_args(doc: Doc, index: EntityIndex, et: EventType, verb: Token, inside: range) -> list[Arg]:
+    """Subject and object. A type whose subject is its patient (``X died``) used with an
+    object (``the lorry killed a cyclist``, ``the blast injured four people``) is transitive
+    there: the subject is the agent and the object the patient."""
     args: list[Arg] = []
     subject, passive = _subject(verb)
+    objects = _dehyphen([c for c in verb.children if c.dep_ in {"dobj"}])
+    objects = [o for o in objects if o.pos_ in {"NOUN", "PROPN", "PRON", "NUM"} and o.i not in inside]
     if subject is not None and subject.pos_ not in {"VERB", "AUX"}:
         if passive:
             args += _make(doc, index, "patient", subject)
+        elif et.subject == "patient" and objects:
+            args += _make(doc, index, "agent", subject)
         else:
             args += _make(doc, index, et.subject, subject)
-    objects = [c for c in verb.children if c.dep_ in {"dobj"}]
-    if objects and et.subject == "agent":
+    if objects and (et.subject == "agent" or not passive):
         args += _make(doc, index, "patient", objects[0])
     return args
 
 
 def _noun_args(doc: Doc, index: EntityIndex, et: EventType, noun: Token) -> list[Arg]:
     args: list[Arg] = []
+    if noun.lemma_.lower() in et.agent_nouns or noun.lower_ in et.agent_nouns:
+        itself = [a for a in _make(doc, index, "agent", noun) if a.entity_id is not None]
+        args += itself
     for child in noun.children:
         if child.dep_ == "poss":
             args += _make(doc, index, et.possessor, child)
@@ -234,7 +293,7 @@ def find_arguments(doc: Doc, index: EntityIndex, hit: Hit) -> list[Arg]:
         args = _noun_args(doc, index, et, head)
         preps = _prep_args(doc, index, et, [head])
     else:
-        args = _verb_args(doc, index, et, head)
+        args = _verb_args(doc, index, et, head, range(hit.start, hit.end))
         preps = _prep_args(doc, index, et, list(doc[hit.start : hit.end]))
     seen: set[tuple[str, str]] = set()
     result: list[Arg] = []
@@ -249,3 +308,14 @@ def find_arguments(doc: Doc, index: EntityIndex, hit: Hit) -> list[Arg]:
         seen.add(key)
         result.append(arg)
     return result
+
+
+def passive_pronoun_subject(doc: Doc, hit: Hit) -> str | None:
+    """``he`` or ``she`` when it is the passive subject of the trigger verb (``He was remanded``)."""
+    head = doc[hit.head]
+    if head.pos_ not in {"VERB", "AUX"} and head.tag_ != "VBN":
+        return None
+    subject, passive = _subject(head)
+    if subject is None or not passive or subject.lower_ not in {"he", "she"}:
+        return None
+    return subject.lower_

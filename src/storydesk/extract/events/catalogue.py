@@ -28,7 +28,9 @@ FATES = frozenset(
         "suspended", "dismissed", "hospitalised",
     }
 )  # fmt: skip
-_LIST_FIELDS = ("verbs", "nouns", "phrases", "context", "context_not")
+_LIST_FIELDS = (
+    "verbs", "nouns", "phrases", "context", "context_not", "object_nouns", "object_of", "agent_nouns", "patient_from",
+)  # fmt: skip
 _KNOWN = {
     "type",
     "subtype",
@@ -47,7 +49,13 @@ _KNOWN = {
 @dataclass(frozen=True)
 class EventType:
     """One catalogue entry. ``subject`` is the role the subject of an intransitive or
-    light-verb use fills (``X died``: patient; ``police launched an investigation``: agent)."""
+    light-verb use fills (``X died``: patient; ``police launched an investigation``: agent).
+    ``object_nouns`` trigger only as the object of an ``object_of`` verb (``suffered a deep
+    cut``, ``treated for burns``; a word there may also be an adjective on the object:
+    ``suffered a broken jaw``). ``agent_nouns`` name their own agent (``investigators``:
+    the report's police force). ``patient_from``: an event with no patient takes the patient
+    of an event of one of these types in the same sentence (``a warrant was issued when X
+    failed to appear``)."""
 
     type: str
     subtype: str | None = None
@@ -57,6 +65,10 @@ class EventType:
     phrases: tuple[str, ...] = ()
     context: tuple[str, ...] = ()
     context_not: tuple[str, ...] = ()
+    object_nouns: tuple[str, ...] = ()
+    object_of: tuple[str, ...] = ()
+    agent_nouns: tuple[str, ...] = ()
+    patient_from: tuple[str, ...] = ()
     subject: str = "agent"
     possessor: str = "patient"
     preps: dict[str, str] = field(default_factory=dict)
@@ -94,7 +106,7 @@ def parse_entry(raw: Any, source: str, index: int) -> EventType:
     if unknown:
         raise errors.bad_catalogue(source, f"entry {index} ({name}): unknown field(s) {sorted(unknown)}")
     lists = {k: _words(raw[k], k, source, index) for k in _LIST_FIELDS if k in raw}
-    if not (lists.get("verbs") or lists.get("nouns") or lists.get("phrases")):
+    if not (lists.get("verbs") or lists.get("nouns") or lists.get("phrases") or lists.get("object_nouns")):
         raise errors.bad_catalogue(source, f"entry {index} ({name}) has no verbs, nouns or phrases to trigger it")
     preps = raw.get("preps", {})
     if not isinstance(preps, dict):
@@ -105,6 +117,8 @@ def parse_entry(raw: Any, source: str, index: int) -> EventType:
     fate = raw.get("fate")
     if fate is not None and fate not in FATES:
         raise errors.bad_catalogue(source, f"entry {index} ({name}): fate {fate!r} is not one of {sorted(FATES)}")
+    if bool(lists.get("object_nouns")) != bool(lists.get("object_of")):
+        raise errors.bad_catalogue(source, f"entry {index} ({name}): 'object_nouns' and 'object_of' go together")
     fate_planned = raw.get("fate_planned")
     if fate_planned is not None and fate_planned not in FATES:
         raise errors.bad_catalogue(source, f"entry {index} ({name}): fate_planned {fate_planned!r} is not a fate")

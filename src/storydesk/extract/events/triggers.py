@@ -150,10 +150,31 @@ def _word_hits(doc: Doc, catalogue: tuple[EventType, ...]) -> list[Hit]:
                 and not _idiom(doc, token)
             ):
                 hits.append(Hit(et, token.i, token.i + 1, token.i, "noun"))
+            if et.object_nouns and token.pos_ in {"NOUN", "PROPN"} and _object_noun(token, et):
+                hits.append(Hit(et, token.i, token.i + 1, token.i, "noun"))
             for word in (*et.verbs, *et.nouns, *et.phrases):
                 if " " in word and (end := _phrase_at(doc, token.i, word.split())) is not None:
                     hits.append(Hit(et, token.i, end, _span_head(doc, token.i, end), "phrase"))
     return hits
+
+
+def _object_noun(token: Token, et: EventType) -> bool:
+    """``cut`` in ``suffered a deep cut``, ``jaw`` in ``suffered burns and a broken jaw``,
+    ``burns`` in ``treated for burns``: an object noun of an ``object_of`` verb."""
+    words = {token.lemma_.lower(), token.lower_} | {
+        c.lower_ for c in token.children if c.dep_ == "amod" and c.i < token.i
+    }
+    if not words & set(et.object_nouns):
+        return False
+    current = token
+    while current.dep_ == "conj" and current.head.i != current.i:
+        current = current.head
+    governor = current.head
+    if current.dep_ == "pobj" and governor.dep_ == "prep" and governor.lower_ in {"for", "with"}:
+        governor = governor.head
+    elif current.dep_ not in {"dobj", "nsubjpass"}:
+        return False
+    return governor.pos_ in {"VERB", "AUX"} and governor.lemma_.lower() in et.object_of
 
 
 def _idiom(doc: Doc, token: Token) -> bool:
