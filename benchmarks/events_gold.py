@@ -285,7 +285,7 @@ def score_seed(shared: Path) -> dict[str, Any] | None:
     found: list[str] = []
     missed: list[str] = []
     for g in gold["events"]:
-        wanted = {SEED_TYPES.get(g["type"], g["type"]), g.get("what")}
+        wanted = {SEED_TYPES.get(g["type"], g["type"]), g["type"], g.get("what")}
         g_names = _participants(g, names)
         hit = False
         for event in case.events:

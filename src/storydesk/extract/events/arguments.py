@@ -25,6 +25,11 @@ from storydesk.extract.events.triggers import Hit
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _HYPHENS = {"-", "–"}
+_HARM_PREPS = {"after", "in", "during", "following", "from"}
+_HARM_VERBS = {
+    "die", "injure", "hurt", "wound", "suffer", "sustain", "kill", "hospitalise", "hospitalize", "need", "treat",
+    "recover", "take",
+}  # fmt: skip
 _RELATIVE = {"who", "whom", "that", "which"}
 _CLIMB = {"xcomp", "conj", "acomp", "advcl"}
 _LIGHT_NOUN_DEPS = {"dobj", "attr", "pobj", "nsubjpass", "oprd"}
@@ -175,6 +180,25 @@ def _prep_key(prep: Token) -> tuple[str, Token] | None:
     return prep.lower_, obj
 
 
+def _harmed_by(doc: Doc, index: EntityIndex, et: EventType, token: Token) -> list[Arg]:
+    """``X died after the attack``, ``X suffered a broken jaw in the assault``, ``X died after
+    being stabbed``: the one harmed in the governing clause is the attack's patient."""
+    if et.family != "attack" or token.dep_ not in {"pobj", "pcomp"}:
+        return []
+    prep = token.head
+    if prep.dep_ != "prep" or prep.lower_ not in _HARM_PREPS:
+        return []
+    governor = prep.head
+    if governor.pos_ not in {"VERB", "AUX"} or governor.lemma_.lower() not in _HARM_VERBS:
+        return []
+    subject, passive = _subject(governor)
+    if subject is None or subject.pos_ in {"VERB", "AUX"}:
+        return []
+    if not passive and governor.lemma_.lower() in {"kill", "injure", "wound", "hurt"}:
+        return []
+    return _make(doc, index, "patient", subject)
+
+
 def _possessed_event(index: EntityIndex, obj: Token) -> bool:
     """``his arrest``, ``Banks' release``: an unlinked noun with a possessor stands for the possessor."""
     return (
@@ -252,6 +276,8 @@ def _verb_args(doc: Doc, index: EntityIndex, et: EventType, verb: Token, inside:
             args += _make(doc, index, et.subject, subject)
     if objects and (et.subject == "agent" or not passive):
         args += _make(doc, index, "patient", objects[0])
+    if subject is None and not objects:
+        args += _harmed_by(doc, index, et, verb)
     return args
 
 
@@ -267,6 +293,8 @@ def _noun_args(doc: Doc, index: EntityIndex, et: EventType, noun: Token) -> list
             linked = index.at(child.idx, child.idx + len(child.text))
             if linked and linked.entity_id.startswith("l"):
                 args.append(Arg("place", linked.start, linked.end, linked.name, linked.entity_id, linked.name))
+    if not any(a.role == "patient" for a in args):
+        args += _harmed_by(doc, index, et, noun)
     governor = noun.head
     if noun.dep_ == "pobj" and governor.dep_ == "prep":
         governor = governor.head

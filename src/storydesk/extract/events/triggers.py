@@ -41,6 +41,10 @@ _CHARGE_HEADS = {
 }
 
 
+_SKIPPABLE = {"DET", "ADV", "ADJ", "NUM", "SYM"}
+_MAX_SKIP = 4
+
+
 @functools.cache
 def forms(word: str) -> frozenset[str]:
     """Inflected forms of a catalogue word: stab -> stabs, stabbed, stabbing; injury -> injuries."""
@@ -82,17 +86,21 @@ class Hit:
 
 
 def _phrase_at(doc: Doc, i: int, words: list[str]) -> int | None:
-    """End of the phrase starting at token ``i``; determiners and possessives in the text
-    between its words are skipped (``taken to a hospital``, ``released on police bail``)."""
+    """End of the phrase starting at token ``i``; up to four determiners, possessives,
+    modifiers and amounts in the text between its words are skipped (``taken to a hospital``,
+    ``pulled alive from``, ``released on a $50,000 unsecured bond``)."""
     position = i
     for n, word in enumerate(words):
+        skipped = 0
         while (
             n > 0
+            and skipped < _MAX_SKIP
             and position < len(doc)
-            and (doc[position].pos_ == "DET" or doc[position].tag_ == "PRP$")
+            and (doc[position].pos_ in _SKIPPABLE or doc[position].tag_ == "PRP$")
             and not _is(doc[position], word)
         ):
             position += 1
+            skipped += 1
         if position >= len(doc) or not _is(doc[position], word):
             return None
         position += 1
