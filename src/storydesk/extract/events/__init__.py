@@ -78,6 +78,14 @@ def _persons(draft: Draft, role: str | None = None) -> list[Arg]:
     ]
 
 
+def _has_required(draft: Draft) -> bool:
+    """A type that ``requires`` an organisation (or a person) among its agents and patients."""
+    prefix = draft.hit.etype.required_prefix
+    return prefix is None or any(
+        a.role in {"agent", "patient"} and (a.entity_id or "").startswith(prefix) for a in draft.args
+    )
+
+
 def _borrow_patients(doc: Doc, drafts: list[Draft]) -> None:
     """``patient_from``: an event with no patient takes the one person patient of a listed event
     type in its sentence."""
@@ -162,6 +170,7 @@ def find_events(
             if speaker is not None:
                 draft.args.append(speaker)
         drafts.append(draft)
+    drafts = [d for d in drafts if _has_required(d)]
     _borrow_patients(doc, drafts)
     _resolve_pronoun_patients(doc, drafts, index)
     events: list[Event] = []

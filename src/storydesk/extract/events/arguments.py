@@ -326,6 +326,8 @@ def find_arguments(doc: Doc, index: EntityIndex, hit: Hit) -> list[Arg]:
     seen: set[tuple[str, str]] = set()
     result: list[Arg] = []
     for arg in [*args, *preps]:
+        if arg.role in {"agent", "patient"} and (arg.entity_id or "")[:1] in {"l", "x"}:
+            continue  # a place or a thing is never an agent or patient (a dateline: "DETROIT")
         if arg.entity_id is None and doc.char_span(arg.start, arg.end, alignment_mode="expand") is not None:
             span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
             if span is not None and len(span) == 1 and span[0].pos_ == "PRON":

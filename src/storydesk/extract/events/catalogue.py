@@ -28,6 +28,7 @@ FATES = frozenset(
         "suspended", "dismissed", "hospitalised",
     }
 )  # fmt: skip
+_KINDS = {"person": "p", "organisation": "o"}
 _LIST_FIELDS = (
     "verbs", "nouns", "phrases", "context", "context_not", "object_nouns", "object_of", "agent_nouns", "patient_from",
 )  # fmt: skip
@@ -43,6 +44,8 @@ _KNOWN = {
     "fate_planned",
     "roles_given",
     "decision",
+    "requires",
+    "generic",
 }
 
 
@@ -55,7 +58,14 @@ class EventType:
     ``suffered a broken jaw``). ``agent_nouns`` name their own agent (``investigators``:
     the report's police force). ``patient_from``: an event with no patient takes the patient
     of an event of one of these types in the same sentence (``a warrant was issued when X
-    failed to appear``)."""
+    failed to appear``). ``requires`` (person or organisation): the event counts only when an
+    agent or patient is linked to one (``bought a house`` is no acquisition). ``generic``: a
+    noun of this type (``the attack``) after an event of a more specific type of its family
+    (a stabbing) is a further mention of that event."""
+
+    @property
+    def required_prefix(self) -> str | None:
+        return _KINDS[self.requires] if self.requires else None
 
     type: str
     subtype: str | None = None
@@ -77,6 +87,8 @@ class EventType:
     fate_planned: str | None = None
     roles_given: dict[str, str] = field(default_factory=dict)
     decision: bool = False
+    requires: str | None = None
+    generic: bool = False
 
     @property
     def key(self) -> tuple[str, str | None]:
@@ -122,6 +134,10 @@ def parse_entry(raw: Any, source: str, index: int) -> EventType:
     fate_planned = raw.get("fate_planned")
     if fate_planned is not None and fate_planned not in FATES:
         raise errors.bad_catalogue(source, f"entry {index} ({name}): fate_planned {fate_planned!r} is not a fate")
+    requires = raw.get("requires")
+    if requires is not None and requires not in _KINDS:
+        wrong = f"entry {index} ({name}): requires {requires!r} is not one of {sorted(_KINDS)}"
+        raise errors.bad_catalogue(source, wrong)
     subtype = raw.get("subtype")
     if subtype is not None and not isinstance(subtype, str):
         raise errors.bad_catalogue(source, f"entry {index} ({name}): 'subtype' must be a string")
@@ -137,6 +153,8 @@ def parse_entry(raw: Any, source: str, index: int) -> EventType:
         fate_role=_role(raw.get("fate_role", "patient"), "fate_role", source, index),
         roles_given={_role(k, "roles_given key", source, index): v for k, v in given.items()},
         decision=bool(raw.get("decision", False)),
+        requires=requires,
+        generic=bool(raw.get("generic", False)),
         **lists,
     )
 

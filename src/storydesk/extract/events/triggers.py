@@ -41,7 +41,7 @@ _CHARGE_HEADS = {
 }
 
 
-_SKIPPABLE = {"DET", "ADV", "ADJ", "NUM", "SYM"}
+_SKIPPABLE = {"DET", "ADJ", "NUM", "SYM"}
 _MAX_SKIP = 4
 
 
