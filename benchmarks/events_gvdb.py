@@ -128,7 +128,8 @@ def score(records: list[dict[str, Any]], show: bool) -> dict[str, Any]:
             t["fn"] += g and not s
         when = record["incident"].get("date")
         events = sorted(case.events, key=lambda e: (e.type != "shooting", e.type not in {"death", "killing"}))
-        got = next((d for e in events if e.type in {"shooting", "death", "killing"} if (d := _day(case, e.time_id))), None)
+        days = [_day(case, e.time_id) for e in events if e.type in {"shooting", "death", "killing"}]
+        got = next((d for d in days if d), None)
         if got is not None:
             dated["tp" if got == when else "fp"] += 1
         if when and got != when:

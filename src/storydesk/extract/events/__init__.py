@@ -17,7 +17,7 @@ Two rules local to events fill a missing patient from the sentence context:
   taking part in those events (agent or patient) is compatible with the pronoun's gender
   (gender read from the person's own mentions: pronouns, titles, nouns; unknown is compatible).
   Measured by ``benchmarks/events_gold.py`` (``pronoun_rule`` in the results): on the 50 gold
-  reports it fired N times, P = see benchmarks/results/events_gold.json.
+  reports it fired 3 times, all 3 correct (P 1.0; too few firings to claim more than that).
 """
 
 from __future__ import annotations

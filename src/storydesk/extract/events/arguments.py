@@ -39,7 +39,8 @@ _LIGHT_VERBS = {
     "suffer", "sustain", "receive", "have", "face", "make", "issue", "release", "launch", "open", "begin",
     "announce", "carry", "conduct", "lead", "say", "tell", "post", "give", "deliver", "read", "file",
     "submit", "sign", "start", "take", "win", "record", "lose", "attend", "complete", "hand", "tweet",
-    "publish", "put", "write", "be", "get", "avoid", "escape", "serve", "order", "agree", "seal",
+    "publish", "put", "write", "be", "get", "avoid", "escape", "serve", "order", "agree", "seal", "treat", "need",
+    "require",
 }  # fmt: skip
 
 
@@ -118,9 +119,10 @@ def _make(doc: Doc, index: EntityIndex, role: str, token: Token, full: bool = Fa
             start, end = _until_date(part)
         else:
             start, end = _np(part)
-        linked = index.at(start, end, (part.idx, part.idx + len(part.text)))
+        head = (part.idx, part.idx + len(part.text))
+        linked = index.at(head[0], head[1], head)
         if linked is None or not linked.entity_id.startswith("p"):
-            linked = _through_apposition(index, part) or linked
+            linked = _through_apposition(index, part) or linked or index.at(start, end, head)
         text = doc.text[start:end]
         if linked is None and role == "agent":
             linked = index.police(text)
