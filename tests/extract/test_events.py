@@ -211,3 +211,97 @@ def test_bad_catalogue_file_is_a_coded_error(tmp_path: Path, content: str, reaso
 def test_missing_catalogue_file_is_a_coded_error(tmp_path: Path) -> None:
     with pytest.raises(BadCatalogueError, match="cannot be read"):
         load_catalogue(tmp_path / "absent.json")
+
+
+def test_patient_linked_through_an_apposition() -> None:
+    case = _case("Her ex-partner, Gareth Lyle, 47, of Mill Lane, was arrested on Monday.")
+    (event,) = _events(case, "arrest")
+    assert _arg(case, event, "patient") == ["Gareth Lyle"]
+    assert "arrested" in {what for what, _, _ in _fates(case, "Gareth Lyle")}
+
+
+def test_kill_with_an_object_makes_its_subject_the_agent() -> None:
+    case = _case("A speeding van struck and killed Petra Lowe on Harbour Road on Sunday.")
+    (death,) = _events(case, "death")
+    assert _arg(case, death, "patient") == ["Petra Lowe"]
+    assert "Petra Lowe" not in _arg(case, death, "agent")
+    assert "died" in {what for what, _, _ in _fates(case, "Petra Lowe")}
+
+
+def test_pronoun_of_a_passive_fate_verb_takes_the_previous_legal_patient() -> None:
+    text = "Kieran Voss, 31, was charged with burglary on Friday. He was remanded in custody."
+    case = _case(text)
+    (remand,) = _events(case, "remand")
+    assert _arg(case, remand, "patient") == ["Kieran Voss"]
+    # two men in the previous sentence: the pronoun stays unresolved
+    two = _case("Kieran Voss and Colm Averill were charged with burglary on Friday. He was remanded in custody.")
+    (remand,) = _events(two, "remand")
+    assert _arg(two, remand, "patient") == []
+
+
+def test_warrant_takes_the_patient_of_a_failure_to_appear() -> None:
+    case = _case("A warrant was issued when Colm Averill failed to appear at Wexcombe Crown Court on Monday.")
+    (warrant,) = _events(case, "warrant")
+    assert _arg(case, warrant, "patient") == ["Colm Averill"]
+    assert "warrant_issued" in {what for what, _, _ in _fates(case, "Colm Averill")}
+
+
+def test_warrant_for_his_arrest_names_him() -> None:
+    case = _case("Colm Averill skipped a hearing. A judge issued a warrant for Colm Averill's arrest.")
+    (warrant,) = _events(case, "warrant")
+    assert _arg(case, warrant, "patient") == ["Colm Averill"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bella Ashcombe suffered a deep cut to her hand.",
+        "Bella Ashcombe suffered a broken jaw in the crash.",
+        "Bella Ashcombe was treated for burns at the scene.",
+    ],
+)
+def test_harm_nouns_as_objects_are_injuries(text: str) -> None:
+    case = _case(text)
+    assert "injured" in {what for what, _, _ in _fates(case, "Bella Ashcombe")}
+
+
+def test_harm_noun_elsewhere_is_no_injury() -> None:
+    assert not _events(_case("The council announced a cut to the library budget."), "injury")
+
+
+def test_released_on_bond_is_bail() -> None:
+    case = _case("Colm Averill was released Tuesday on a $50,000 unsecured bond.")
+    assert _events(case, "bail") and not _events(case, "release")
+    assert "bailed" in {what for what, _, _ in _fates(case, "Colm Averill")}
+
+
+def test_generic_attack_is_another_mention_of_the_stabbing() -> None:
+    text = "Ada Fennimore was stabbed in Corhampton on Friday. Police said the attack on a young woman was brutal."
+    case = _case(text)
+    assert len(_events(case, "stabbing")) == 1
+    assert not _events(case, "attack")
+
+
+def test_victim_of_a_generic_attack_is_who_died_after_it() -> None:
+    case = _case("Tilda Marsh died after an attack by Marlon Pettigrew in Corhampton.")
+    (attack,) = _events(case, "attack")
+    assert _arg(case, attack, "patient") == ["Tilda Marsh"]
+    assert _arg(case, attack, "agent") == ["Marlon Pettigrew"]
+
+
+def test_acquisition_needs_an_organisation() -> None:
+    assert not _events(_case("The couple had been saving to buy a house in Corhampton."), "acquisition")
+    assert _events(_case("Brackwater Foods acquired Dunmore Dairies in March."), "acquisition")
+
+
+def test_shot_and_killed_is_died_not_injured() -> None:
+    case = _case("Marlon Pettigrew was shot and killed outside his home in Corhampton on Friday.")
+    fates = {what for what, _, _ in _fates(case, "Marlon Pettigrew")}
+    assert "died" in fates and "injured" not in fates
+    lived = _case("Marlon Pettigrew was shot outside his home in Corhampton on Friday.")
+    assert "injured" in {what for what, _, _ in _fates(lived, "Marlon Pettigrew")}
+
+
+def test_stalking_order_is_a_court_order() -> None:
+    case = _case("Marlon Pettigrew had breached a stalking order taken out to protect Ada Fennimore.")
+    assert _events(case, "court_order")

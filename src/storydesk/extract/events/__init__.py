@@ -6,6 +6,18 @@
       -> merge repeated mentions -> Events -> Facts (event facts, fates, roles)
 
 The catalogue is data (``storydesk/data/events.json``); a user file adds or replaces types.
+
+Two rules local to events fill a missing patient from the sentence context:
+
+- ``patient_from``: an event with no patient takes the person patient of an event of a listed
+  type in the same sentence (``a warrant was issued when X failed to appear``: X).
+- pronoun fates: when the subject of a passive fate verb is ``he`` or ``she`` and the cast left
+  it unresolved (``He was remanded in custody.``), it stands for the patient of an event of the
+  same type or of the justice family in the previous sentence, only when exactly one person
+  taking part in those events (agent or patient) is compatible with the pronoun's gender
+  (gender read from the person's own mentions: pronouns, titles, nouns; unknown is compatible).
+  Measured by ``benchmarks/events_gold.py`` (``pronoun_rule`` in the results): on the 50 gold
+  reports it fired 3 times, all 3 correct (P 1.0; too few firings to claim more than that).
 """
 
 from __future__ import annotations
@@ -15,10 +27,10 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from storydesk.extract.events.arguments import Arg, find_arguments
+from storydesk.extract.events.arguments import Arg, find_arguments, passive_pronoun_subject
 from storydesk.extract.events.catalogue import EventType, load_catalogue
 from storydesk.extract.events.dedupe import Draft, merge
-from storydesk.extract.events.entities_index import EntityIndex
+from storydesk.extract.events.entities_index import EntityIndex, gender_of
 from storydesk.extract.events.facts import event_facts
 from storydesk.extract.events.modality import modality_of
 from storydesk.extract.events.triggers import find_triggers
@@ -50,6 +62,79 @@ def _statement_speaker(doc: Doc, draft: Draft, quotes: list[Quote], index: Entit
             name = index.names.get(quote.speaker_id, ev.text)
             return Arg("agent", ev.start, ev.end, ev.text, quote.speaker_id, name)
     return None
+
+
+def _sentence(doc: Doc, draft: Draft) -> int:
+    return doc[draft.hit.head].sent.start
+
+
+def _persons(draft: Draft, role: str | None = None) -> list[Arg]:
+    return [
+        a
+        for a in draft.args
+        if (role is None or a.role == role)
+        and a.role in {"agent", "patient"}
+        and (a.entity_id is None or a.entity_id.startswith("p"))
+    ]
+
+
+def _has_required(draft: Draft) -> bool:
+    """A type that ``requires`` an organisation (or a person) among its agents and patients."""
+    prefix = draft.hit.etype.required_prefix
+    return prefix is None or any(
+        a.role in {"agent", "patient"} and (a.entity_id or "").startswith(prefix) for a in draft.args
+    )
+
+
+def _borrow_patients(doc: Doc, drafts: list[Draft]) -> None:
+    """``patient_from``: an event with no patient takes the one person patient of a listed event
+    type in its sentence."""
+    for draft in drafts:
+        wanted = draft.hit.etype.patient_from
+        if not wanted or any(a.role == "patient" for a in draft.args):
+            continue
+        donors = [
+            a
+            for other in drafts
+            if other is not draft and other.hit.etype.type in wanted and _sentence(doc, other) == _sentence(doc, draft)
+            for a in _persons(other, "patient")
+        ]
+        if len({a.entity_id or a.text for a in donors}) == 1:
+            draft.args.append(donors[0])
+
+
+def _resolve_pronoun_patients(doc: Doc, drafts: list[Draft], index: EntityIndex) -> None:
+    """``He was remanded.``: the one gender-compatible person of the previous sentence's
+    same-type or justice events, when that person is a patient there (module docstring)."""
+    for draft in drafts:
+        et = draft.hit.etype
+        if et.fate is None or any(a.role == "patient" for a in draft.args):
+            continue
+        pronoun = passive_pronoun_subject(doc, draft.hit)
+        if pronoun is None:
+            continue
+        sent = doc[draft.hit.head].sent
+        if sent.start == 0:
+            continue
+        previous = doc[sent.start - 1].sent.start
+        donors = [
+            d
+            for d in drafts
+            if _sentence(doc, d) == previous and (d.hit.etype.type == et.type or d.hit.etype.family == "justice")
+        ]
+        wanted = "male" if pronoun == "he" else "female"
+        compatible: dict[str, list[Arg]] = {}
+        for d in donors:
+            for a in _persons(d):
+                gender = index.genders.get(a.entity_id) if a.entity_id else gender_of([a.text])
+                if gender in {None, wanted}:
+                    compatible.setdefault(a.entity_id or a.text.casefold(), []).append(a)
+        if len(compatible) != 1:
+            continue
+        patients = [a for a in next(iter(compatible.values())) if a.role == "patient"]
+        if patients:
+            a = patients[0]
+            draft.args.append(Arg("patient", a.start, a.end, a.text, a.entity_id, a.name))
 
 
 def find_events(
@@ -85,6 +170,9 @@ def find_events(
             if speaker is not None:
                 draft.args.append(speaker)
         drafts.append(draft)
+    drafts = [d for d in drafts if _has_required(d)]
+    _borrow_patients(doc, drafts)
+    _resolve_pronoun_patients(doc, drafts, index)
     events: list[Event] = []
     kinds: dict[str, EventType] = {}
     for number, draft in enumerate(merge(drafts), start=1):

@@ -20,10 +20,16 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from storydesk.extract.events.catalogue import EventType
-from storydesk.extract.events.entities_index import EntityIndex
+from storydesk.extract.events.entities_index import EntityIndex, Mentioned
 from storydesk.extract.events.triggers import Hit
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_HYPHENS = {"-", "–"}
+_HARM_PREPS = {"after", "in", "during", "following", "from"}
+_HARM_VERBS = {
+    "die", "injure", "hurt", "wound", "suffer", "sustain", "kill", "hospitalise", "hospitalize", "need", "treat",
+    "recover", "take",
+}  # fmt: skip
 _RELATIVE = {"who", "whom", "that", "which"}
 _CLIMB = {"xcomp", "conj", "acomp", "advcl"}
 _LIGHT_NOUN_DEPS = {"dobj", "attr", "pobj", "nsubjpass", "oprd"}
@@ -33,7 +39,8 @@ _LIGHT_VERBS = {
     "suffer", "sustain", "receive", "have", "face", "make", "issue", "release", "launch", "open", "begin",
     "announce", "carry", "conduct", "lead", "say", "tell", "post", "give", "deliver", "read", "file",
     "submit", "sign", "start", "take", "win", "record", "lose", "attend", "complete", "hand", "tweet",
-    "publish", "put", "write", "be", "get", "avoid", "escape", "serve", "order", "agree", "seal",
+    "publish", "put", "write", "be", "get", "avoid", "escape", "serve", "order", "agree", "seal", "treat", "need",
+    "require",
 }  # fmt: skip
 
 
@@ -47,9 +54,34 @@ class Arg:
     name: str
 
 
+def _hyphen_split(token: Token) -> bool:
+    """``ex`` or ``-`` of ``ex-partner`` that the parser split into siblings with one role."""
+    doc = token.doc
+    if token.text in _HYPHENS:
+        before = doc[token.i - 1] if token.i > 0 else None
+        return before is not None and before.head.i == token.head.i and before.dep_ == token.dep_
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (
+        after is not None
+        and after.text in _HYPHENS
+        and after.head.i == token.head.i
+        and after.dep_ == token.dep_
+        and token.head.i != token.i
+    )
+
+
+def _dehyphen(tokens: list[Token]) -> list[Token]:
+    """Siblings of one role, without the ``ex`` and ``-`` of a split ``ex-husband``."""
+    return [t for t in tokens if not _hyphen_split(t)]
+
+
 def _np(token: Token) -> tuple[int, int]:
-    """Characters of the noun phrase headed by ``token``, without clauses after it."""
+    """Characters of the noun phrase headed by ``token``, without clauses after it; a
+    hyphenated head split by the parser (``Her ex - partner``) is taken whole."""
     left = token.left_edge
+    doc = token.doc
+    while left.i >= 2 and _hyphen_split(doc[left.i - 1]) and doc[left.i - 1].head.i == token.head.i:
+        left = doc[left.i - 2].left_edge
     end_token = token
     for child in token.rights:
         if child.dep_ in {"compound", "flat", "nummod"} or (child.dep_ == "appos" and child.pos_ == "PROPN"):
@@ -87,12 +119,26 @@ def _make(doc: Doc, index: EntityIndex, role: str, token: Token, full: bool = Fa
             start, end = _until_date(part)
         else:
             start, end = _np(part)
-        linked = index.at(start, end, (part.idx, part.idx + len(part.text)))
+        head = (part.idx, part.idx + len(part.text))
+        linked = index.at(head[0], head[1], head)
+        if linked is None or not linked.entity_id.startswith("p"):
+            linked = _through_apposition(index, part) or linked or index.at(start, end, head)
         text = doc.text[start:end]
         if linked is None and role == "agent":
             linked = index.police(text)
         args.append(Arg(role, start, end, text, linked.entity_id if linked else None, linked.name if linked else text))
     return args
+
+
+def _through_apposition(index: EntityIndex, token: Token) -> Mentioned | None:
+    """A person named beside a description: ``Her ex-partner, Gareth Lyle, 47`` or
+    ``company spokesman Gary Lutz`` (the description's appositive or name compound)."""
+    for child in token.children:
+        if child.dep_ in {"appos", "compound"} and child.pos_ == "PROPN":
+            found = index.at(child.idx, child.idx + len(child.text), (child.idx, child.idx + len(child.text)))
+            if found is not None and found.entity_id.startswith("p"):
+                return found
+    return None
 
 
 def _is_passive(verb: Token) -> bool:
@@ -106,7 +152,7 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     current = verb
     passive = _is_passive(verb)
     for _ in range(4):
-        subjects = [c for c in current.children if c.dep_ in _SUBJECTS]
+        subjects = _dehyphen([c for c in current.children if c.dep_ in _SUBJECTS])
         if subjects:
             subject = subjects[0]
             return subject, passive or subject.dep_ == "nsubjpass"
@@ -124,7 +170,7 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
 
 def _prep_key(prep: Token) -> tuple[str, Token] | None:
     """(``on suspicion of``, the object) or (``with``, the object)."""
-    objects = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+    objects = _dehyphen([c for c in prep.children if c.dep_ in {"pobj", "pcomp"}])
     if not objects:
         return None
     obj = objects[0]
@@ -136,12 +182,40 @@ def _prep_key(prep: Token) -> tuple[str, Token] | None:
     return prep.lower_, obj
 
 
+def _harmed_by(doc: Doc, index: EntityIndex, et: EventType, token: Token) -> list[Arg]:
+    """``X died after the attack``, ``X suffered a broken jaw in the assault``, ``X died after
+    being stabbed``: the one harmed in the governing clause is the attack's patient."""
+    if et.family != "attack" or token.dep_ not in {"pobj", "pcomp"}:
+        return []
+    prep = token.head
+    if prep.dep_ != "prep" or prep.lower_ not in _HARM_PREPS:
+        return []
+    governor = prep.head
+    if governor.pos_ not in {"VERB", "AUX"} or governor.lemma_.lower() not in _HARM_VERBS:
+        return []
+    subject, passive = _subject(governor)
+    if subject is None or subject.pos_ in {"VERB", "AUX"}:
+        return []
+    if not passive and governor.lemma_.lower() in {"kill", "injure", "wound", "hurt"}:
+        return []
+    return _make(doc, index, "patient", subject)
+
+
+def _possessed_event(index: EntityIndex, obj: Token) -> bool:
+    """``his arrest``, ``Banks' release``: an unlinked noun with a possessor stands for the possessor."""
+    return (
+        obj.pos_ == "NOUN"
+        and any(c.dep_ == "poss" for c in obj.children)
+        and index.at(obj.idx, obj.idx + len(obj.text), (obj.idx, obj.idx + len(obj.text))) is None
+    )
+
+
 def _prep_args(doc: Doc, index: EntityIndex, et: EventType, heads: list[Token]) -> list[Arg]:
     args: list[Arg] = []
     for head in heads:
         for child in head.children:
             if child.dep_ == "agent":  # the passive "by"
-                objs = [c for c in child.children if c.dep_ == "pobj"]
+                objs = _dehyphen([c for c in child.children if c.dep_ == "pobj"])
                 for obj in objs:
                     args += _make(doc, index, "agent", obj)
                 continue
@@ -171,6 +245,8 @@ def _prep_args(doc: Doc, index: EntityIndex, et: EventType, heads: list[Token]) 
                     obj = next(c for c in inner.children if c.dep_ in {"pobj", "pcomp"})
                 args += _make(doc, index, role, obj, full=True)
                 continue
+            if role == "patient" and _possessed_event(index, obj):  # "a warrant for his arrest": him
+                obj = next(c for c in obj.children if c.dep_ == "poss")
             made = _make(doc, index, role, obj)
             for arg in made:
                 if role == "place":
@@ -185,22 +261,33 @@ def _prep_args(doc: Doc, index: EntityIndex, et: EventType, heads: list[Token]) 
     return args
 
 
-def _verb_args(doc: Doc, index: EntityIndex, et: EventType, verb: Token) -> list[Arg]:
+def _verb_args(doc: Doc, index: EntityIndex, et: EventType, verb: Token, inside: range) -> list[Arg]:
+    """Subject and object. A type whose subject is its patient (``X died``) used with an
+    object (``the lorry killed a cyclist``, ``the blast injured four people``) is transitive
+    there: the subject is the agent and the object the patient."""
     args: list[Arg] = []
     subject, passive = _subject(verb)
+    objects = _dehyphen([c for c in verb.children if c.dep_ in {"dobj"}])
+    objects = [o for o in objects if o.pos_ in {"NOUN", "PROPN", "PRON", "NUM"} and o.i not in inside]
     if subject is not None and subject.pos_ not in {"VERB", "AUX"}:
         if passive:
             args += _make(doc, index, "patient", subject)
+        elif et.subject == "patient" and objects:
+            args += _make(doc, index, "agent", subject)
         else:
             args += _make(doc, index, et.subject, subject)
-    objects = [c for c in verb.children if c.dep_ in {"dobj"}]
-    if objects and et.subject == "agent":
+    if objects and (et.subject == "agent" or not passive):
         args += _make(doc, index, "patient", objects[0])
+    if subject is None and not objects:
+        args += _harmed_by(doc, index, et, verb)
     return args
 
 
 def _noun_args(doc: Doc, index: EntityIndex, et: EventType, noun: Token) -> list[Arg]:
     args: list[Arg] = []
+    if noun.lemma_.lower() in et.agent_nouns or noun.lower_ in et.agent_nouns:
+        itself = [a for a in _make(doc, index, "agent", noun) if a.entity_id is not None]
+        args += itself
     for child in noun.children:
         if child.dep_ == "poss":
             args += _make(doc, index, et.possessor, child)
@@ -208,6 +295,8 @@ def _noun_args(doc: Doc, index: EntityIndex, et: EventType, noun: Token) -> list
             linked = index.at(child.idx, child.idx + len(child.text))
             if linked and linked.entity_id.startswith("l"):
                 args.append(Arg("place", linked.start, linked.end, linked.name, linked.entity_id, linked.name))
+    if not any(a.role == "patient" for a in args):
+        args += _harmed_by(doc, index, et, noun)
     governor = noun.head
     if noun.dep_ == "pobj" and governor.dep_ == "prep":
         governor = governor.head
@@ -234,11 +323,13 @@ def find_arguments(doc: Doc, index: EntityIndex, hit: Hit) -> list[Arg]:
         args = _noun_args(doc, index, et, head)
         preps = _prep_args(doc, index, et, [head])
     else:
-        args = _verb_args(doc, index, et, head)
+        args = _verb_args(doc, index, et, head, range(hit.start, hit.end))
         preps = _prep_args(doc, index, et, list(doc[hit.start : hit.end]))
     seen: set[tuple[str, str]] = set()
     result: list[Arg] = []
     for arg in [*args, *preps]:
+        if arg.role in {"agent", "patient"} and (arg.entity_id or "")[:1] in {"l", "x"}:
+            continue  # a place or a thing is never an agent or patient (a dateline: "DETROIT")
         if arg.entity_id is None and doc.char_span(arg.start, arg.end, alignment_mode="expand") is not None:
             span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
             if span is not None and len(span) == 1 and span[0].pos_ == "PRON":
@@ -249,3 +340,14 @@ def find_arguments(doc: Doc, index: EntityIndex, hit: Hit) -> list[Arg]:
         seen.add(key)
         result.append(arg)
     return result
+
+
+def passive_pronoun_subject(doc: Doc, hit: Hit) -> str | None:
+    """``he`` or ``she`` when it is the passive subject of the trigger verb (``He was remanded``)."""
+    head = doc[hit.head]
+    if head.pos_ not in {"VERB", "AUX"} and head.tag_ != "VBN":
+        return None
+    subject, passive = _subject(head)
+    if subject is None or not passive or subject.lower_ not in {"he", "she"}:
+        return None
+    return subject.lower_

@@ -28,7 +28,10 @@ FATES = frozenset(
         "suspended", "dismissed", "hospitalised",
     }
 )  # fmt: skip
-_LIST_FIELDS = ("verbs", "nouns", "phrases", "context", "context_not")
+_KINDS = {"person": "p", "organisation": "o"}
+_LIST_FIELDS = (
+    "verbs", "nouns", "phrases", "context", "context_not", "object_nouns", "object_of", "agent_nouns", "patient_from",
+)  # fmt: skip
 _KNOWN = {
     "type",
     "subtype",
@@ -41,13 +44,28 @@ _KNOWN = {
     "fate_planned",
     "roles_given",
     "decision",
+    "requires",
+    "generic",
 }
 
 
 @dataclass(frozen=True)
 class EventType:
     """One catalogue entry. ``subject`` is the role the subject of an intransitive or
-    light-verb use fills (``X died``: patient; ``police launched an investigation``: agent)."""
+    light-verb use fills (``X died``: patient; ``police launched an investigation``: agent).
+    ``object_nouns`` trigger only as the object of an ``object_of`` verb (``suffered a deep
+    cut``, ``treated for burns``; a word there may also be an adjective on the object:
+    ``suffered a broken jaw``). ``agent_nouns`` name their own agent (``investigators``:
+    the report's police force). ``patient_from``: an event with no patient takes the patient
+    of an event of one of these types in the same sentence (``a warrant was issued when X
+    failed to appear``). ``requires`` (person or organisation): the event counts only when an
+    agent or patient is linked to one (``bought a house`` is no acquisition). ``generic``: a
+    noun of this type (``the attack``) after an event of a more specific type of its family
+    (a stabbing) is a further mention of that event."""
+
+    @property
+    def required_prefix(self) -> str | None:
+        return _KINDS[self.requires] if self.requires else None
 
     type: str
     subtype: str | None = None
@@ -57,6 +75,10 @@ class EventType:
     phrases: tuple[str, ...] = ()
     context: tuple[str, ...] = ()
     context_not: tuple[str, ...] = ()
+    object_nouns: tuple[str, ...] = ()
+    object_of: tuple[str, ...] = ()
+    agent_nouns: tuple[str, ...] = ()
+    patient_from: tuple[str, ...] = ()
     subject: str = "agent"
     possessor: str = "patient"
     preps: dict[str, str] = field(default_factory=dict)
@@ -65,6 +87,8 @@ class EventType:
     fate_planned: str | None = None
     roles_given: dict[str, str] = field(default_factory=dict)
     decision: bool = False
+    requires: str | None = None
+    generic: bool = False
 
     @property
     def key(self) -> tuple[str, str | None]:
@@ -94,7 +118,7 @@ def parse_entry(raw: Any, source: str, index: int) -> EventType:
     if unknown:
         raise errors.bad_catalogue(source, f"entry {index} ({name}): unknown field(s) {sorted(unknown)}")
     lists = {k: _words(raw[k], k, source, index) for k in _LIST_FIELDS if k in raw}
-    if not (lists.get("verbs") or lists.get("nouns") or lists.get("phrases")):
+    if not (lists.get("verbs") or lists.get("nouns") or lists.get("phrases") or lists.get("object_nouns")):
         raise errors.bad_catalogue(source, f"entry {index} ({name}) has no verbs, nouns or phrases to trigger it")
     preps = raw.get("preps", {})
     if not isinstance(preps, dict):
@@ -105,9 +129,15 @@ def parse_entry(raw: Any, source: str, index: int) -> EventType:
     fate = raw.get("fate")
     if fate is not None and fate not in FATES:
         raise errors.bad_catalogue(source, f"entry {index} ({name}): fate {fate!r} is not one of {sorted(FATES)}")
+    if bool(lists.get("object_nouns")) != bool(lists.get("object_of")):
+        raise errors.bad_catalogue(source, f"entry {index} ({name}): 'object_nouns' and 'object_of' go together")
     fate_planned = raw.get("fate_planned")
     if fate_planned is not None and fate_planned not in FATES:
         raise errors.bad_catalogue(source, f"entry {index} ({name}): fate_planned {fate_planned!r} is not a fate")
+    requires = raw.get("requires")
+    if requires is not None and requires not in _KINDS:
+        wrong = f"entry {index} ({name}): requires {requires!r} is not one of {sorted(_KINDS)}"
+        raise errors.bad_catalogue(source, wrong)
     subtype = raw.get("subtype")
     if subtype is not None and not isinstance(subtype, str):
         raise errors.bad_catalogue(source, f"entry {index} ({name}): 'subtype' must be a string")
@@ -123,6 +153,8 @@ def parse_entry(raw: Any, source: str, index: int) -> EventType:
         fate_role=_role(raw.get("fate_role", "patient"), "fate_role", source, index),
         roles_given={_role(k, "roles_given key", source, index): v for k, v in given.items()},
         decision=bool(raw.get("decision", False)),
+        requires=requires,
+        generic=bool(raw.get("generic", False)),
         **lists,
     )
 

@@ -41,10 +41,29 @@ def _compatible(a: Draft, b: Draft) -> bool:
     return not (a.time is not None and b.time is not None and a.time.value != b.time.value)
 
 
+def _linked(draft: Draft, role: str) -> set[str]:
+    return {a.entity_id for a in draft.args if a.role == role and a.entity_id}
+
+
+def _specific(a: Draft, b: Draft) -> bool:
+    """``b`` is a generic noun mention (``the attack``) of the specific event ``a``."""
+    if not b.hit.etype.generic or b.hit.kind != "noun" or a.hit.etype.generic:
+        return False
+    if a.hit.etype.family != b.hit.etype.family or a.modality != b.modality:
+        return False
+    for role in ("agent", "patient"):
+        left, right = _linked(a, role), _linked(b, role)
+        if left and right and not left & right:
+            return False
+    return True
+
+
 def merge(drafts: list[Draft]) -> list[Draft]:
     merged: list[Draft] = []
     for draft in drafts:
         target = next((m for m in merged if _compatible(m, draft)), None)
+        if target is None:
+            target = next((m for m in merged if _specific(m, draft)), None)
         if target is None:
             draft.mentions = [(draft.start, draft.end)]
             merged.append(draft)

@@ -7,6 +7,25 @@ from dataclasses import dataclass
 from storydesk.model import Organisation, Person, Place, Thing
 
 _POLICE_WORDS = {"police", "officers", "detectives", "investigators", "force", "officer", "detective"}
+# Words that state a person's gender in a mention or description (pronouns, titles, nouns).
+_MALE = {
+    "he", "him", "his", "himself", "mr", "sir", "lord", "man", "boy", "father", "son", "husband", "brother",
+    "grandfather", "uncle", "nephew", "boyfriend", "king", "dad", "businessman", "policeman", "chairman",
+}  # fmt: skip
+_FEMALE = {
+    "she", "her", "hers", "herself", "mrs", "ms", "miss", "dame", "lady", "woman", "girl", "mother", "daughter",
+    "wife", "sister", "grandmother", "aunt", "niece", "girlfriend", "queen", "mum", "mom", "businesswoman",
+    "policewoman", "chairwoman",
+}  # fmt: skip
+
+
+def gender_of(texts: list[str]) -> str | None:
+    """``male`` or ``female`` when the words of these mentions say so and agree, else None."""
+    words = {w.strip(".,'’\"").casefold() for text in texts for w in text.replace("-", " ").split()}
+    male, female = bool(words & _MALE), bool(words & _FEMALE)
+    if male == female:
+        return None
+    return "male" if male else "female"
 
 
 @dataclass(frozen=True)
@@ -29,6 +48,7 @@ class EntityIndex:
                 for mention in item.mentions:
                     self.mentions.append(Mentioned(mention.evidence.start, mention.evidence.end, item.id, item.name))
         self.names = {m.entity_id: m.name for m in self.mentions}
+        self.genders = {p.id: gender_of([m.evidence.text for m in p.mentions]) for p in people}
         forces = [o for o in organisations if "police" in o.name.casefold() and o.part_of is None]
         self.force = forces[0] if len(forces) == 1 else None
 

@@ -5,7 +5,8 @@ Event facts: ``type``; one fact per ``agent``, ``patient``, ``instrument``, ``pl
 ``charge`` argument (value = the participant's name in this report, qualifier = its item id
 when linked); ``date`` (the TIMEX3 value of the event's time). Fates: one per event whose
 ``fate_role`` participant is a person (``fate_planned`` when the event is planned), qualifier =
-the event's charge, time and modality the event's. Roles: the catalogue's ``roles_given``
+the event's charge, time and modality the event's; an ``injured`` fate implied by an attack
+is dropped for a person who died. Roles: the catalogue's ``roles_given``
 (patient of an attack: victim; agent: attacker), only for asserted or alleged events.
 """
 
@@ -62,6 +63,7 @@ def event_facts(
         if et is None:
             continue
         raw += _person_facts(event, et, names)
+    raw = _without_superseded_injury(raw, events, types)
     return [
         Fact(
             id=f"f{first_id + i}",
@@ -76,6 +78,18 @@ def event_facts(
             published=article.published,
         )
         for i, r in enumerate(raw)
+    ]
+
+
+def _without_superseded_injury(raw: list[_Raw], events: list[Event], types: dict[str, EventType]) -> list[_Raw]:
+    """An attack implies ``injured`` only for a victim who lived: ``shot and killed`` gives
+    ``died`` alone. An injury stated as such (``suffered burns``, ``was injured``) stays."""
+    dead = {r.subject for r in raw if r.attribute == "fate" and r.value == "died" and r.modality == "asserted"}
+    implied = {e.evidence.start for e in events if (et := types.get(e.id)) is not None and et.family == "attack"}
+    return [
+        r
+        for r in raw
+        if not (r.attribute == "fate" and r.value == "injured" and r.subject in dead and r.evidence.start in implied)
     ]
 
 

@@ -41,6 +41,10 @@ _CHARGE_HEADS = {
 }
 
 
+_SKIPPABLE = {"DET", "ADJ", "NUM", "SYM"}
+_MAX_SKIP = 4
+
+
 @functools.cache
 def forms(word: str) -> frozenset[str]:
     """Inflected forms of a catalogue word: stab -> stabs, stabbed, stabbing; injury -> injuries."""
@@ -82,17 +86,21 @@ class Hit:
 
 
 def _phrase_at(doc: Doc, i: int, words: list[str]) -> int | None:
-    """End of the phrase starting at token ``i``; determiners and possessives in the text
-    between its words are skipped (``taken to a hospital``, ``released on police bail``)."""
+    """End of the phrase starting at token ``i``; up to four determiners, possessives,
+    modifiers and amounts in the text between its words are skipped (``taken to a hospital``,
+    ``pulled alive from``, ``released on a $50,000 unsecured bond``)."""
     position = i
     for n, word in enumerate(words):
+        skipped = 0
         while (
             n > 0
+            and skipped < _MAX_SKIP
             and position < len(doc)
-            and (doc[position].pos_ == "DET" or doc[position].tag_ == "PRP$")
+            and (doc[position].pos_ in _SKIPPABLE or doc[position].tag_ == "PRP$")
             and not _is(doc[position], word)
         ):
             position += 1
+            skipped += 1
         if position >= len(doc) or not _is(doc[position], word):
             return None
         position += 1
@@ -150,10 +158,31 @@ def _word_hits(doc: Doc, catalogue: tuple[EventType, ...]) -> list[Hit]:
                 and not _idiom(doc, token)
             ):
                 hits.append(Hit(et, token.i, token.i + 1, token.i, "noun"))
+            if et.object_nouns and token.pos_ in {"NOUN", "PROPN"} and _object_noun(token, et):
+                hits.append(Hit(et, token.i, token.i + 1, token.i, "noun"))
             for word in (*et.verbs, *et.nouns, *et.phrases):
                 if " " in word and (end := _phrase_at(doc, token.i, word.split())) is not None:
                     hits.append(Hit(et, token.i, end, _span_head(doc, token.i, end), "phrase"))
     return hits
+
+
+def _object_noun(token: Token, et: EventType) -> bool:
+    """``cut`` in ``suffered a deep cut``, ``jaw`` in ``suffered burns and a broken jaw``,
+    ``burns`` in ``treated for burns``: an object noun of an ``object_of`` verb."""
+    words = {token.lemma_.lower(), token.lower_} | {
+        c.lower_ for c in token.children if c.dep_ == "amod" and c.i < token.i
+    }
+    if not words & set(et.object_nouns):
+        return False
+    current = token
+    while current.dep_ == "conj" and current.head.i != current.i:
+        current = current.head
+    governor = current.head
+    if current.dep_ == "pobj" and governor.dep_ == "prep" and governor.lower_ in {"for", "with"}:
+        governor = governor.head
+    elif current.dep_ not in {"dobj", "nsubjpass"}:
+        return False
+    return governor.pos_ in {"VERB", "AUX"} and governor.lemma_.lower() in et.object_of
 
 
 def _idiom(doc: Doc, token: Token) -> bool:
