@@ -70,6 +70,52 @@ class ConfigError(StorydeskError):
     exit_code = 2
 
 
+class UnsafeBindError(ConfigError):
+    code = "E301"
+
+
+class RequestError(StorydeskError):
+    """A request to ``storydesk serve`` that cannot be served; ``status`` is its HTTP status."""
+
+    code = "E600"
+    status = 400
+
+
+class TokenRequiredError(RequestError):
+    code = "E601"
+    status = 401
+
+
+class ForbiddenOriginError(RequestError):
+    code = "E602"
+    status = 403
+
+
+class NotFoundError(RequestError):
+    code = "E603"
+    status = 404
+
+
+class BodyTooLargeError(RequestError):
+    code = "E604"
+    status = 413
+
+
+class InvalidRequestError(RequestError):
+    code = "E605"
+    status = 422
+
+
+class RequestTimeoutError(RequestError):
+    code = "E606"
+    status = 504
+
+
+class BusyError(RequestError):
+    code = "E607"
+    status = 503
+
+
 def empty_input(source: str) -> EmptyInputError:
     return EmptyInputError(f"{source} has no text to analyse (it is empty or only whitespace).")
 
@@ -115,4 +161,60 @@ def model_not_installed(package: str, error: str) -> ModelNotInstalledError:
     return ModelNotInstalledError(
         f"the spaCy model package {package!r} is not installed ({error}); "
         "run `make setup` or `pip install -e .` in the project to install it."
+    )
+
+
+def unsafe_bind(host: str) -> UnsafeBindError:
+    return UnsafeBindError(
+        f"refusing to serve on {host}: it is reachable from other machines, and writes there need a token; "
+        "set STORYDESK_TOKEN to a long random secret (for example `export STORYDESK_TOKEN=$(openssl rand -hex 32)`), "
+        "or bind to 127.0.0.1."
+    )
+
+
+def token_required(given: bool) -> TokenRequiredError:
+    what = "the token given is wrong" if given else "no token was given"
+    return TokenRequiredError(
+        f"this server needs a token for writes and {what}; send it as `Authorization: Bearer <STORYDESK_TOKEN>`."
+    )
+
+
+def forbidden_origin(origin: str) -> ForbiddenOriginError:
+    return ForbiddenOriginError(
+        f"a page from {origin} tried to write to this desk; storydesk accepts writes only from its own pages "
+        "and from clients that send no Origin header."
+    )
+
+
+def not_found(what: str) -> NotFoundError:
+    return NotFoundError(f"{what} is not on this desk; list what is with GET /api/articles or GET /api/stories.")
+
+
+def no_route(path: str) -> NotFoundError:
+    return NotFoundError(f"there is nothing at {path}; the API is described at /docs.")
+
+
+def body_too_large(size: int | None, limit: int) -> BodyTooLargeError:
+    got = f"{size:,} bytes" if size is not None else "more"
+    return BodyTooLargeError(
+        f"the request body is {got}, over this server's limit of {limit:,} bytes; send a shorter report, "
+        "or start the server with a larger --max-body-bytes."
+    )
+
+
+def invalid_request(detail: str) -> InvalidRequestError:
+    return InvalidRequestError(f"the request is not valid: {detail}")
+
+
+def request_timeout(seconds: float) -> RequestTimeoutError:
+    return RequestTimeoutError(
+        f"the request took longer than this server's limit of {seconds:g} s and was stopped; "
+        "send a shorter report, or start the server with a larger --timeout."
+    )
+
+
+def busy(seconds: float) -> BusyError:
+    return BusyError(
+        f"every analysis slot stayed busy for {seconds:g} s; try again in a moment, or start the server "
+        "with more --analysis-slots."
     )
