@@ -7,8 +7,10 @@ traceback for bad input.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -72,6 +74,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--analysis-slots", type=int, default=DEFAULT_ANALYSIS_SLOTS, help="analyses run at once (default: 2)"
     )
+    _desk_commands(commands)
     return parser
 
 
@@ -124,6 +127,161 @@ def _analyze(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- the desk: add, articles, show, search, people, export (storydesk.store) -----------------
+
+DESK_COMMANDS = frozenset({"add", "articles", "show", "search", "people", "export"})
+
+
+def _desk_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    def desk_parser(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text)
+        sub.add_argument(
+            "--db", help="database: a file path or postgresql:// URL (default: $STORYDESK_DB or ./storydesk.db)"
+        )
+        return sub
+
+    add = desk_parser("add", "add reports to the desk: files, folders, URLs, feeds, JSON Lines")
+    add.add_argument("inputs", nargs="+", help="paths, folders, http(s) URLs of pages or feeds")
+    add.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, help="worker processes (default: cores)")
+    add.add_argument("--batch-size", type=int, default=50, help="reports per transaction (default: 50)")
+    add.add_argument("--published", help="publication date for every report, YYYY-MM-DD")
+    add.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="largest report or download, in bytes")
+    add.add_argument("--timeout", type=float, default=20.0, help="seconds to wait on a web server (default: 20)")
+    add.add_argument(
+        "--allow-private", action="store_true", help="fetch from loopback and private addresses too (unsafe on servers)"
+    )
+    add.add_argument("--force-language", action="store_true", help="store reports even if they do not look English")
+    add.add_argument("--quiet", "-q", action="store_true", help="no progress bar, no summary")
+
+    articles = desk_parser("articles", "list the reports on the desk, newest first")
+    articles.add_argument("--since", help="published on or after YYYY-MM-DD")
+    articles.add_argument("--outlet", help="outlet name or site (bbc.co.uk)")
+    articles.add_argument("--limit", type=int, default=100, help="at most this many (default: 100)")
+    articles.add_argument("--all-versions", action="store_true", help="list superseded versions too")
+    articles.add_argument("--format", choices=("text", "json"), default="text")
+
+    show = desk_parser("show", "print a stored case file")
+    show.add_argument("article_id", help="article id, or a unique prefix of it")
+    show.add_argument("--format", choices=("text", "md", "json"), default="text")
+
+    search = desk_parser("search", 'full-text search: words, "phrases", or')
+    search.add_argument("query")
+    search.add_argument("--limit", type=int, default=20)
+    search.add_argument("--format", choices=("text", "json"), default="text")
+
+    people = desk_parser("people", "find people by any form of their name")
+    people.add_argument("name")
+    people.add_argument("--limit", type=int, default=50)
+    people.add_argument("--format", choices=("text", "json"), default="text")
+
+    export = desk_parser("export", "export case files (jsonl) or facts (csv)")
+    export.add_argument("--format", choices=("jsonl", "csv"), required=True)
+    export.add_argument("--out", help="file to write (default: standard output)")
+    export.add_argument("--all-versions", action="store_true", help="include superseded versions")
+
+
+def _json(rows: Sequence[object]) -> str:
+    return json.dumps(
+        [dataclasses.asdict(r) for r in rows if dataclasses.is_dataclass(r) and not isinstance(r, type)],
+        default=str,
+        indent=2,
+    )
+
+
+def _desk(args: argparse.Namespace) -> int:
+    from storydesk.progress import AddBar
+    from storydesk.store import Desk
+
+    with Desk.open(args.db) as desk:
+        if args.command == "add":
+            with AddBar(quiet=args.quiet) as bar:
+                report = desk.add(
+                    args.inputs,
+                    jobs=max(1, args.jobs),
+                    batch_size=max(1, args.batch_size),
+                    published=args.published,
+                    check_language=not args.force_language,
+                    max_bytes=args.max_bytes,
+                    allow_private=args.allow_private,
+                    timeout=args.timeout,
+                    progress=bar.update,
+                )
+            for failure in report.failed:
+                print(f"storydesk: failed {failure.source}: {failure.code}: {failure.message}", file=sys.stderr)
+            if not args.quiet:
+                rate = len(report.stored) / report.seconds if report.seconds else 0.0
+                print(
+                    f"added {report.added}, new versions {report.new_versions}, unchanged {report.unchanged}, "
+                    f"failed {len(report.failed)} in {report.seconds:.1f} s ({rate:.1f} reports/s)",
+                    file=sys.stderr,
+                )
+            return 0 if report.ok else 1
+        if args.command == "articles":
+            rows = desk.articles(
+                since=parse_date(args.since, "--since"),
+                outlet=args.outlet,
+                limit=args.limit,
+                all_versions=args.all_versions,
+            )
+            if args.format == "json":
+                sys.stdout.write(_json(rows) + "\n")
+            for row in rows if args.format == "text" else []:
+                version = (
+                    f" [v{row.version}{', superseded' if row.superseded else ''}]"
+                    if row.version > 1 or row.superseded
+                    else ""
+                )
+                published = row.published.isoformat() if row.published else "----------"
+                sys.stdout.write(f"{row.id}  {published}  {row.outlet or '-'}  {row.title or row.url or ''}{version}\n")
+            return 0
+        if args.command == "show":
+            case = desk.case_file(args.article_id)
+            if args.format == "json":
+                sys.stdout.write(case.model_dump_json(indent=2) + "\n")
+            else:
+                sys.stdout.write(render_markdown(case) if args.format == "md" else render_text(case))
+            return 0
+        if args.command == "search":
+            hits = desk.search(args.query, limit=args.limit)
+            if args.format == "json":
+                sys.stdout.write(_json(hits) + "\n")
+            for hit in hits if args.format == "text" else []:
+                published = hit.published.isoformat() if hit.published else "----------"
+                sys.stdout.write(f"{hit.article_id}  {published}  {hit.outlet or '-'}  {hit.title or hit.url or ''}\n")
+                sys.stdout.write(f"    {' '.join(hit.snippet.split())}\n")
+            return 0
+        if args.command == "people":
+            found = desk.people(args.name, limit=args.limit)
+            if args.format == "json":
+                sys.stdout.write(_json(found) + "\n")
+            for person in found if args.format == "text" else []:
+                others = [v for v in person.variants if v != person.name]
+                facts = "; ".join(f"{k} {', '.join(v)}" for k, v in person.facts.items())
+                published = person.published.isoformat() if person.published else "----------"
+                sys.stdout.write(
+                    f"{person.name}"
+                    + (f" (also {', '.join(others)})" if others else "")
+                    + (f": {facts}" if facts else "")
+                    + f"\n    {person.article_id}  {published}  {person.outlet or '-'}  {person.title or ''}\n"
+                )
+            return 0
+        if args.command == "export":
+            if args.out:
+                with open(args.out, "w", encoding="utf-8", newline="") as out:
+                    count = desk.export(args.format, out, all_versions=args.all_versions)
+                print(
+                    f"exported {count} {'case files' if args.format == 'jsonl' else 'facts'} to {args.out}",
+                    file=sys.stderr,
+                )
+            else:
+                desk.export(args.format, sys.stdout, all_versions=args.all_versions)
+            return 0
+    return 2
+
+
+# --- end of the desk block ----------------------------------------------------------------
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(
@@ -139,6 +297,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "schema":
             sys.stdout.write(json.dumps(json_schema(), indent=2) + "\n")
             return 0
+        if args.command in DESK_COMMANDS:
+            return _desk(args)
     except errors.StorydeskError as exc:
         print(f"storydesk: error {exc}", file=sys.stderr)
         return exc.exit_code

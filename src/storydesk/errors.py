@@ -116,6 +116,70 @@ class BusyError(RequestError):
     status = 503
 
 
+class FetchError(StorydeskError):
+    """A URL or feed could not be fetched, or was refused."""
+
+    code = "E400"
+    exit_code = 4
+
+
+class BadUrlError(FetchError):
+    code = "E401"
+
+
+class AddressRefusedError(FetchError):
+    code = "E402"
+
+
+class HttpStatusError(FetchError):
+    code = "E403"
+
+
+class ResponseTooLargeError(FetchError):
+    code = "E404"
+
+
+class UnsupportedContentError(FetchError):
+    code = "E405"
+
+
+class NetworkError(FetchError):
+    code = "E406"
+
+
+class TooManyRedirectsError(FetchError):
+    code = "E407"
+
+
+class BadFeedError(FetchError):
+    code = "E408"
+
+
+class StoreError(StorydeskError):
+    """The desk (the database of reports) cannot do what was asked."""
+
+    code = "E500"
+    exit_code = 5
+
+
+class BadDatabaseUrlError(StoreError):
+    code = "E501"
+
+
+class DatabaseUnavailableError(StoreError):
+    code = "E502"
+
+
+class ArticleNotFoundError(StoreError):
+    code = "E503"
+    exit_code = 2
+
+
+class AmbiguousArticleIdError(StoreError):
+    code = "E504"
+    exit_code = 2
+
+
 def empty_input(source: str) -> EmptyInputError:
     return EmptyInputError(f"{source} has no text to analyse (it is empty or only whitespace).")
 
@@ -218,3 +282,59 @@ def busy(seconds: float) -> BusyError:
         f"every analysis slot stayed busy for {seconds:g} s; try again in a moment, or start the server "
         "with more --analysis-slots."
     )
+
+
+def bad_url(url: str, reason: str) -> BadUrlError:
+    return BadUrlError(f"{url} is not a URL storydesk can fetch: {reason}.")
+
+
+def address_refused(url: str, address: str, kind: str) -> AddressRefusedError:
+    return AddressRefusedError(
+        f"{url} resolves to {address}, a {kind} address; storydesk does not fetch from those "
+        "unless --allow-private is given (the desk may run beside services that must stay private)."
+    )
+
+
+def http_status(url: str, status: int, reason: str) -> HttpStatusError:
+    return HttpStatusError(f"{url} answered HTTP {status} {reason}".rstrip() + ".")
+
+
+def response_too_large(url: str, limit: int) -> ResponseTooLargeError:
+    return ResponseTooLargeError(f"{url} sent more than {limit / 1e6:.1f} MB; raise the limit with --max-bytes.")
+
+
+def unsupported_content(url: str, content_type: str) -> UnsupportedContentError:
+    return UnsupportedContentError(
+        f"{url} is {content_type or 'of no stated type'}, not a web page, text, JSON Lines or a feed."
+    )
+
+
+def network(url: str, reason: str) -> NetworkError:
+    return NetworkError(f"cannot fetch {url}: {reason}")
+
+
+def too_many_redirects(url: str, limit: int) -> TooManyRedirectsError:
+    return TooManyRedirectsError(f"{url} redirected more than {limit} times; giving up.")
+
+
+def bad_feed(source: str, reason: str) -> BadFeedError:
+    return BadFeedError(f"{source} is not a readable RSS or Atom feed: {reason}")
+
+
+def bad_database_url(url: str, reason: str) -> BadDatabaseUrlError:
+    return BadDatabaseUrlError(
+        f"database {url!r} cannot be used: {reason}; give a file path, sqlite:///path or postgresql://user@host/db "
+        "(--db or STORYDESK_DB)."
+    )
+
+
+def database_unavailable(url: str, reason: str) -> DatabaseUnavailableError:
+    return DatabaseUnavailableError(f"cannot open the desk at {url}: {reason}")
+
+
+def article_not_found(article_id: str) -> ArticleNotFoundError:
+    return ArticleNotFoundError(f"no article {article_id!r} on the desk; `storydesk articles` lists them.")
+
+
+def ambiguous_article_id(prefix: str, count: int) -> AmbiguousArticleIdError:
+    return AmbiguousArticleIdError(f"{count} articles start with {prefix!r}; give more of the id.")

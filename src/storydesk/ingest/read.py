@@ -118,8 +118,10 @@ def read_bytes(
     *,
     fmt: SourceFormat | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    url: str | None = None,
 ) -> list[Source]:
-    """Decode bytes and return the reports in them (one, or many for JSON Lines)."""
+    """Decode bytes and return the reports in them (one, or many for JSON Lines). ``url`` is
+    where the bytes came from, if fetched."""
     if len(data) > max_bytes and fmt != "jsonl" and not name.endswith(".jsonl"):
         raise errors.too_large(name, len(data), max_bytes)
     text, encoding = decode(data, name)
@@ -129,7 +131,7 @@ def read_bytes(
         raise errors.empty_input(name)
     if fmt is None and name.lower().endswith((".html", ".htm")):
         fmt = "html"
-    return [source_from_text(text, name=name, fmt=fmt, encoding=encoding)]
+    return [source_from_text(text, name=name, fmt=fmt, encoding=encoding, url=url)]
 
 
 def read_path(path: str | Path, *, fmt: SourceFormat | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Source]:

@@ -1,0 +1,48 @@
+"""A progress bar on standard error for long commands: counts, rate, time left.
+
+Shown only when standard error is a terminal (and not with ``--quiet``); library code
+reports progress through callbacks and never prints.
+"""
+
+from __future__ import annotations
+
+import sys
+from types import TracebackType
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from storydesk.store.pipeline import Progress as AddProgress
+
+
+class AddBar:
+    """``with AddBar(quiet) as bar: desk.add(..., progress=bar.update)``."""
+
+    def __init__(self, quiet: bool = False) -> None:
+        console = Console(stderr=True)
+        self.enabled = not quiet and sys.stderr.isatty()
+        self._bar = Progress(
+            TextColumn("adding"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]:.1f} reports/s, {task.fields[failed]} failed"),
+            TimeRemainingColumn(),
+            console=console,
+            disable=not self.enabled,
+            transient=False,
+        )
+        self._task = self._bar.add_task("add", total=None, rate=0.0, failed=0)
+
+    def update(self, progress: AddProgress) -> None:
+        self._bar.update(
+            self._task, completed=progress.done, total=progress.total, rate=progress.rate, failed=progress.failed
+        )
+
+    def __enter__(self) -> AddBar:
+        self._bar.start()
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        self._bar.stop()

@@ -1,0 +1,141 @@
+"""The Desk: one object over one database, the API the CLI and the HTTP API call."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from types import TracebackType
+from typing import TextIO
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
+
+from storydesk import errors
+from storydesk.ingest.fetch import FetchPolicy
+from storydesk.ingest.read import DEFAULT_MAX_BYTES, Source
+from storydesk.model import CaseFile
+from storydesk.store import engine as engines
+from storydesk.store import export as exports
+from storydesk.store import fts, migrate, query
+from storydesk.store.inputs import expand
+from storydesk.store.pipeline import AddReport, ArticleOptions, ProgressCallback, StoredHook, run
+from storydesk.store.rows import case_rows
+from storydesk.store.write import Stored, write_batch
+
+
+class Desk:
+    """A desk of stored reports. Open it with :meth:`open`; close it (or use ``with``)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def open(cls, url: str | None = None, *, migrate_schema: bool = True) -> Desk:
+        """Open the database at ``url`` (else ``STORYDESK_DB``, else ``./storydesk.db``) and
+        bring its schema to the newest revision."""
+        resolved = engines.resolve_url(url)
+        engine = engines.open_engine(resolved)
+        try:
+            if migrate_schema:
+                migrate.upgrade(engine)
+            else:
+                with engine.connect():
+                    pass
+        except OperationalError as exc:
+            engine.dispose()
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            raise errors.database_unavailable(engines.display(resolved), reason) from exc
+        return cls(engine)
+
+    @property
+    def url(self) -> str:
+        return engines.display(self.engine.url)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Desk:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def add(
+        self,
+        inputs: Sequence[str | Source],
+        *,
+        jobs: int = 1,
+        batch_size: int = 50,
+        published: str | dt.date | None = None,
+        check_language: bool = True,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        allow_private: bool = False,
+        timeout: float = 20.0,
+        progress: ProgressCallback | None = None,
+        on_stored: StoredHook | None = None,
+    ) -> AddReport:
+        """Add reports: paths (text, HTML, JSON Lines, feeds, folders), http(s) URLs of pages
+        or feeds, or :class:`Source` objects. See :mod:`storydesk.store.pipeline`."""
+        policy = FetchPolicy(allow_private=allow_private, timeout=timeout, max_bytes=max_bytes)
+        return run(
+            self.engine,
+            expand(inputs, policy, max_bytes=max_bytes),
+            options=ArticleOptions(published=published, check_language=check_language, max_bytes=max_bytes),
+            jobs=jobs,
+            batch_size=batch_size,
+            progress=progress,
+            on_stored=on_stored,
+        )
+
+    def store(self, case: CaseFile) -> Stored:
+        """Store one case file analysed elsewhere (in one transaction)."""
+        return write_batch(self.engine, [case_rows(case)])[0]
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def articles(
+        self,
+        *,
+        since: dt.date | None = None,
+        outlet: str | None = None,
+        limit: int | None = None,
+        all_versions: bool = False,
+    ) -> list[query.ArticleRow]:
+        with self.engine.connect() as connection:
+            return query.articles(connection, since=since, outlet=outlet, limit=limit, all_versions=all_versions)
+
+    def article(self, article_id: str) -> query.ArticleRow:
+        with self.engine.connect() as connection:
+            return query.article(connection, article_id)
+
+    def case_file(self, article_id: str) -> CaseFile:
+        with self.engine.connect() as connection:
+            return query.case_file(connection, article_id)
+
+    def versions(self, article_id: str) -> list[query.ArticleRow]:
+        with self.engine.connect() as connection:
+            return query.versions(connection, article_id)
+
+    def search(self, text: str, limit: int = 20) -> list[fts.SearchHit]:
+        with self.engine.connect() as connection:
+            return fts.search(connection, text, limit)
+
+    def people(self, name: str, limit: int = 50) -> list[query.PersonHit]:
+        with self.engine.connect() as connection:
+            return query.people(connection, name, limit=limit)
+
+    def count(self, *, all_versions: bool = False) -> int:
+        with self.engine.connect() as connection:
+            return query.count(connection, all_versions=all_versions)
+
+    def export(self, fmt: exports.ExportFormat, out: TextIO, *, all_versions: bool = False) -> int:
+        with self.engine.connect() as connection:
+            return exports.export(connection, fmt, out, all_versions=all_versions)

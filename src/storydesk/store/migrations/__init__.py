@@ -1,0 +1,2 @@
+"""Alembic migrations of the desk, shipped inside the package so an installed storydesk can
+migrate its own database (``storydesk.store.migrate.upgrade``)."""

@@ -1,0 +1,249 @@
+"""Adding reports: read, clean, skip what is stored, analyse in worker processes, write in
+batches.
+
+The main process reads the sources and cleans each into an Article (cheap), so the article
+id is known before any analysis: a report already on the desk is never analysed again, and
+re-running a batch that was killed part way only analyses the rest. Analysis runs in
+``jobs`` worker processes (``spawn``ed, each loading the spaCy model once, in its
+initializer), which also turn each case file into rows. The main process writes the rows
+in batches of ``batch_size`` reports (or every ``flush_seconds``), one transaction per
+batch, so every report is stored whole or not at all. Results are written in the order the
+sources were given, so versions of one URL keep their order.
+
+A source that cannot be read, fetched or analysed is reported as a :class:`Failure` and
+the batch goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from sqlalchemy.engine import Engine
+
+from storydesk import errors, nlp
+from storydesk.analyze import analyze_article
+from storydesk.ingest import make_article
+from storydesk.ingest.read import DEFAULT_MAX_BYTES, Source, parse_date
+from storydesk.model import Article, CaseFile
+from storydesk.store.rows import ArticleRows, case_rows
+from storydesk.store.write import Stored, stored_versions, write_batch
+
+log = logging.getLogger(__name__)
+
+INTERNAL_ERROR = "E900"
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A source that was not stored, and why."""
+
+    source: str
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Counts so far: ``done`` of ``total`` reports handled (stored, unchanged or failed)."""
+
+    done: int
+    total: int
+    stored: int
+    failed: int
+    elapsed: float
+
+    @property
+    def rate(self) -> float:
+        return self.done / self.elapsed if self.elapsed > 0 else 0.0
+
+
+@dataclass
+class AddReport:
+    """What ``add`` did. ``stored`` lists every report that reached the desk or was there."""
+
+    stored: list[Stored] = field(default_factory=list)
+    failed: list[Failure] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def _count(self, status: str) -> int:
+        return sum(1 for s in self.stored if s.status == status)
+
+    @property
+    def added(self) -> int:
+        return self._count("added")
+
+    @property
+    def new_versions(self) -> int:
+        return self._count("new_version")
+
+    @property
+    def unchanged(self) -> int:
+        return self._count("unchanged")
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+ProgressCallback = Callable[[Progress], None]
+StoredHook = Callable[[Stored, CaseFile], None]
+
+
+@dataclass(frozen=True)
+class ArticleOptions:
+    """How sources become articles (as for ``storydesk analyze``)."""
+
+    published: object = None
+    check_language: bool = True
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+def _failure(name: str, exc: errors.StorydeskError) -> Failure:
+    return Failure(name, exc.code, exc.message)
+
+
+def _init_worker() -> None:
+    nlp.load()
+
+
+def analyze_to_rows(article: Article) -> ArticleRows | Failure:
+    """Worker task: one article to its rows. Errors come back as a Failure, so one bad report
+    does not stop a batch; an unexpected one is logged with its traceback."""
+    name = article.url or article.title or article.id
+    try:
+        return case_rows(analyze_article(article))
+    except errors.StorydeskError as exc:
+        return _failure(name, exc)
+    except Exception as exc:  # a bug on one report must not lose the other 9,999
+        log.exception("analysis failed for %s", name)
+        return Failure(name, INTERNAL_ERROR, f"analysis failed: {type(exc).__name__}: {exc}")
+
+
+def _in_order(articles: list[Article], jobs: int) -> Iterator[ArticleRows | Failure]:
+    """Analysis results in the order of ``articles``, with at most a few tasks in flight
+    per worker so memory stays flat on large batches."""
+    workers = max(1, min(jobs, len(articles)))
+    if workers == 1:
+        for article in articles:
+            yield analyze_to_rows(article)
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker) as pool:
+        pending: deque[Future[ArticleRows | Failure]] = deque()
+        queue = iter(articles)
+        for article in queue:
+            pending.append(pool.submit(analyze_to_rows, article))
+            if len(pending) >= workers * 4:
+                break
+        while pending:
+            result = pending.popleft().result()
+            nxt = next(queue, None)
+            if nxt is not None:
+                pending.append(pool.submit(analyze_to_rows, nxt))
+            yield result
+
+
+def prepare(sources: Iterable[Source | Failure], options: ArticleOptions) -> tuple[list[Article], list[Failure]]:
+    """Clean each source into an Article; failures are kept, not raised."""
+    published = parse_date(options.published)
+    prepared: list[Article] = []
+    failed: list[Failure] = []
+    for source in sources:
+        if isinstance(source, Failure):
+            failed.append(source)
+            continue
+        try:
+            prepared.append(
+                make_article(
+                    source, published=published, check_language=options.check_language, max_bytes=options.max_bytes
+                )
+            )
+        except errors.StorydeskError as exc:
+            failed.append(_failure(source.name, exc))
+    return prepared, failed
+
+
+def run(
+    engine: Engine,
+    sources: Iterable[Source | Failure],
+    *,
+    options: ArticleOptions | None = None,
+    jobs: int = 1,
+    batch_size: int = 50,
+    flush_seconds: float = 2.0,
+    progress: ProgressCallback | None = None,
+    on_stored: StoredHook | None = None,
+) -> AddReport:
+    started = time.monotonic()
+    articles, failed = prepare(sources, options or ArticleOptions())
+    report = AddReport(failed=list(failed))
+    total = len(articles) + len(failed)
+    on_desk = stored_versions(engine, [a.id for a in articles])
+    to_analyze: list[Article] = []
+    seen: set[str] = set()
+    repeats: list[Article] = []
+    for article in articles:
+        if article.id in on_desk:
+            report.stored.append(Stored(article.id, "unchanged", on_desk[article.id]))
+        elif article.id in seen:
+            repeats.append(article)  # the same text twice in one run: analysed once
+        else:
+            seen.add(article.id)
+            to_analyze.append(article)
+
+    def tick() -> None:
+        if progress is not None:
+            progress(
+                Progress(
+                    done=len(report.stored) + len(report.failed),
+                    total=total,
+                    stored=len(report.stored),
+                    failed=len(report.failed),
+                    elapsed=time.monotonic() - started,
+                )
+            )
+
+    batch: list[ArticleRows] = []
+    last_flush = time.monotonic()
+
+    def flush() -> None:
+        nonlocal last_flush
+        if batch:
+            results = write_batch(engine, batch)
+            report.stored.extend(results)
+            if on_stored is not None:
+                for rows, stored in zip(batch, results, strict=True):
+                    if stored.status != "unchanged":
+                        on_stored(stored, CaseFile.model_validate_json(rows.case_json))
+            batch.clear()
+            tick()
+        last_flush = time.monotonic()
+
+    tick()
+    for result in _in_order(to_analyze, jobs):
+        if isinstance(result, Failure):
+            report.failed.append(result)
+            tick()
+        else:
+            batch.append(result)
+        if len(batch) >= batch_size or time.monotonic() - last_flush >= flush_seconds:
+            flush()
+    flush()
+    outcome = {s.article_id: s for s in report.stored}
+    failures = {f.source: f for f in report.failed}
+    for article in repeats:
+        first = outcome.get(article.id)
+        if first is not None:
+            report.stored.append(Stored(article.id, "unchanged", first.version))
+        else:
+            name = article.url or article.title or article.id
+            report.failed.append(failures.get(name, Failure(name, INTERNAL_ERROR, "its first copy failed")))
+    report.seconds = time.monotonic() - started
+    tick()
+    return report

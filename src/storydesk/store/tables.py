@@ -1,0 +1,109 @@
+"""The desk's tables as SQLAlchemy Core objects, for building queries and writes.
+
+The schema itself is made by the migrations (``migrations/versions/``); these objects
+mirror the current head and must change with every migration that changes a table here.
+``tests/store/test_migrations.py`` checks that the two agree.
+
+- ``articles``: one row per stored version of a report. ``id`` is the article id (hash of
+  the cleaned text), so the same text is stored once. A changed text at a URL already on
+  the desk is a new row with ``version`` one more and ``previous_id`` the older row, which
+  gets ``superseded = true``.
+- ``case_files``: the whole case file (JSON) of each article version.
+- ``people``, ``person_names``, ``name_tokens``: the cast, every name variant (``folded``:
+  accents and case folded) and the folded words of the variants, for lookups by any name.
+- ``facts``: every fact, flattened, with its evidence span.
+
+Full-text search is per dialect (``fts.py``): an FTS5 table ``articles_fts`` kept by a
+trigger on SQLite, a generated ``tsvector`` column ``articles.search`` on PostgreSQL.
+Stories (reconciliation) add their own tables in later migrations, keyed on ``articles.id``.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+ARTICLE_ID = String(16)
+ITEM_ID = String(16)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", ARTICLE_ID, primary_key=True),
+    Column("url", Text, index=True),
+    Column("host", Text, index=True),
+    Column("outlet", Text),
+    Column("title", Text),
+    Column("published", Date, index=True),
+    Column("text", Text, nullable=False),
+    Column("source_format", String(8), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("previous_id", ARTICLE_ID, ForeignKey("articles.id")),
+    Column("superseded", Boolean, nullable=False),
+    Column("added_at", DateTime(timezone=True), nullable=False),
+)
+
+case_files = Table(
+    "case_files",
+    metadata,
+    Column("article_id", ARTICLE_ID, ForeignKey("articles.id"), primary_key=True),
+    Column("schema_version", String(8), nullable=False),
+    Column("body", Text, nullable=False),
+)
+
+people = Table(
+    "people",
+    metadata,
+    Column("article_id", ARTICLE_ID, ForeignKey("articles.id"), primary_key=True),
+    Column("person_id", ITEM_ID, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("named", Boolean, nullable=False),
+)
+
+person_names = Table(
+    "person_names",
+    metadata,
+    Column("article_id", ARTICLE_ID, primary_key=True),
+    Column("person_id", ITEM_ID, primary_key=True),
+    Column("folded", Text, primary_key=True),
+    Column("variant", Text, nullable=False),
+)
+
+name_tokens = Table(
+    "name_tokens",
+    metadata,
+    Column("token", Text, primary_key=True),
+    Column("article_id", ARTICLE_ID, primary_key=True),
+    Column("person_id", ITEM_ID, primary_key=True),
+)
+
+facts = Table(
+    "facts",
+    metadata,
+    Column("article_id", ARTICLE_ID, ForeignKey("articles.id"), primary_key=True),
+    Column("fact_id", ITEM_ID, primary_key=True),
+    Column("subject", ITEM_ID, nullable=False),
+    Column("subject_name", Text, nullable=False),
+    Column("attribute", Text, nullable=False, index=True),
+    Column("value", Text, nullable=False),
+    Column("value_type", String(5), nullable=False),
+    Column("qualifier", Text),
+    Column("modality", String(16), nullable=False),
+    Column("time_id", ITEM_ID),
+    Column("published", Date),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("evidence", Text, nullable=False),
+)

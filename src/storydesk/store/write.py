@@ -1,0 +1,94 @@
+"""Writing article versions: all of a report or none of it, each text once.
+
+``write_batch`` stores a batch of reports in one transaction: a report's article row, case
+file, people, names and facts commit together, so a process killed at any point leaves
+whole reports or nothing of them. An article whose id (hash of its cleaned text) is already
+stored is skipped, whoever stored it (``INSERT ... ON CONFLICT DO NOTHING``, so two writers
+adding the same report at once store it once). A new text at a URL already on the desk
+becomes the next version of the report there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlalchemy import Table, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.sql.dml import Insert
+
+from storydesk.store import tables as t
+from storydesk.store.engine import WRITE_OPTION
+from storydesk.store.rows import ArticleRows
+
+Status = Literal["added", "new_version", "unchanged"]
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What became of one report: ``added`` (new), ``new_version`` (of ``previous_id``), or
+    ``unchanged`` (the same text was already on the desk)."""
+
+    article_id: str
+    status: Status
+    version: int
+    previous_id: str | None = None
+
+
+def _insert_ignoring_duplicates(connection: Connection, table: Table) -> Insert:
+    if connection.dialect.name == "postgresql":
+        return postgresql.insert(table).on_conflict_do_nothing()
+    return sqlite.insert(table).on_conflict_do_nothing()
+
+
+def stored_versions(engine: Engine, ids: Sequence[str]) -> dict[str, int]:
+    """The version number of each of ``ids`` already on the desk."""
+    found: dict[str, int] = {}
+    with engine.connect() as connection:
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            rows = connection.execute(select(t.articles.c.id, t.articles.c.version).where(t.articles.c.id.in_(chunk)))
+            found.update({row.id: row.version for row in rows})
+    return found
+
+
+def _write_one(connection: Connection, rows: ArticleRows, now: dt.datetime) -> Stored:
+    version, previous_id = 1, None
+    if rows.url:
+        latest = connection.execute(
+            select(t.articles.c.id, t.articles.c.version)
+            .where(t.articles.c.url == rows.url, t.articles.c.superseded.is_(False))
+            .order_by(t.articles.c.version.desc())
+            .limit(1)
+        ).first()
+        if latest is not None and latest.id != rows.id:
+            version, previous_id = latest.version + 1, latest.id
+    inserted = connection.execute(
+        _insert_ignoring_duplicates(connection, t.articles).values(
+            **rows.article, version=version, previous_id=previous_id, superseded=False, added_at=now
+        )
+    )
+    if inserted.rowcount == 0:
+        row = connection.execute(select(t.articles.c.version).where(t.articles.c.id == rows.id)).one()
+        return Stored(rows.id, "unchanged", row.version)
+    if previous_id is not None:
+        connection.execute(update(t.articles).where(t.articles.c.id == previous_id).values(superseded=True))
+    connection.execute(
+        t.case_files.insert().values(article_id=rows.id, schema_version=rows.schema_version, body=rows.case_json)
+    )
+    for table, values in ((t.people, rows.people), (t.person_names, rows.names), (t.name_tokens, rows.tokens)):
+        if values:
+            connection.execute(table.insert(), values)
+    if rows.facts:
+        connection.execute(t.facts.insert(), rows.facts)
+    return Stored(rows.id, "new_version" if previous_id else "added", version, previous_id)
+
+
+def write_batch(engine: Engine, batch: Sequence[ArticleRows]) -> list[Stored]:
+    """Store a batch in one transaction; returns what became of each report, in order."""
+    now = dt.datetime.now(dt.UTC)
+    with engine.connect().execution_options(**{WRITE_OPTION: True}) as connection, connection.begin():
+        return [_write_one(connection, rows, now) for rows in batch]
