@@ -62,7 +62,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Serve the JSON API (/api, described at /docs) and the web pages. Binds to 127.0.0.1 by "
         "default; on any other address it needs STORYDESK_TOKEN set, and every write must carry that token.",
     )
-    serve.add_argument("--desk", help="desk URL or SQLite file the server reads and writes")
+    serve.add_argument(
+        "--db", help="database: a file path or postgresql:// URL (default: $STORYDESK_DB or ./storydesk.db)"
+    )
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     serve.add_argument(
@@ -74,6 +76,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--analysis-slots", type=int, default=DEFAULT_ANALYSIS_SLOTS, help="analyses run at once (default: 2)"
     )
+    serve.add_argument(
+        "--allow-private", action="store_true", help="fetch URLs on loopback and private networks too (unsafe)"
+    )
     _desk_commands(commands)
     return parser
 
@@ -84,13 +89,14 @@ def _serve(args: argparse.Namespace) -> int:
     from storydesk.api.serve import serve
 
     config = ServeConfig(
-        desk_url=args.desk,
+        desk_url=args.db,
         host=args.host,
         port=args.port,
         token=token_from_env(),
         max_body_bytes=args.max_body_bytes,
         timeout_s=args.timeout,
         analysis_slots=args.analysis_slots,
+        allow_private=args.allow_private,
     )
     serve(config)
     return 0

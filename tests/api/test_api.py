@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -15,6 +16,12 @@ from storydesk.api import create_app
 QUAYSIDE = report("quayside-stabbing.txt")
 HOSTILE = report("council-hostile-markup.txt")
 TOKEN = "0123456789abcdef0123456789abcdef"
+
+
+@pytest.fixture(autouse=True)
+def _desk_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # create_app() without a URL opens $STORYDESK_DB: keep every test's desk in its own folder.
+    monkeypatch.setenv("STORYDESK_DB", str(tmp_path / "desk.db"))
 
 
 def call(method: str, path: str, app: Any = None, **kwargs: Any) -> httpx.Response:
@@ -66,7 +73,7 @@ def test_analyze_returns_a_case_file_with_evidence_in_the_text() -> None:
           "nachdem die Sitzung mehr als vier Stunden gedauert hatte und viele Bürger gekommen waren, um zu sprechen."},
          422, "E104", "English"),
         ({"text": "<html><body><nav>Home</nav></body></html>", "format": "html"}, 422, "E105", "no article body"),
-        ({}, 422, "E605", "text: Field required"),
+        ({}, 422, "E605", "give the report's `text`, or a `url`"),
         ({"text": QUAYSIDE, "colour": "red"}, 422, "E605", "colour"),
         ({"text": QUAYSIDE, "format": "pdf"}, 422, "E605", "format"),
     ],

@@ -19,8 +19,8 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    log = tmp_path_factory.mktemp("serve") / "serve.log"
-    with live_server(log=log) as base:
+    folder = tmp_path_factory.mktemp("serve")
+    with live_server("--db", str(folder / "desk.db"), log=folder / "serve.log") as base:
         yield base
 
 

@@ -7,6 +7,8 @@ routing (the JSON API under /api, the pages, the static files).
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
@@ -20,6 +22,7 @@ from storydesk.api.config import DEFAULT_ANALYSIS_SLOTS, DEFAULT_MAX_BODY_BYTES,
 from storydesk.api.handlers import Handlers
 from storydesk.api.limits import BodyLimit, SecurityHeaders, TimeLimit
 from storydesk.api.routes import api_router
+from storydesk.store import Desk
 from storydesk.web.pages import page_router
 from storydesk.web.render import STATIC
 
@@ -40,22 +43,36 @@ def create_app(
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
     timeout_s: float = DEFAULT_TIMEOUT_S,
     analysis_slots: int = DEFAULT_ANALYSIS_SLOTS,
+    allow_private: bool = False,
 ) -> FastAPI:
-    """The storydesk web application. ``token``, when given, is required for every write."""
+    """The storydesk web application over the desk at ``desk_url`` (a SQLite path or a
+    database URL; else ``STORYDESK_DB``, else ``./storydesk.db``). ``token``, when given, is
+    required for every write. ``allow_private`` lets URL analysis fetch from loopback and
+    private networks, as ``storydesk add --allow-private``."""
     config = ServeConfig(
         desk_url=desk_url,
         token=token,
         max_body_bytes=max_body_bytes,
         timeout_s=timeout_s,
         analysis_slots=analysis_slots,
+        allow_private=allow_private,
     )
     config.check()
     return app_for(config)
 
 
 def app_for(config: ServeConfig) -> FastAPI:
-    handlers = Handlers(config)
+    desk = Desk.open(config.desk_url)
+    handlers = Handlers(config, desk)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        log.info("serving the desk at %s", desk.url)
+        yield
+        desk.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="storydesk",
         version=__version__,
         description=DESCRIPTION,
@@ -73,4 +90,5 @@ def app_for(config: ServeConfig) -> FastAPI:
     app.include_router(page_router(handlers))
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.state.config = config
+    app.state.desk = desk
     return app

@@ -45,6 +45,10 @@ class ServeConfig:
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
     timeout_s: float = DEFAULT_TIMEOUT_S
     analysis_slots: int = DEFAULT_ANALYSIS_SLOTS
+    # As `storydesk add --allow-private`: fetch URLs on loopback and private networks too.
+    # Off by default: a server must not become a way into the network it runs in.
+    allow_private: bool = False
+    fetch_timeout_s: float = 20.0
 
     def check(self) -> None:
         """Raise :class:`storydesk.errors.ConfigError` for a configuration that must not run."""

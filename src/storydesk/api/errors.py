@@ -33,9 +33,39 @@ class CodedHTTPException(HTTPException):
         self.error = error
 
 
+# Fetch and desk errors, by class: what the caller should learn from the status alone.
+_STATUS_BY_CLASS: tuple[tuple[type[errors.StorydeskError], int], ...] = (
+    (errors.BadUrlError, 422),
+    (errors.AddressRefusedError, 422),
+    (errors.HttpStatusError, 502),
+    (errors.ResponseTooLargeError, 413),
+    (errors.UnsupportedContentError, 422),
+    (errors.NetworkError, 502),
+    (errors.TooManyRedirectsError, 502),
+    (errors.BadFeedError, 422),
+    (errors.ArticleNotFoundError, 404),
+    (errors.AmbiguousArticleIdError, 409),
+    (errors.DatabaseUnavailableError, 503),
+)
+# The same, by code, for failures reported as data (storydesk.store.Failure).
+_STATUS_BY_CODE = {cls.code: status for cls, status in _STATUS_BY_CLASS} | {
+    "E103": 413,
+    "E200": 503,
+}
+
+
+def status_of_code(code: str) -> int:
+    if code in _STATUS_BY_CODE:
+        return _STATUS_BY_CODE[code]
+    return 422 if code.startswith("E1") else 500
+
+
 def status_of(error: errors.StorydeskError) -> int:
     if isinstance(error, errors.RequestError):
         return error.status
+    for cls, status in _STATUS_BY_CLASS:
+        if isinstance(error, cls):
+            return status
     if isinstance(error, errors.InputTooLargeError):
         return 413
     if isinstance(error, errors.InputError):
@@ -71,7 +101,8 @@ def describe_validation(problems: Sequence[Any]) -> str:
     parts = []
     for problem in problems:
         where = ".".join(str(p) for p in problem.get("loc", ()) if p != "body") or "request"
-        parts.append(f"{where}: {problem.get('msg', 'invalid')}")
+        message = str(problem.get("msg", "invalid")).removeprefix("Value error, ")
+        parts.append(f"{where}: {message}")
     return "; ".join(parts) or "the request body does not match the API (see /docs)"
 
 

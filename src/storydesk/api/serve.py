@@ -25,6 +25,8 @@ def serve(config: ServeConfig) -> None:
     app = app_for(config)
     if not is_loopback(config.host):
         log.warning("serving on %s: reachable from other machines; writes need STORYDESK_TOKEN", config.host)
+    if config.allow_private:
+        log.warning("--allow-private: URLs on loopback and private networks will be fetched")
     uvicorn.run(
         app,
         host=config.host,
