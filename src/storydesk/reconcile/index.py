@@ -1,0 +1,128 @@
+"""The candidate index: which stored reports a new report could share a story with.
+
+Story assignment never compares a report with every stored report. The index keeps, for
+each blocking key (a folded surname, place or organisation, or one of the report's most
+frequent content words), the reports that carry it; a report's candidates are the reports
+sharing a key with it and published within the time window. A key carried by more than
+``max_block`` reports (``o:police``) proposes no candidates: it says nothing about the story.
+
+Candidacy is symmetric and depends only on the two reports and the final key counts, so the
+candidate graph is the same whatever order reports arrived in.
+
+TF-IDF is the index's own small implementation (sublinear term frequency, smoothed IDF over
+the reports indexed so far, cosine of L2-normalised vectors), so the library needs no
+machine-learning dependency.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from storydesk.reconcile.features import Features
+
+_TOP_TERMS = 8  # content words per report used as blocking keys (its most frequent ones)
+
+
+@dataclass(frozen=True)
+class IndexConfig:
+    window_days: int = 60
+    max_block: int = 150
+
+
+def _term_keys(features: Features) -> set[str]:
+    ranked = sorted(features.terms.items(), key=lambda kv: (-kv[1], kv[0]))
+    return {"t:" + term for term, _ in ranked[:_TOP_TERMS]}
+
+
+def within_window(a: dt.date | None, b: dt.date | None, days: int) -> bool:
+    return a is None or b is None or abs((a - b).days) <= days
+
+
+class CandidateIndex:
+    """Blocking keys -> reports; document frequencies for TF-IDF."""
+
+    def __init__(self, config: IndexConfig | None = None) -> None:
+        self.config = config or IndexConfig()
+        self.features: dict[str, Features] = {}
+        self._postings: dict[str, set[str]] = defaultdict(set)
+        self._keys: dict[str, frozenset[str]] = {}
+        self._df: Counter[str] = Counter()
+        self._vectors: dict[str, dict[str, float]] = {}
+        self._vectors_at = -1
+
+    def __contains__(self, article_id: str) -> bool:
+        return article_id in self.features
+
+    def __len__(self) -> int:
+        return len(self.features)
+
+    def add(self, features: Features) -> None:
+        if features.article_id in self.features:
+            return
+        self.features[features.article_id] = features
+        keys = frozenset(features.keys | _term_keys(features))
+        self._keys[features.article_id] = keys
+        for key in keys:
+            self._postings[key].add(features.article_id)
+        self._df.update(features.terms.keys())
+        self._vectors_at = -1
+
+    def remove(self, article_id: str) -> None:
+        features = self.features.pop(article_id, None)
+        if features is None:
+            return
+        for key in self._keys.pop(article_id):
+            self._postings[key].discard(article_id)
+        self._df.subtract(features.terms.keys())
+        self._vectors_at = -1
+
+    def candidates(self, article_id: str) -> set[str]:
+        """Reports sharing a selective key with this one, within the time window."""
+        mine = self.features[article_id]
+        found: set[str] = set()
+        for key in self._keys[article_id]:
+            posting = self._postings[key]
+            if len(posting) <= self.config.max_block:
+                found |= posting
+        found.discard(article_id)
+        return {
+            other
+            for other in found
+            if within_window(mine.published, self.features[other].published, self.config.window_days)
+        }
+
+    def shared_keys(self, a: str, b: str) -> frozenset[str]:
+        return self._keys[a] & self._keys[b]
+
+    def key_weight(self, key: str) -> float:
+        """IDF of a blocking key: a surname carried by two reports says more than a city."""
+        return math.log((len(self.features) + 1) / (len(self._postings[key]) + 1)) + 1.0
+
+    def keys(self, article_id: str) -> frozenset[str]:
+        return self._keys[article_id]
+
+    def _vector(self, article_id: str) -> dict[str, float]:
+        if self._vectors_at != len(self.features):
+            self._vectors = {}
+            self._vectors_at = len(self.features)
+        vector = self._vectors.get(article_id)
+        if vector is None:
+            n = len(self.features)
+            raw = {
+                term: (1.0 + math.log(count)) * (math.log((n + 1) / (self._df[term] + 1)) + 1.0)
+                for term, count in sorted(self.features[article_id].terms.items())
+            }
+            norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
+            vector = {term: v / norm for term, v in raw.items()}
+            self._vectors[article_id] = vector
+        return vector
+
+    def cosine(self, a: str, b: str) -> float:
+        first, second = sorted((a, b))
+        va, vb = self._vector(first), self._vector(second)
+        if len(vb) < len(va):
+            va, vb = vb, va
+        return sum(weight * vb[term] for term, weight in va.items() if term in vb)

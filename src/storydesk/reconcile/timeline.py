@@ -1,0 +1,153 @@
+"""One timeline: the events of a story's reports merged, each with its sources and dates.
+
+Two case-file events merge when they have the same type, compatible participants (for each
+role both give, the same cast member, or names that fold alike when a participant is not in
+the cast) and compatible dates (equal, one containing the other: ``2023-03`` holds
+``2023-03-12``, or one missing). The entry's date is the most precise one any source gives
+that every other source's date contains; sources that give dates which cannot both hold are
+listed in ``dates_given`` and flag ``date_conflict``.
+
+Event participants and dates are read from the events themselves (arguments, ``time_id``),
+so the timeline fills in as soon as case files carry events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storydesk.model import CaseFile, Event, Evidence
+from storydesk.reconcile import names
+from storydesk.reconcile.model import DateGiven, ItemRef, Participant, TimelineEntry
+
+_ROLES_COMPARED = ("agent", "patient")
+
+
+@dataclass(frozen=True)
+class _Item:
+    article_id: str
+    published: dt.date | None
+    event: Event
+    date: str | None
+    roles: dict[str, tuple[str, str]]  # role -> (key, readable name); key = cast id or folded name
+
+
+def date_contains(outer: str, inner: str) -> bool:
+    """TIMEX3 date containment by prefix: ``2023-03`` contains ``2023-03-12``."""
+    return inner.startswith(outer)
+
+
+def dates_compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or date_contains(a, b) or date_contains(b, a)
+
+
+def _date(case: CaseFile, event: Event) -> str | None:
+    time = case.time(event.time_id)
+    if time is None or not time.value or not time.value[:4].isdigit():
+        return None
+    return time.value.split("T")[0]
+
+
+def _items(cases: Sequence[CaseFile], person_of: dict[tuple[str, str], str]) -> list[_Item]:
+    items = []
+    for case in cases:
+        for event in case.events:
+            roles: dict[str, tuple[str, str]] = {}
+            for argument in event.arguments:
+                if argument.role in roles:
+                    continue
+                cast = person_of.get((case.article.id, argument.entity_id)) if argument.entity_id else None
+                roles[argument.role] = (cast or "name:" + names.fold(argument.text), argument.text)
+            items.append(_Item(case.article.id, case.article.published, event, _date(case, event), roles))
+    return items
+
+
+def _compatible(a: _Item, b: _Item) -> bool:
+    if a.event.type != b.event.type or not dates_compatible(a.date, b.date):
+        return False
+    for role in _ROLES_COMPARED:
+        if role in a.roles and role in b.roles and a.roles[role][0] != b.roles[role][0]:
+            return False
+    return True
+
+
+def build_timeline(
+    cases: Sequence[CaseFile], person_of: dict[tuple[str, str], str], order: dict[str, int]
+) -> tuple[list[TimelineEntry], dict[tuple[str, str], str]]:
+    """Timeline entries (sorted by date, then first report) and (article, event id) -> entry id."""
+    items = sorted(_items(cases, person_of), key=lambda i: (order[i.article_id], i.event.evidence.start))
+    groups: list[list[_Item]] = []
+    for item in items:
+        # Join the first group all of whose events are compatible and none from the same report.
+        for group in groups:
+            if all(_compatible(item, other) and other.article_id != item.article_id for other in group):
+                group.append(item)
+                break
+        else:
+            groups.append([item])
+    drafts = [_entry(group, order) for group in groups]
+    drafts.sort(key=lambda d: (d[0].date or "9999", order[d[0].articles[0]], d[0].type))
+    entries: list[TimelineEntry] = []
+    event_of: dict[tuple[str, str], str] = {}
+    for n, (entry, group) in enumerate(drafts, 1):
+        entry_id = f"v{n}"
+        entries.append(entry.model_copy(update={"id": entry_id}))
+        for item in group:
+            event_of[(item.article_id, item.event.id)] = entry_id
+    return entries, event_of
+
+
+def _entry(group: list[_Item], order: dict[str, int]) -> tuple[TimelineEntry, list[_Item]]:
+    by_date: dict[str, list[_Item]] = defaultdict(list)
+    for item in group:
+        if item.date:
+            by_date[item.date].append(item)
+    given = [
+        DateGiven(
+            value=value,
+            articles=sorted({i.article_id for i in found}, key=lambda a: order[a]),
+            evidence=[i.event.evidence for i in found],
+        )
+        for value, found in sorted(by_date.items())
+    ]
+    values = [g.value for g in given]
+    conflict = any(not dates_compatible(a, b) for a in values for b in values)
+    # Most precise date that all other dates contain; with a conflict, the best-supported one.
+    consistent = [v for v in values if all(date_contains(o, v) or date_contains(v, o) for o in values)]
+    if consistent:
+        date: str | None = max(consistent, key=len)
+    elif given:
+        date = max(given, key=lambda g: (len(g.articles), len(g.value), g.value)).value
+    else:
+        date = None
+    participants: dict[tuple[str, str], Participant] = {}
+    for item in group:
+        for role, (key, text) in item.roles.items():
+            current = participants.get((role, key))
+            articles = sorted({*(current.articles if current else []), item.article_id}, key=lambda a: order[a])
+            participants[(role, key)] = Participant(
+                role=role,
+                name=current.name if current else text,
+                cast_id=None if key.startswith("name:") else key,
+                articles=articles,
+            )
+    articles = sorted({i.article_id for i in group}, key=lambda a: order[a])
+    evidence: list[Evidence] = [i.event.evidence for i in group]
+    modalities = {i.event.modality for i in group}
+    return (
+        TimelineEntry(
+            id="",
+            type=group[0].event.type,
+            date=date,
+            dates_given=given,
+            date_conflict=conflict,
+            participants=sorted(participants.values(), key=lambda p: (p.role, p.name)),
+            modality="asserted" if "asserted" in modalities else group[0].event.modality,
+            members=[ItemRef(article_id=i.article_id, item_id=i.event.id) for i in group],
+            articles=articles,
+            evidence=evidence,
+        ),
+        group,
+    )

@@ -1,0 +1,257 @@
+"""Reconcile on hand-built fictional reports: cast merge, conflicts, updates, timeline, desk."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reconcile_cases import Report
+from storydesk.model import Argument, Event, Mention, TimeRef
+from storydesk.reconcile.desk import StoryDesk
+from storydesk.reconcile.render import render_story
+from storydesk.reconcile.story import build_story
+
+
+def _mccaskie_reports() -> list[Report]:
+    r1 = Report(
+        "Leon McCaskie, 41, was arrested in Camden on Monday. McCaskie, who also used the surname Rourke, "
+        "was held overnight.",
+        "2023-03-14",
+        "Northgate Herald",
+    )
+    r1.person("p1", "Leon McCaskie", "McCaskie")
+    r1.fact("p1", "age", 41, "41", name="Leon McCaskie")
+    r2 = Report("Leon Mccaskie, 41, was held by police in Camden after the crash.", "2023-03-14", "Camden Courier")
+    r2.person("p1", "Leon Mccaskie")
+    r2.fact("p1", "age", 41, "41", name="Leon Mccaskie")
+    r3 = Report("Police named the driver as McCaskre, 40, of Kentish Town.", "2023-03-15", "Daily Ledger")
+    r3.person("p1", "McCaskre", kind="surname")
+    r3.fact("p1", "age", 40, "40", name="McCaskre")
+    r4 = Report("Neighbours said Leon Rourke had lived on the estate for years.", "2023-03-16", "Metro Wire")
+    r4.person("p1", "Leon Rourke")
+    return [r1, r2, r3, r4]
+
+
+def test_spelling_variants_and_alias_statement_merge_into_one_person() -> None:
+    story = build_story([r.case() for r in _mccaskie_reports()])
+    people = [m for m in story.cast if m.kind == "person"]
+    assert len(people) == 1
+    leon = people[0]
+    assert {v.name for v in leon.variants} == {"Leon McCaskie", "McCaskie", "Leon Mccaskie", "McCaskre", "Leon Rourke"}
+    assert {"spelling variant", "alias statement"} <= set(leon.merged_by)
+    assert len(leon.articles) == 4
+
+
+def test_age_conflict_comes_first_with_its_sources() -> None:
+    reports = _mccaskie_reports()
+    story = build_story([r.case() for r in reports])
+    assert story.facts[0].verdict == "conflicting" and story.facts[0].attribute == "age"
+    note = story.conflicts[0]
+    assert note.summary == "age: 41 (2 reports: Northgate Herald, Camden Courier) · 40 (1 report: Daily Ledger)"
+    assert note.values[1].articles == [reports[2].id]
+    text = render_story(story, "text")
+    assert text.index("Conflicts") < text.index("Cast")
+    assert "41 [R1, R2] · 40 [R3]" in text
+
+
+def test_two_first_names_for_one_lawyer_are_one_person_with_a_conflict() -> None:
+    r1 = Report("Solicitor Mohammed Rahman, representing the family, said they wanted answers.", "2023-05-02")
+    r1.person("p1", "Mohammed Rahman")
+    r1.fact("p1", "role", "lawyer", "Solicitor", name="Mohammed Rahman")
+    r2 = Report("Tasnime Rahman, the family's lawyer, called for an inquiry.", "2023-05-03", "Camden Courier")
+    r2.person("p1", "Tasnime Rahman")
+    r2.fact("p1", "role", "lawyer", "the family's lawyer", name="Tasnime Rahman")
+    story = build_story([r1.case(), r2.case()])
+    people = [m for m in story.cast if m.kind == "person"]
+    assert len(people) == 1
+    conflict = next(c for c in story.conflicts if c.kind == "first_name")
+    assert {v.value for v in conflict.values} == {"Mohammed", "Tasnime"}
+
+
+def test_same_surname_without_a_shared_role_stays_two_people() -> None:
+    r1 = Report("Aisha Rahman, 19, was injured in the fire.", "2023-05-02")
+    r1.person("p1", "Aisha Rahman")
+    r1.fact("p1", "role", "victim", "injured", name="Aisha Rahman")
+    r2 = Report("Yusuf Rahman, who saw the fire start, called 999.", "2023-05-03", "Camden Courier")
+    r2.person("p1", "Yusuf Rahman")
+    r2.fact("p1", "role", "witness", "saw the fire start", name="Yusuf Rahman")
+    story = build_story([r1.case(), r2.case()])
+    assert len([m for m in story.cast if m.kind == "person"]) == 2
+    assert not story.conflicts
+
+
+def _count(report: Report, value: int, words: str, counts: str) -> None:
+    report.fact("n1", "count", value, words, name=counts)
+
+
+def test_a_count_that_grows_is_an_update_and_one_that_falls_back_is_a_conflict() -> None:
+    a = Report("A petition calling for a crossing has been signed by 23,000 people.", "2023-03-01")
+    _count(a, 23000, "23,000", "people who signed a petition")
+    b = Report("More than 75,000 people have now signed the petition for a crossing.", "2023-03-05", "Camden Courier")
+    _count(b, 75000, "75,000", "people who signed the petition")
+    story = build_story([a.case(), b.case()])
+    petition = next(f for f in story.facts if f.attribute == "count")
+    assert petition.verdict == "updated" and petition.current == 75000
+
+    c = Report("He was stabbed three times near the bridge.", "2023-09-09")
+    _count(c, 3, "three", "times he was stabbed")
+    d = Report("He was stabbed 13 times near the bridge, police said.", "2023-09-10", "Camden Courier")
+    _count(d, 13, "13", "times he was stabbed")
+    e = Report("The victim was stabbed three times.", "2023-09-11", "Daily Ledger")
+    _count(e, 3, "three", "times the victim was stabbed")
+    story = build_story([c.case(), d.case(), e.case()])
+    stabbed = next(f for f in story.facts if f.attribute == "count")
+    assert stabbed.verdict == "conflicting"
+
+
+def _fate(report: Report, value: str, words: str) -> None:
+    report.person("p1", "Dana Whitcombe")
+    report.fact("p1", "fate", value, words, name="Dana Whitcombe")
+
+
+def test_legal_status_moving_forward_is_an_update() -> None:
+    steps = [("arrested", "2023-03-12"), ("bailed", "2023-03-13"), ("no_further_action", "2023-04-02")]
+    reports = []
+    for n, (fate, day) in enumerate(steps):
+        r = Report(f"Dana Whitcombe has been {fate.replace('_', ' ')}, report {n}.", day, f"Outlet {n}")
+        _fate(r, fate, fate.replace("_", " "))
+        reports.append(r)
+    story = build_story([r.case() for r in reports])
+    fate = next(f for f in story.facts if f.attribute == "fate")
+    assert fate.verdict == "updated" and fate.current == "no_further_action"
+
+
+def test_charged_and_released_without_charge_conflict() -> None:
+    a = Report("Dana Whitcombe was charged with assault.", "2023-03-12")
+    _fate(a, "charged", "charged")
+    b = Report("Dana Whitcombe was released without charge.", "2023-03-12", "Camden Courier")
+    _fate(b, "released_without_charge", "released without charge")
+    story = build_story([a.case(), b.case()])
+    assert next(f for f in story.facts if f.attribute == "fate").verdict == "conflicting"
+
+
+def test_a_description_merges_with_the_person_it_denotes() -> None:
+    a = Report("The driver, who was not hurt, stayed at the scene.", "2023-03-12")
+    a.person("p1", "The driver", named=False)
+    b = Report("Dana Whitcombe, the motorist, stopped her car at once.", "2023-03-13", "Camden Courier")
+    b.person("p1", "Dana Whitcombe")
+    b.people[0] = b.people[0].model_copy(
+        update={"mentions": [*b.people[0].mentions, Mention(kind="description", evidence=b.span("the motorist"))]}
+    )
+    story = build_story([a.case(), b.case()])
+    people = [m for m in story.cast if m.kind == "person"]
+    assert len(people) == 1 and people[0].name == "Dana Whitcombe"
+    assert "description" in people[0].merged_by
+
+
+def _arrest(report: Report, date: str) -> None:
+    report.person("p1", "Dana Whitcombe")
+    report.times.append(TimeRef(id="t1", type="DATE", value=date, granularity="day", evidence=report.span("on")))
+    trigger = report.span("arrested")
+    report.events.append(
+        Event(
+            id="e1",
+            type="arrest",
+            trigger=trigger,
+            evidence=trigger,
+            time_id="t1",
+            arguments=[Argument(role="patient", entity_id="p1", text="Dana Whitcombe", evidence=report.span("Dana"))],
+        )
+    )
+    report.fact("e1", "date", date, "on", name="arrest")
+
+
+def test_events_merge_with_the_most_precise_date_and_show_disagreement() -> None:
+    a = Report("Dana Whitcombe was arrested on Sunday in March.", "2023-03-14")
+    _arrest(a, "2023-03-12")
+    b = Report("Dana Whitcombe was arrested on a date in March, police said.", "2023-03-20", "Camden Courier")
+    _arrest(b, "2023-03")
+    c = Report("Dana Whitcombe was arrested on Monday.", "2023-03-21", "Daily Ledger")
+    _arrest(c, "2023-03-13")
+    story = build_story([a.case(), b.case()])
+    assert len(story.timeline) == 1 and story.timeline[0].date == "2023-03-12"
+    assert not story.timeline[0].date_conflict
+    date_fact = next(f for f in story.facts if f.attribute == "date")
+    assert date_fact.verdict == "corroborated" and date_fact.subject == story.timeline[0].id
+    story = build_story([a.case(), c.case()])
+    assert len(story.timeline) == 2  # incompatible dates: two arrests, not one blurred entry
+
+
+def _stories(desk: StoryDesk) -> list[list[str]]:
+    return sorted(sorted(m.article_id for m in s.members) for s in desk.stories())
+
+
+def _corpus() -> list[Report]:
+    reports = []
+    for n, (who, place, day) in enumerate(
+        [
+            ("Leon McCaskie", "Camden", "2023-03-14"),
+            ("Leon Mccaskie", "Camden", "2023-03-15"),
+            ("Leon McCaskie", "Camden", "2023-03-17"),
+            ("Priya Nandakumar", "Harrogate", "2023-06-02"),
+            ("Priya Nandakumar", "Harrogate", "2023-06-03"),
+            ("Owen Castleford", "Telford", "2023-09-15"),
+            ("Owen Castleford", "Telford", "2023-09-16"),
+        ]
+    ):
+        topic = {"Camden": "crash bus lane cyclist", "Harrogate": "flood river homes", "Telford": "court plea remand"}
+        r = Report(f"{who} spoke in {place} about the {topic[place]} ({n}).", day, f"Outlet {n % 3}")
+        r.person("p1", who)
+        reports.append(r)
+    return reports
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.permutations(list(range(7))))
+def test_stories_do_not_depend_on_arrival_order(order: list[int]) -> None:
+    reports = _corpus()
+    reference = StoryDesk()
+    for r in reports:
+        reference.add(r.case())
+    shuffled = StoryDesk()
+    for i in order:
+        shuffled.add(reports[i].case())
+    assert _stories(shuffled) == _stories(reference)
+    assert [s.model_dump() for s in shuffled.stories()] == [s.model_dump() for s in reference.stories()]
+    assert len(reference.stories()) == 3
+
+
+def test_corrections_survive_a_rerun() -> None:
+    reports = _corpus()
+    desk = StoryDesk()
+    for r in reports:
+        desk.add(r.case())
+    moved = reports[2].id
+    desk.move(moved, reports[3].id)
+    desk.split([reports[6].id])
+    after = _stories(desk)
+    assert sorted([reports[2].id, reports[3].id, reports[4].id]) in after
+    assert [reports[6].id] in after
+    rerun = StoryDesk(corrections=desk.corrections)
+    for r in reversed(reports):
+        rerun.add(r.case())
+    assert _stories(rerun) == after
+    assert rerun.story(moved).member(moved) is not None
+    assert rerun.story(moved).member(moved).assigned_by == "correction"  # type: ignore[union-attr]
+
+
+def test_whats_new_lists_confirms_updates_and_contradictions() -> None:
+    a = Report("Leon McCaskie, 41, ran the petition, signed by 23,000 people.", "2023-03-01")
+    a.person("p1", "Leon McCaskie")
+    a.fact("p1", "age", 41, "41", name="Leon McCaskie")
+    _count(a, 23000, "23,000", "people who signed the petition")
+    b = Report("Leon McCaskie, 40, said 75,000 people had signed the petition.", "2023-03-05", "Camden Courier")
+    b.person("p1", "Leon McCaskie")
+    b.fact("p1", "age", 40, "40", name="Leon McCaskie")
+    b.fact("p1", "occupation", "teacher", "people", name="Leon McCaskie")
+    _count(b, 75000, "75,000", "people who signed the petition")
+    desk = StoryDesk()
+    first = desk.add(a.case())
+    assert first.new_story and {i.change for i in first.items} == {"adds"}
+    news = desk.add(b.case())
+    assert not news.new_story and news.story_id == first.story_id
+    changes = {(i.attribute, i.change) for i in news.items}
+    assert ("age", "contradicts") in changes
+    assert ("count", "updates") in changes
+    assert ("occupation", "adds") in changes
+    assert all(e.article_id == b.id for i in news.items for e in i.evidence)
