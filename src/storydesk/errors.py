@@ -250,8 +250,8 @@ def forbidden_origin(origin: str) -> ForbiddenOriginError:
     )
 
 
-def not_found(what: str) -> NotFoundError:
-    return NotFoundError(f"{what} is not on this desk; list what is with GET /api/articles or GET /api/stories.")
+def story_not_found(ref: str) -> NotFoundError:
+    return NotFoundError(f"no story {ref!r} on this desk; GET /api/stories lists them (ids start with s-).")
 
 
 def no_route(path: str) -> NotFoundError:

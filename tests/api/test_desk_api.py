@@ -173,3 +173,33 @@ def test_url_is_fetched_and_analysed_when_private_addresses_are_allowed(tmp_path
     missing = api("POST", "/api/analyze", json={"url": f"{web_server}/no-such-page.html"})
     assert missing.status_code == 502
     assert missing.json()["error"]["code"] == "E403"
+
+
+def test_stories_are_reconciled_as_reports_arrive(tmp_path: Path) -> None:
+    from desk_fixture import STORY_REPORTS
+
+    api = Client(create_app(str(tmp_path / "desk.db")))
+    assert api("GET", "/api/stories").json() == []
+    added = api("POST", "/api/reports", json={"reports": STORY_REPORTS}).json()
+    ids = [s["article_id"] for s in added["stored"]]
+    stories = api("GET", "/api/stories").json()
+    assert [(s["headline"], s["reports"]) for s in stories] == [
+        ("Man charged after quayside stabbing", 3),
+        ("Old library to close after four-hour meeting", 2),
+    ]
+    assert stories[0]["conflicts"] >= 1
+    story = api("GET", f"/api/stories/{stories[0]['id']}").json()
+    assert [m["article_id"] for m in story["members"]] == ids[:3]
+    age = next(f for f in story["facts"] if f["subject_name"] == "Tom Reddaway" and f["attribute"] == "age")
+    assert age["verdict"] == "conflicting"
+    assert sorted(v["value"] for v in age["values"]) == [51, 52, 53]
+    # A story is also found by any of its reports' ids.
+    assert api("GET", f"/api/stories/{ids[1]}").json()["id"] == story["id"]
+    missing = api("GET", "/api/stories/s-0000000000")
+    assert missing.status_code == 404 and missing.json()["error"]["code"] == "E603"
+
+    # A server started later on the same desk rebuilds the same stories.
+    again = Client(create_app(str(tmp_path / "desk.db")))
+    assert again("GET", "/api/stories").json() == stories
+    page = again("GET", f"/stories/{story['id']}").text
+    assert "Where the reports disagree or change" in page and "Tom Reddaway" in page

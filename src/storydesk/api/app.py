@@ -22,6 +22,7 @@ from storydesk.api.config import DEFAULT_ANALYSIS_SLOTS, DEFAULT_MAX_BODY_BYTES,
 from storydesk.api.handlers import Handlers
 from storydesk.api.limits import BodyLimit, SecurityHeaders, TimeLimit
 from storydesk.api.routes import api_router
+from storydesk.api.stories import StoryIndex
 from storydesk.store import Desk
 from storydesk.web.pages import page_router
 from storydesk.web.render import STATIC
@@ -63,7 +64,9 @@ def create_app(
 
 def app_for(config: ServeConfig) -> FastAPI:
     desk = Desk.open(config.desk_url)
-    handlers = Handlers(config, desk)
+    stories = StoryIndex()
+    stories.load(desk)
+    handlers = Handlers(config, desk, stories)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

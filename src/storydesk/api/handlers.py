@@ -9,6 +9,7 @@ queue. Writes to the desk go one at a time (SQLite has one writer).
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
@@ -28,10 +29,12 @@ from storydesk.api.schemas import (
     SearchHitOut,
     StoredOut,
 )
+from storydesk.api.stories import StoryIndex, StoryOut, story_summary
 from storydesk.ingest import Source, source_from_text
 from storydesk.ingest.fetch import FetchPolicy, fetch
 from storydesk.ingest.read import SourceFormat, read_bytes
 from storydesk.model import CaseFile
+from storydesk.reconcile.model import Story
 from storydesk.store import Desk
 from storydesk.store.export import ExportFormat
 
@@ -46,9 +49,10 @@ _ONE_REPORT_TYPES: dict[str, SourceFormat] = {
 
 
 class Handlers:
-    def __init__(self, config: ServeConfig, desk: Desk) -> None:
+    def __init__(self, config: ServeConfig, desk: Desk, stories: StoryIndex) -> None:
         self.config = config
         self.desk = desk
+        self.story_index = stories
         # Acquired inside the worker thread, so work stopped by the time limit keeps its slot
         # until its thread really finishes.
         self._slots = threading.BoundedSemaphore(config.analysis_slots)
@@ -125,6 +129,7 @@ class Handlers:
                 max_bytes=self.config.max_body_bytes,
                 allow_private=self.config.allow_private,
                 timeout=self.config.fetch_timeout_s,
+                on_stored=lambda _stored, case: self.story_index.add(case),
             )
         return AddResult(
             stored=[StoredOut(**dataclasses.asdict(s)) for s in done.stored],
@@ -184,3 +189,21 @@ class Handlers:
                     yield chunk
 
         return lines()
+
+    # -- stories -------------------------------------------------------------------------------
+
+    async def stories(self) -> list[StoryOut]:
+        built = await run_in_threadpool(self.story_index.stories)
+        return [story_summary(s) for s in sorted(built, key=lambda s: (s.last_published or dt.date.min), reverse=True)]
+
+    async def story(self, ref: str) -> Story:
+        return await run_in_threadpool(self.story_index.story, ref)
+
+    def story_cases(self, story: Story) -> dict[str, CaseFile]:
+        return {m.article_id: self.story_index.case(m.article_id) for m in story.members}
+
+    async def story_of(self, article_id: str) -> Story | None:
+        try:
+            return await self.story(article_id)
+        except errors.NotFoundError:
+            return None

@@ -20,7 +20,9 @@ from storydesk.api.schemas import (
     PersonHitOut,
     SearchHitOut,
 )
+from storydesk.api.stories import StoryOut
 from storydesk.model import CaseFile
+from storydesk.reconcile.model import Story
 
 Limit = Annotated[int, Query(ge=1, le=500, description="At most this many.")]
 _EXPORT_TYPES = {"jsonl": "application/x-ndjson", "csv": "text/csv; charset=utf-8"}
@@ -77,6 +79,14 @@ def api_router(handlers: Handlers) -> APIRouter:
         name: Annotated[str, Query(description="A name or part of one")], limit: Limit = 50
     ) -> list[PersonHitOut]:
         return await handlers.people(name, limit)
+
+    @router.get("/stories", tags=["stories"], summary="Stories on the desk, latest news first")
+    async def stories() -> list[StoryOut]:
+        return await handlers.stories()
+
+    @router.get("/stories/{story_id}", tags=["stories"], summary="One story, reconciled (by story id or article id)")
+    async def story(story_id: str) -> Story:
+        return await handlers.story(story_id)
 
     @router.get(
         "/export",

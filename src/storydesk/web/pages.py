@@ -14,6 +14,7 @@ from storydesk.api.handlers import Handlers
 from storydesk.api.schemas import ReportIn
 from storydesk.web.casefile_view import article_view
 from storydesk.web.render import render_page
+from storydesk.web.story_view import story_view
 
 FormText = Annotated[str, Form()]
 
@@ -60,7 +61,7 @@ def page_router(handlers: Handlers) -> APIRouter:
         check_write(request, token, token_field or None)
         report = report_from_form(text, url, title, outlet, published, format, force_language)
         case = await handlers.analyze(report)
-        return page("article.html", view=article_view(case), saved=False, json_href=None)
+        return page("article.html", view=article_view(case), saved=False, json_href=None, story=None)
 
     @router.post("/reports")
     async def add(
@@ -95,7 +96,23 @@ def page_router(handlers: Handlers) -> APIRouter:
     @router.get("/articles/{article_id}", response_class=HTMLResponse)
     async def article(article_id: str) -> HTMLResponse:
         case = await handlers.case_file(article_id)
-        return page("article.html", view=article_view(case), saved=True, json_href=f"/api/articles/{case.article.id}")
+        story = await handlers.story_of(case.article.id)
+        return page(
+            "article.html",
+            view=article_view(case),
+            saved=True,
+            json_href=f"/api/articles/{case.article.id}",
+            story=story,
+        )
+
+    @router.get("/stories", response_class=HTMLResponse)
+    async def stories() -> HTMLResponse:
+        return page("stories.html", stories=await handlers.stories())
+
+    @router.get("/stories/{story_id}", response_class=HTMLResponse)
+    async def story(story_id: str) -> HTMLResponse:
+        found = await handlers.story(story_id)
+        return page("story.html", view=story_view(found, handlers.story_cases(found)))
 
     @router.get("/search", response_class=HTMLResponse)
     async def search(q: Annotated[str, Query()] = "") -> HTMLResponse:

@@ -15,7 +15,7 @@ from storydesk import __version__
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
 # The site's navigation: (href, label).
-NAV: list[tuple[str, str]] = [("/", "Analyse"), ("/articles", "Articles")]
+NAV: list[tuple[str, str]] = [("/stories", "Stories"), ("/articles", "Articles"), ("/", "Analyse")]
 
 
 def _date(value: dt.date | None) -> str:
