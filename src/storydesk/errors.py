@@ -164,6 +164,7 @@ class StoreError(StorydeskError):
 
 class BadDatabaseUrlError(StoreError):
     code = "E501"
+    exit_code = 2
 
 
 class DatabaseUnavailableError(StoreError):

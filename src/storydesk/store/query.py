@@ -86,7 +86,9 @@ def articles(
             or_(
                 func.lower(t.articles.c.outlet) == outlet.lower(),
                 t.articles.c.host == site,
-                t.articles.c.host.like(f"%.{site}"),
+                t.articles.c.host.like(
+                    "%." + site.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"), escape="\\"
+                ),
             )
         )
     statement = statement.order_by(

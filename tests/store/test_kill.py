@@ -1,0 +1,65 @@
+"""A batch killed with SIGKILL part way loses no committed report and leaves no partial one;
+the same command run again stores the rest, without duplicates."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from corpus import generate
+from storydesk.store import Desk
+from storydesk.store import tables as t
+
+REPORTS = 6
+
+
+def _count(db_url: str) -> int:
+    with Desk.open(db_url) as desk:
+        return desk.count(all_versions=True)
+
+
+def _check_whole(db_url: str) -> list[str]:
+    """Every stored article has its case file, and all of its people, names and facts."""
+    with Desk.open(db_url) as desk, desk.engine.connect() as connection:
+        ids = list(connection.scalars(select(t.articles.c.id)))
+        assert len(ids) == len(set(ids))
+        for article_id in ids:
+            case = desk.case_file(article_id)
+            facts = connection.scalar(select(func.count()).where(t.facts.c.article_id == article_id))
+            people = connection.scalar(select(func.count()).where(t.people.c.article_id == article_id))
+            assert (facts, people) == (len(case.facts), len(case.people)), article_id
+        assert connection.scalar(select(func.count()).select_from(t.case_files)) == len(ids)
+        return ids
+
+
+def test_kill_9_part_way_then_rerun(db_url: str, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(r.to_record()) + "\n" for r in generate(REPORTS, seed=11)), encoding="utf-8")
+    Desk.open(db_url).close()  # migrate first, so polling below never races the schema
+    command = [sys.executable, "-m", "storydesk.cli", "add", str(corpus), "--db", db_url]
+    command += ["--jobs", "2", "--batch-size", "1", "--quiet"]
+    batch = subprocess.Popen(command, start_new_session=True, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 240
+    try:
+        while _count(db_url) == 0:
+            assert batch.poll() is None, batch.stderr.read() if batch.stderr else ""
+            assert time.monotonic() < deadline, "no report was committed in time"
+            time.sleep(0.05)
+    finally:
+        os.killpg(batch.pid, signal.SIGKILL)  # the batch and its worker processes
+        batch.wait()
+    assert batch.returncode == -signal.SIGKILL
+    stored = _check_whole(db_url)
+    assert 1 <= len(stored) < REPORTS
+
+    rerun = subprocess.run(command, capture_output=True, timeout=300, check=False)
+    assert rerun.returncode == 0, rerun.stderr
+    after = _check_whole(db_url)
+    assert len(after) == REPORTS and set(stored) <= set(after)
