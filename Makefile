@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup run test lint typecheck pytest bench clean
+.PHONY: setup run test lint typecheck pytest bench load serve clean
 
 setup: $(VENV)/.installed
 
@@ -30,6 +30,12 @@ test: lint typecheck pytest
 
 bench: setup
 	$(BIN)/python benchmarks/speed.py
+
+load: setup
+	$(BIN)/python benchmarks/load.py
+
+serve: setup
+	$(BIN)/storydesk serve
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from storydesk import __version__, errors
 from storydesk.analyze import analyze_article
+from storydesk.api.config import DEFAULT_ANALYSIS_SLOTS, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_S
 from storydesk.ingest import make_article, read_path, read_stdin
 from storydesk.ingest.read import DEFAULT_MAX_BYTES, SourceFormat, parse_date
 from storydesk.model import json_schema
@@ -75,9 +76,52 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("--force-language", action="store_true", help="analyse even if the text does not look English")
 
     commands.add_parser("schema", help="print the JSON Schema of a case file")
+
+    serve = commands.add_parser(
+        "serve",
+        help="serve the JSON API and the web pages",
+        description="Serve the JSON API (/api, described at /docs) and the web pages. Binds to 127.0.0.1 by "
+        "default; on any other address it needs STORYDESK_TOKEN set, and every write must carry that token.",
+    )
+    serve.add_argument(
+        "--db", help="database: a file path or postgresql:// URL (default: $STORYDESK_DB or ./storydesk.db)"
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument(
+        "--max-body-bytes", type=int, default=DEFAULT_MAX_BODY_BYTES, help="largest request body (default: 2000000)"
+    )
+    serve.add_argument(
+        "--timeout", type=float, default=DEFAULT_TIMEOUT_S, help="seconds one request may take (default: 60)"
+    )
+    serve.add_argument(
+        "--analysis-slots", type=int, default=DEFAULT_ANALYSIS_SLOTS, help="analyses run at once (default: 2)"
+    )
+    serve.add_argument(
+        "--allow-private", action="store_true", help="fetch URLs on loopback and private networks too (unsafe)"
+    )
     _desk_commands(commands)
     story_cli.add_commands(commands)
     return parser
+
+
+def _serve(args: argparse.Namespace) -> int:
+    # Imported here: the web stack is only needed by this command.
+    from storydesk.api.config import ServeConfig, token_from_env
+    from storydesk.api.serve import serve
+
+    config = ServeConfig(
+        desk_url=args.db,
+        host=args.host,
+        port=args.port,
+        token=token_from_env(),
+        max_body_bytes=args.max_body_bytes,
+        timeout_s=args.timeout,
+        analysis_slots=args.analysis_slots,
+        allow_private=args.allow_private,
+    )
+    serve(config)
+    return 0
 
 
 def _analyze(args: argparse.Namespace) -> int:
@@ -278,6 +322,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _analyze(args)
         if args.command in ("stories", "story", "move", "split"):
             return story_cli.run(args)
+        if args.command == "serve":
+            return _serve(args)
         if args.command == "schema":
             sys.stdout.write(json.dumps(json_schema(), indent=2) + "\n")
             return 0

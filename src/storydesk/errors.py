@@ -70,6 +70,52 @@ class ConfigError(StorydeskError):
     exit_code = 2
 
 
+class UnsafeBindError(ConfigError):
+    code = "E302"
+
+
+class RequestError(StorydeskError):
+    """A request to ``storydesk serve`` that cannot be served; ``status`` is its HTTP status."""
+
+    code = "E600"
+    status = 400
+
+
+class TokenRequiredError(RequestError):
+    code = "E601"
+    status = 401
+
+
+class ForbiddenOriginError(RequestError):
+    code = "E602"
+    status = 403
+
+
+class NotFoundError(RequestError):
+    code = "E603"
+    status = 404
+
+
+class BodyTooLargeError(RequestError):
+    code = "E604"
+    status = 413
+
+
+class InvalidRequestError(RequestError):
+    code = "E605"
+    status = 422
+
+
+class RequestTimeoutError(RequestError):
+    code = "E606"
+    status = 504
+
+
+class BusyError(RequestError):
+    code = "E607"
+    status = 503
+
+
 class FetchError(StorydeskError):
     """A URL or feed could not be fetched, or was refused."""
 
@@ -192,6 +238,62 @@ def bad_catalogue(source: str, reason: str) -> BadCatalogueError:
         f"event catalogue {source} cannot be used: {reason}. "
         'Give a JSON object {"types": [{"type": ..., "verbs"/"nouns"/"phrases": [...]}]}; '
         "see storydesk/data/events.json for the fields."
+    )
+
+
+def unsafe_bind(host: str) -> UnsafeBindError:
+    return UnsafeBindError(
+        f"refusing to serve on {host}: it is reachable from other machines, and writes there need a token; "
+        "set STORYDESK_TOKEN to a long random secret (for example `export STORYDESK_TOKEN=$(openssl rand -hex 32)`), "
+        "or bind to 127.0.0.1."
+    )
+
+
+def token_required(given: bool) -> TokenRequiredError:
+    what = "the token given is wrong" if given else "no token was given"
+    return TokenRequiredError(
+        f"this server needs a token for writes and {what}; send it as `Authorization: Bearer <STORYDESK_TOKEN>`."
+    )
+
+
+def forbidden_origin(origin: str) -> ForbiddenOriginError:
+    return ForbiddenOriginError(
+        f"a page from {origin} tried to write to this desk; storydesk accepts writes only from its own pages "
+        "and from clients that send no Origin header."
+    )
+
+
+def story_not_found(ref: str) -> NotFoundError:
+    return NotFoundError(f"no story {ref!r} on this desk; GET /api/stories lists them (ids start with s-).")
+
+
+def no_route(path: str) -> NotFoundError:
+    return NotFoundError(f"there is nothing at {path}; the API is described at /docs.")
+
+
+def body_too_large(size: int | None, limit: int) -> BodyTooLargeError:
+    got = f"{size:,} bytes" if size is not None else "more"
+    return BodyTooLargeError(
+        f"the request body is {got}, over this server's limit of {limit:,} bytes; send a shorter report, "
+        "or start the server with a larger --max-body-bytes."
+    )
+
+
+def invalid_request(detail: str) -> InvalidRequestError:
+    return InvalidRequestError(f"the request is not valid: {detail}")
+
+
+def request_timeout(seconds: float) -> RequestTimeoutError:
+    return RequestTimeoutError(
+        f"the request took longer than this server's limit of {seconds:g} s and was stopped; "
+        "send a shorter report, or start the server with a larger --timeout."
+    )
+
+
+def busy(seconds: float) -> BusyError:
+    return BusyError(
+        f"every analysis slot stayed busy for {seconds:g} s; try again in a moment, or start the server "
+        "with more --analysis-slots."
     )
 
 
