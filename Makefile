@@ -24,7 +24,7 @@ typecheck: setup
 	$(BIN)/mypy
 
 pytest: setup
-	$(BIN)/pytest -q
+	tools/with-services.sh $(BIN)/pytest -q
 
 test: lint typecheck pytest
 

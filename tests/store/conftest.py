@@ -30,7 +30,7 @@ def _postgres_admin() -> str:
         return url
     if os.environ.get("CI"):
         pytest.fail(f"CI is set but {POSTGRES_ENV} is not: .ci/run must start PostgreSQL")
-    pytest.skip(f"no PostgreSQL server: set {POSTGRES_ENV}=postgresql://... (.ci/postgres.sh starts one)")
+    pytest.skip(f"no PostgreSQL server: set {POSTGRES_ENV}=postgresql://... (tools/with-services.sh starts one)")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL server on 127.0.0.1 for the tests and benchmarks.
 #
-#   eval "$(.ci/postgres.sh start /tmp/somedir)"   # prints: export STORYDESK_TEST_POSTGRES=postgresql://...
-#   .ci/postgres.sh stop /tmp/somedir
+#   eval "$(tools/postgres.sh start /tmp/somedir)"   # prints: export STORYDESK_TEST_POSTGRES=postgresql://...
+#   tools/postgres.sh stop /tmp/somedir
 #
 # Installs Debian's postgresql if no server binaries are found, makes a fresh data directory,
 # starts the server on a free port (loopback only, trust auth for the local user postgres)
