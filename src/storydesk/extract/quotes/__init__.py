@@ -186,7 +186,7 @@ def find_quotes(
             continue  # the marked words inside it are the quote (partial or direct)
         quotes.append(_from_reported(reported, paragraphs))
         quoted_spans.append((reported.start, reported.end))
-    cast = build_cast(doc, people, organisations, table)
+    cast = build_cast(doc, people, organisations, table, [(m.content_start, m.content_end) for m in outer])
     quotes.sort(key=lambda q: (q.start, q.end))
     result = [_to_quote(index, found, article, cast, paragraphs, table) for index, found in enumerate(quotes, 1)]
     quoted_terms = [
