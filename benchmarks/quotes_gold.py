@@ -7,7 +7,11 @@ group such as ``friends of X``, or null), the first words of the quoted content
 Matching: text is normalised (case folded, curly quotes and apostrophes straightened,
 whitespace collapsed); a predicted quote matches a gold quote when its text contains the
 gold ``starts``, or the gold ``starts`` begins with the first eight words of the predicted
-text (a shorter prediction of the same quote); one-to-one, in text order.
+text (a shorter prediction of the same quote); one-to-one, in text order, a prediction of
+the gold kind first. Predicted quotes sharing a cue are one quotation (``'...,' she said.
+'...'``, or sentences running on from an attributed one), as PolNeAR's one attribution with
+several spans: once one part matches a gold quote, the other parts are not counted as
+predictions (neither hits nor false quotes).
 Speaker (names compared after ``norm`` and without a leading ``the``): correct when the
 predicted speaker entity's name or a variant equals the gold speaker's name or one of its
 gold variants; when no entity was given (the cast lacks the speaker), when the speaker text
@@ -121,6 +125,10 @@ def _bare(name: str) -> str:
     return name[4:] if name.startswith("the ") else name
 
 
+def _cue(quote: Quote) -> tuple[int, int] | None:
+    return (quote.cue.start, quote.cue.end) if quote.cue is not None else None
+
+
 def _matches(quote: Quote, gold: GoldQuote) -> bool:
     text, starts = norm(quote.evidence.text), norm(gold.starts)
     head = " ".join(text.split()[:8])
@@ -150,9 +158,10 @@ def evaluate(paths: Sequence[Path], *, cast: str, misses: list[str]) -> tuple[To
         totals.predicted += len(analysed.quotes)
         for g in golds:
             by_kind[f"gold/{g.kind}"] += 1
+            candidates = [i for i, q in enumerate(analysed.quotes) if i not in used and _matches(q, g)]
+            # a clause with a partial quote inside is two quotes: each gold takes its own kind first
             hit = next(
-                (i for i, q in enumerate(analysed.quotes) if i not in used and _matches(q, g)),
-                None,
+                (i for i in candidates if analysed.quotes[i].kind == g.kind), candidates[0] if candidates else None
             )
             if hit is None:
                 misses.append(f"MISS {gold_path.name} {g.kind} {g.speaker!r}: {g.starts!r}")
@@ -171,9 +180,15 @@ def evaluate(paths: Sequence[Path], *, cast: str, misses: list[str]) -> tuple[To
                         f"SPKR {gold_path.name}: gold {g.speaker!r} predicted {quote.speaker_text!r}"
                         f" -> {quote.speaker_id} for {g.starts!r}"
                     )
+        matched_cues = {_cue(analysed.quotes[i]) for i in used} - {None}
         for i, q in enumerate(analysed.quotes):
-            if i not in used:
-                misses.append(f"FP   {gold_path.name} {q.kind} {q.speaker_text!r}: {q.evidence.text[:100]!r}")
+            if i in used:
+                continue
+            if _cue(q) in matched_cues:
+                # the rest of a matched quotation ('...,' she said. '...'): one quote, not two
+                totals.predicted -= 1
+                continue
+            misses.append(f"FP   {gold_path.name} {q.kind} {q.speaker_text!r}: {q.evidence.text[:100]!r}")
         quote_texts = {norm(q.evidence.text) for q in analysed.quotes}
         term_texts = {norm(t.evidence.text) for t in analysed.terms}
         for item in gold.get("not_quotes") or []:

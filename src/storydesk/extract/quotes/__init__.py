@@ -42,6 +42,9 @@ _SENTENCE_LIKE = re.compile(r"[.!?,;:…-]\s*$")
 # kept as a direct quote with no speaker rather than a term. Set by hand, not tuned;
 # PolNeAR dev (all 84 docs) scores storydesk/direct F1@0.3 = 0.845 with it.
 _MIN_UNATTRIBUTED_WORDS = 6
+# Reported speech around a partial quote is kept as an indirect quote too when it has at
+# least this many words outside the marks. Set by hand, not tuned.
+_MIN_FRAME_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -150,6 +153,18 @@ def _classify_marks(
     return quotes, terms
 
 
+def _frames_fragments(reported: Reported, overlapping: Sequence[tuple[int, int, str]], text: str) -> bool:
+    """``said his client would 'vigorously contest' the allegations``: reported speech with
+    partial quotes inside it is both (the clause is indirect, the marked words partial)."""
+    if any(kind != "partial" or not (reported.start <= s and e <= reported.end) for s, e, kind in overlapping):
+        return False
+    outside = text[reported.start : reported.end]
+    for s, e, _ in sorted(overlapping, reverse=True):
+        offset = reported.start
+        outside = outside[: s - offset] + " " + outside[e - offset :]
+    return len(words(outside)) >= _MIN_FRAME_WORDS
+
+
 def _from_reported(reported: Reported, paragraphs: Sequence[tuple[int, int]]) -> _Found:
     first, last = _paragraph_of(paragraphs, reported.start), _paragraph_of(paragraphs, reported.end)
     return _Found(
@@ -180,12 +195,13 @@ def find_quotes(
     marked = find_marked_spans(text, paragraphs)
     quotes, terms = _classify_marks(doc, paragraphs, marked, table)
     outer = [m for m in marked if m.depth == 0]
-    quoted_spans = [(q.start, q.end) for q in quotes]
+    quoted_spans = [(q.start, q.end, q.kind) for q in quotes]
     for reported in find_reported(doc, outer, table):
-        if any(s < reported.end and reported.start < e for s, e in quoted_spans):
-            continue  # the marked words inside it are the quote (partial or direct)
+        overlapping = [(s, e, k) for s, e, k in quoted_spans if s < reported.end and reported.start < e]
+        if overlapping and not _frames_fragments(reported, overlapping, text):
+            continue  # the marked words are the quote itself (a direct quote, or all of it)
         quotes.append(_from_reported(reported, paragraphs))
-        quoted_spans.append((reported.start, reported.end))
+        quoted_spans.append((reported.start, reported.end, "indirect"))
     cast = build_cast(doc, people, organisations, table, [(m.content_start, m.content_end) for m in outer])
     quotes.sort(key=lambda q: (q.start, q.end))
     result = [_to_quote(index, found, article, cast, paragraphs, table) for index, found in enumerate(quotes, 1)]
