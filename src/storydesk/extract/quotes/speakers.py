@@ -200,7 +200,8 @@ def _after_window(doc: Doc, mark: MarkedSpan, para_end: int, outer: Sequence[Mar
     for token in _tokens(doc, mark.end, para_end):
         if token.idx < mark.end:
             continue
-        if _inside(token.idx, outer) or (token.text[0] in MARKS and token.idx > mark.end + 2):
+        opening = token.text[0] in MARKS and token.lower_ not in ("'s", "’s")  # a mark, not the dairy's
+        if _inside(token.idx, outer) or (opening and token.idx > mark.end + 2):
             break
         tokens.append(token)
         if token.text in (".", "!", "?", ";") or len(tokens) >= _AFTER_WINDOW:
