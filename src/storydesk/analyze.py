@@ -37,7 +37,7 @@ def analyze_article(
     facts = attributes.to_facts(article, cast, raw_facts)
     organisations = entities.build_organisations(article, found)
     times = find_times(doc, article)
-    quotes, quoted_terms = find_quotes(doc, article, cast.people, organisations)
+    quotes, quoted_terms = find_quotes(doc, article, cast.people, organisations, times)
     places, things = entities.build_places(article, found), entities.build_things(article, found)
     found_events = find_events(
         doc,

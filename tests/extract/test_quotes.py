@@ -408,3 +408,165 @@ def test_seed_quotes_and_not_quotes() -> None:
     for gold in case["not_quotes"]:
         assert gold["text"] in term_texts, gold["text"]
         assert gold["text"].strip("'") not in quote_texts
+
+
+def _person(article: Article, pid: str, name: str, forms: list[str], pronouns: tuple[str, ...] = ()) -> Person:
+    mentions = _mentions(article, forms)
+    for form in pronouns:
+        for match in re.finditer(rf"\b{re.escape(form)}\b", article.text):
+            s, e = match.span()
+            mentions.append(
+                Mention(kind="pronoun", evidence=Evidence(article_id=article.id, start=s, end=e, text=form))
+            )
+    return Person(id=pid, name=name, variants=forms, mentions=sorted(mentions, key=lambda m: m.evidence.start))
+
+
+def _organisation(article: Article, oid: str, name: str, forms: list[str]) -> Organisation:
+    return Organisation(id=oid, name=name, variants=forms, mentions=_mentions(article, forms))
+
+
+def _speaker_of(quotes: list[Quote], starts: str) -> str | None:
+    found = [q for q in quotes if q.evidence.text.startswith(starts)]
+    assert found, f"no quote starting {starts!r} in {[q.evidence.text for q in quotes]}"
+    return found[0].speaker_id
+
+
+# (text, {id: (name, forms)}, quote starts, expected speaker id)
+SPEAKER_CASES = [
+    # the name in apposition speaks, not the possessor or the description
+    (
+        "Mr Penrose's sister, Alys Penrose, said he had never missed a shift at the bakery.",
+        {"p1": ("Tom Penrose", ["Mr Penrose"]), "p2": ("Alys Penrose", ["Alys Penrose"])},
+        "he had never missed",
+        "p2",
+    ),
+    (
+        "Outside court, the family's solicitor, Bryn Tallis, said his clients would appeal the ruling.",
+        {"p1": ("Bryn Tallis", ["Bryn Tallis"])},
+        "his clients would appeal",
+        "p1",
+    ),
+    (
+        "'We have done nothing wrong and will say so at the hearing,' the dairy's managing director, "
+        "Colm Rafferty, said on Tuesday.",
+        {"p1": ("Colm Rafferty", ["Colm Rafferty"])},
+        "We have done nothing wrong",
+        "p1",
+    ),
+    # a judge's title names the judge
+    (
+        "Recorder Helen Ashby heard the case at Tarrow Crown Court.\n\n"
+        "'You knew exactly what you were doing that night,' the judge said.",
+        {"p1": ("Helen Ashby", ["Recorder Helen Ashby"])},
+        "You knew exactly",
+        "p1",
+    ),
+    # a titled surname is the person, even where an organisation of that name is in the cast
+    (
+        "Kit Marsh runs the Marsh boatyard.\n\n'The river has never been this low,' Mr Marsh said.",
+        {"p1": ("Kit Marsh", ["Kit Marsh"]), "o1": ("Marsh", ["Marsh"])},
+        "The river has never",
+        "p1",
+    ),
+    # a name inside the quote is not the pronoun's antecedent
+    (
+        "Ffion Rees, whose son was hurt, spoke outside the school.\n\n"
+        "'Owen is a tough lad, but he is frightened now,' she said.",
+        {"p1": ("Ffion Rees", ["Ffion Rees"]), "p2": ("Owen", ["Owen"])},
+        "Owen is a tough lad",
+        "p1",
+    ),
+    # records speak for no one unless someone is named with them
+    (
+        "The Lowmoor Housing Trust owns the block.\n\nRecords show the lift had failed twice since March.",
+        {"o1": ("Lowmoor Housing Trust", ["Lowmoor Housing Trust"])},
+        "the lift had failed",
+        None,
+    ),
+    # the force: a police force, not the last organisation named
+    (
+        "Calder Valley Police were called to Ridley General Hospital.\n\n"
+        "The force said a 30-year-old man had been arrested.",
+        {
+            "o1": ("Calder Valley Police", ["Calder Valley Police"]),
+            "o2": ("Ridley General Hospital", ["Ridley General Hospital"]),
+        },
+        "a 30-year-old man",
+        "o1",
+    ),
+    # a council spokeswoman: the council
+    (
+        "The Friends of Hatch Park met Brenmouth Council and the Hatch Park Trust.\n\n"
+        "A council spokeswoman said new lights would be fitted by June.",
+        {
+            "o1": ("Friends of Hatch Park", ["Friends of Hatch Park"]),
+            "o2": ("Brenmouth Council", ["Brenmouth Council"]),
+            "o3": ("Hatch Park Trust", ["Hatch Park Trust"]),
+        },
+        "new lights would be fitted",
+        "o2",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cast", "starts", "expected"), SPEAKER_CASES)
+def test_speaker_resolution(
+    text: str, cast: dict[str, tuple[str, list[str]]], starts: str, expected: str | None
+) -> None:
+    article = _article(text)
+    people = [_person(article, i, name, forms) for i, (name, forms) in cast.items() if i.startswith("p")]
+    orgs = [_organisation(article, i, name, forms) for i, (name, forms) in cast.items() if i.startswith("o")]
+    quotes, _ = find_quotes(nlp.parse(article.text), article, people, orgs)
+    assert _speaker_of(quotes, starts) == expected
+
+
+def test_gender_from_the_persons_own_mentions() -> None:
+    text = (
+        "Mrs Idris Vaughan found the dog. Her neighbour Sol Brannock called the vet and he waited.\n\n"
+        "'I thought it was dead,' she said."
+    )
+    article = _article(text)
+    people = [
+        _person(article, "p1", "Idris Vaughan", ["Mrs Idris Vaughan"]),
+        _person(article, "p2", "Sol Brannock", ["Sol Brannock"], pronouns=("he",)),
+    ]
+    quotes, _ = find_quotes(nlp.parse(article.text), article, people, [])
+    # Brannock is the later subject, but his own pronoun says he is a man; Mrs Vaughan's
+    # title says she is a woman
+    assert _speaker_of(quotes, "I thought") == "p1"
+
+
+def test_reported_clause_around_a_partial_quote_is_both() -> None:
+    text = "The coach, Dee Harker, said the players had been 'let down badly' by the league."
+    _, quotes, _, _ = run(text)
+    kinds = {q.kind: q.evidence.text for q in quotes}
+    assert kinds.get("partial") == "let down badly"
+    assert kinds.get("indirect", "").startswith("the players had been")
+    assert len({(q.cue.start, q.cue.end) for q in quotes if q.cue is not None}) == 1
+
+
+def test_a_direct_quote_is_not_also_indirect() -> None:
+    _, quotes, _, _ = run("Dee Harker said: 'The players have been let down badly by the league.'")
+    assert [q.kind for q in quotes] == ["direct"]
+
+
+@pytest.mark.parametrize(
+    ("text", "said_on"),
+    [
+        ("Lanmoor Police said on Monday that a 40-year-old man had been charged.", "Monday"),
+        ("A spokesman said the 40-year-old man had been arrested on Monday.", None),
+        ("'We will not rest,' Sgt Aled Pryce said on Tuesday.", "Tuesday"),
+        ("'We were told on Friday that the ward would close,' Nia Teague said.", None),
+    ],
+)
+def test_quote_time_is_when_it_was_said(text: str, said_on: str | None) -> None:
+    from storydesk.extract.times import find_times
+
+    article = _article(text, dt.date(2024, 3, 20))
+    doc = nlp.parse(article.text)
+    times = find_times(doc, article)
+    people, organisations = _cast(article)
+    quotes, _ = find_quotes(doc, article, people, organisations, times)
+    assert quotes
+    by_id = {t.id: t.evidence.text for t in times}
+    assert by_id.get(quotes[0].time_id or "") == said_on

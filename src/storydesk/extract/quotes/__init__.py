@@ -12,9 +12,11 @@ The work is split into one module per job: ``marks`` pairs the quotation marks,
 ``resolve`` maps speaker spans to entities, ``terms`` says why unquoted marks are there,
 and ``cues`` reads the data table ``storydesk/data/quote_cues.json``.
 
-Deliberately not done: times of quotes (``time_id`` stays None until the times extractor is
-wired in), and quotes inside quotes (they stay part of the outer quote's text and are
-listed as quoted terms). Never raises on unbalanced quotation marks.
+The time a statement was made (``time_id``) comes from the cue's own clause through
+``storydesk.extract.times.anchor.time_for_span``, with dates inside anything quoted left out.
+
+Deliberately not done: quotes inside quotes (they stay part of the outer quote's text and
+are listed as quoted terms). Never raises on unbalanced quotation marks.
 """
 
 from __future__ import annotations
@@ -33,7 +35,8 @@ from storydesk.extract.quotes.resolve import Cast, SpeakerSpan, build_cast, reso
 from storydesk.extract.quotes.speakers import Attribution, attribute
 from storydesk.extract.quotes.terms import looks_like_name, term_reason, words
 from storydesk.extract.spans import evidence
-from storydesk.model import Article, Organisation, Person, Quote, QuotedTerm
+from storydesk.extract.times.anchor import time_for_span
+from storydesk.model import Article, Organisation, Person, Quote, QuotedTerm, TimeRef
 
 __all__ = ["find_quotes"]
 
@@ -42,6 +45,9 @@ _SENTENCE_LIKE = re.compile(r"[.!?,;:…-]\s*$")
 # kept as a direct quote with no speaker rather than a term. Set by hand, not tuned;
 # PolNeAR dev (all 84 docs) scores storydesk/direct F1@0.3 = 0.845 with it.
 _MIN_UNATTRIBUTED_WORDS = 6
+# Reported speech around a partial quote is kept as an indirect quote too when it has at
+# least this many words outside the marks. Set by hand, not tuned.
+_MIN_FRAME_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -150,6 +156,18 @@ def _classify_marks(
     return quotes, terms
 
 
+def _frames_fragments(reported: Reported, overlapping: Sequence[tuple[int, int, str]], text: str) -> bool:
+    """``said his client would 'vigorously contest' the allegations``: reported speech with
+    partial quotes inside it is both (the clause is indirect, the marked words partial)."""
+    if any(kind != "partial" or not (reported.start <= s and e <= reported.end) for s, e, kind in overlapping):
+        return False
+    outside = text[reported.start : reported.end]
+    for s, e, _ in sorted(overlapping, reverse=True):
+        offset = reported.start
+        outside = outside[: s - offset] + " " + outside[e - offset :]
+    return len(words(outside)) >= _MIN_FRAME_WORDS
+
+
 def _from_reported(reported: Reported, paragraphs: Sequence[tuple[int, int]]) -> _Found:
     first, last = _paragraph_of(paragraphs, reported.start), _paragraph_of(paragraphs, reported.end)
     return _Found(
@@ -168,11 +186,13 @@ def find_quotes(
     article: Article,
     people: Sequence[Person],
     organisations: Sequence[Organisation],
+    times: Sequence[TimeRef] = (),
 ) -> tuple[list[Quote], list[QuotedTerm]]:
     """The quotes of ``article`` (ids ``q1``, ``q2``... in text order) and its quoted terms.
 
     ``doc`` is the parse of ``article.text``; ``people`` and ``organisations`` are the cast
-    whose mentions speakers are resolved against.
+    whose mentions speakers are resolved against; ``times`` are the article's time
+    expressions, for the time each statement was made (``time_id``).
     """
     table = cue_table()
     text = article.text
@@ -180,15 +200,19 @@ def find_quotes(
     marked = find_marked_spans(text, paragraphs)
     quotes, terms = _classify_marks(doc, paragraphs, marked, table)
     outer = [m for m in marked if m.depth == 0]
-    quoted_spans = [(q.start, q.end) for q in quotes]
+    quoted_spans = [(q.start, q.end, q.kind) for q in quotes]
     for reported in find_reported(doc, outer, table):
-        if any(s < reported.end and reported.start < e for s, e in quoted_spans):
-            continue  # the marked words inside it are the quote (partial or direct)
+        overlapping = [(s, e, k) for s, e, k in quoted_spans if s < reported.end and reported.start < e]
+        if overlapping and not _frames_fragments(reported, overlapping, text):
+            continue  # the marked words are the quote itself (a direct quote, or all of it)
         quotes.append(_from_reported(reported, paragraphs))
-        quoted_spans.append((reported.start, reported.end))
-    cast = build_cast(doc, people, organisations, table)
+        quoted_spans.append((reported.start, reported.end, "indirect"))
+    cast = build_cast(doc, people, organisations, table, [(m.content_start, m.content_end) for m in outer])
     quotes.sort(key=lambda q: (q.start, q.end))
-    result = [_to_quote(index, found, article, cast, paragraphs, table) for index, found in enumerate(quotes, 1)]
+    result = [
+        _to_quote(index, found, article, cast, paragraphs, table, _said_when(doc, found, quotes, times))
+        for index, found in enumerate(quotes, 1)
+    ]
     quoted_terms = [
         QuotedTerm(
             reason=_reason(reason),
@@ -197,6 +221,17 @@ def find_quotes(
         for reason, mark in sorted(terms, key=lambda item: item[1].start)
     ]
     return result, quoted_terms
+
+
+def _said_when(doc: Doc, found: _Found, quotes: Sequence[_Found], times: Sequence[TimeRef]) -> str | None:
+    """The time the statement was made: a date in the cue's own clause (``police said on
+    Monday``), never one inside what was said (``said he was arrested on Monday``)."""
+    if found.cue is None or not times:
+        return None
+    said = [(q.start, q.end) for q in quotes]
+    outside = [t for t in times if not any(s < t.evidence.end and t.evidence.start < e for s, e in said)]
+    ref = time_for_span(doc, outside, *found.cue)
+    return ref.id if ref is not None else None
 
 
 def _reason(reason: str) -> Literal["name", "scare_quote", "title", "term"]:
@@ -216,6 +251,7 @@ def _to_quote(
     cast: Cast,
     paragraphs: Sequence[tuple[int, int]],
     table: CueTable,
+    time_id: str | None = None,
 ) -> Quote:
     speaker = found.speaker
     speaker_id = resolve(speaker, cast, paragraphs, table) if speaker is not None else None
@@ -228,6 +264,7 @@ def _to_quote(
         speaker_evidence=evidence(article, speaker.start, speaker.end) if speaker is not None else None,
         cue=evidence(article, *found.cue) if found.cue is not None else None,
         channel=found.channel,
+        time_id=time_id,
         paragraphs=list(found.paragraphs),
         unclosed=found.unclosed,
     )

@@ -35,6 +35,23 @@ class CueTable:
     female_titles: frozenset[str]
     max_scare_words: int
     max_term_words: int
+    role_titles: tuple[tuple[str, frozenset[str]], ...]
+    """A speaker noun (``the judge``) and the title words that name its holder (Justice, Recorder)."""
+    male_nouns: frozenset[str]
+    female_nouns: frozenset[str]
+    """Words in a person's mentions that state their gender (wife, Mrs, herself)."""
+    standin_synonyms: tuple[tuple[str, frozenset[str]], ...]
+    neutral_titles: frozenset[str]
+    """Titles before a person's name that say nothing of gender (Dr, Cllr, Sgt)."""
+    document_nouns: frozenset[str]
+    """Speakers that are documents (records, figures, the filing): an organisation only when named."""
+    """A stand-in noun (``the force``) and the name words of the organisations it can stand for."""
+
+    def titles_for(self, noun: str) -> frozenset[str]:
+        return next((words for role, words in self.role_titles if role == noun), frozenset())
+
+    def standin_words(self, noun: str) -> frozenset[str]:
+        return next((words for role, words in self.standin_synonyms if role == noun), frozenset({noun}))
 
     def pronoun_kind(self, word: str) -> str | None:
         lowered = word.lower()
@@ -61,4 +78,10 @@ def cue_table() -> CueTable:
         female_titles=frozenset(raw["female_titles"]),
         max_scare_words=int(raw["max_scare_words"]),
         max_term_words=int(raw["max_term_words"]),
+        role_titles=tuple((role, frozenset(words)) for role, words in raw["role_titles"].items()),
+        male_nouns=frozenset(raw["male_nouns"]),
+        female_nouns=frozenset(raw["female_nouns"]),
+        standin_synonyms=tuple((noun, frozenset(words)) for noun, words in raw["standin_synonyms"].items()),
+        neutral_titles=frozenset(raw["neutral_titles"]),
+        document_nouns=frozenset(raw["document_nouns"]),
     )

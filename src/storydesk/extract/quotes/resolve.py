@@ -3,22 +3,28 @@
 In order:
 
 1. the entity with a mention covering the speaker's head word (``Abraham's lawyer Mohammed
-   Akunjee`` -> Akunjee, not Abraham);
-2. a group (``friends of the driver``, ``his neighbours``): no entity; the quote keeps the
+   Akunjee`` -> Akunjee, not Abraham; ``Fire Marshal Patrice Okonjo`` -> Okonjo even when
+   the mention leaves the rank out), a person first; a titled surname (``Mr Sewell``,
+   ``Dr Qureshi``) goes to the person of that surname even when an organisation's mention
+   covers it;
+2. a group (``friends of the driver``, ``his neighbours``, ``neighbours``): no entity; the quote keeps the
    group as ``speaker_text`` (a group speaks *about* a person, not *as* them, so linking it
    to that person would put words in their mouth);
-3. a pronoun (``he``, ``she``, ``it``, ``they``): the most recent compatible mention in the
-   preceding text of the same or the previous paragraph, subjects first; gender from the
-   cast's titles (``Mr``, ``Mrs``) and pronoun mentions when the people module gives them;
-   ``it``/``they`` go to organisations;
-4. a spokesperson or statement naming its organisation (``a North Downs Police
-   spokesman``);
-5. a name or variant equal to the speaker text (titles ignored), or a capitalised head
-   equal to a surname;
-6. a word of an organisation's name (``police said``: the police force most recently
+3. a pronoun (``he``, ``she``, ``it``, ``they``): see ``antecedent``;
+4. a name or variant equal to the speaker text (titles and a leading ``the`` ignored);
+5. a spokesperson or statement naming its organisation (``a North Downs Police
+   spokesman``, ``a spokeswoman for the County Attorney's Office``);
+6. a capitalised head equal to a surname, or to a forename only one person of the cast has
+   (``Mr Treloar's wife, Tamsin``);
+7. a role noun (``the judge``): the one person whose name carries the matching title
+   (``Mrs Justice Hollins``, ``District Judge Harold Muñoz``);
+8. a word of an organisation's name (``police said``: the police force most recently
    mentioned);
-7. a statement, spokesperson or stand-in noun (``the statement said``, ``the force said``):
-   the organisation mentioned most recently before it, within three paragraphs.
+9. a statement, spokesperson or stand-in noun (``the statement said``, ``the force said``):
+   the organisation of a matching kind (``the force``: a police force; ``a club
+   spokesperson``: a club) mentioned most recently before it; any organisation within three
+   paragraphs only for nouns that say nothing of the kind (``the statement``); none for a
+   document that names no one (``records show``).
 
 Other mentions inside the span are modifiers (``Mr Okafor's sister``): no entity.
 
@@ -27,100 +33,20 @@ Deliberately not done: guessing among people when nothing in the text links them
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
-from spacy.tokens import Doc
-
+from storydesk.extract.quotes.antecedent import antecedent
+from storydesk.extract.quotes.cast import Cast, CastEntity, CastMention, bare_name, build_cast, paragraph_floor
 from storydesk.extract.quotes.cues import CueTable
-from storydesk.model import Organisation, Person
 
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-# How far back a pronoun or statement looks for its antecedent, in paragraphs.
-_PRONOUN_PARAGRAPHS = 1
+__all__ = ["Cast", "CastEntity", "CastMention", "SpeakerSpan", "build_cast", "resolve"]
+
+# How far back a statement or stand-in noun looks for its organisation, in paragraphs.
 _STATEMENT_PARAGRAPHS = 3
-
-
-@dataclass(frozen=True)
-class CastMention:
-    entity_id: str
-    kind: Literal["person", "organisation"]
-    start: int
-    end: int
-    subject: bool
-    pronoun: bool
-
-
-@dataclass(frozen=True)
-class CastEntity:
-    entity_id: str
-    kind: Literal["person", "organisation"]
-    names: frozenset[str]
-    last_words: frozenset[str]
-    gender: str | None
-
-
-@dataclass(frozen=True)
-class Cast:
-    entities: tuple[CastEntity, ...]
-    mentions: tuple[CastMention, ...]
-    """Sorted by start."""
-
-
-def _strip_titles(name: str, table: CueTable) -> str:
-    words = [w for w in name.replace(".", " ").split() if w.lower() not in table.male_titles | table.female_titles]
-    return " ".join(words)
-
-
-def _gender(texts: Sequence[str], table: CueTable) -> str | None:
-    votes: set[str] = set()
-    for text in texts:
-        words = text.lower().replace(".", " ").split()
-        if not words:
-            continue
-        if words[0] in table.male_titles or words[0] in ("he", "him", "his"):
-            votes.add("male")
-        if words[0] in table.female_titles or words[0] in ("she", "her", "hers"):
-            votes.add("female")
-    return votes.pop() if len(votes) == 1 else None
-
-
-def build_cast(doc: Doc, people: Sequence[Person], organisations: Sequence[Organisation], table: CueTable) -> Cast:
-    entities: list[CastEntity] = []
-    mentions: list[CastMention] = []
-    groups: list[tuple[Literal["person", "organisation"], Sequence[Person] | Sequence[Organisation]]] = [
-        ("person", people),
-        ("organisation", organisations),
-    ]
-    for kind, group in groups:
-        for entity in group:
-            texts = [entity.name, *entity.variants, *(m.evidence.text for m in entity.mentions)]
-            names = {_strip_titles(t, table).lower() for t in [entity.name, *entity.variants]}
-            names |= {t.lower() for t in [entity.name, *entity.variants]}
-            names.discard("")
-            last = {n.split()[-1] for n in names if n.split()}
-            named = not isinstance(entity, Person) or entity.named
-            entities.append(
-                CastEntity(
-                    entity.id,
-                    kind,
-                    frozenset(names if named else set()),
-                    frozenset(last if named and kind == "person" else set()),
-                    _gender(texts, table) if kind == "person" else None,
-                )
-            )
-            for mention in entity.mentions:
-                start, end = mention.evidence.start, mention.evidence.end
-                span = doc.char_span(start, end, alignment_mode="expand")
-                subject = span is not None and any(
-                    t.dep_ in _SUBJECT_DEPS or (t.dep_ == "poss" and t.head.dep_ in _SUBJECT_DEPS)
-                    for t in span
-                    if t.head == t or not (span.start <= t.head.i < span.end)
-                )
-                mentions.append(CastMention(entity.id, kind, start, end, subject, mention.kind == "pronoun"))
-    mentions.sort(key=lambda m: (m.start, m.end, m.entity_id))
-    return Cast(tuple(entities), tuple(mentions))
+# Stand-in nouns that say nothing of what kind of organisation speaks.
+_KINDLESS = frozenset({"statement", "spokesman", "spokeswoman", "spokesperson", "representative", "release"})
 
 
 @dataclass(frozen=True)
@@ -135,11 +61,6 @@ class SpeakerSpan:
     statement: bool = False
 
 
-def _paragraph_floor(paragraphs: Sequence[tuple[int, int]], char: int, back: int) -> int:
-    index = next((i for i, (lo, hi) in enumerate(paragraphs) if lo <= char <= hi), 0)
-    return paragraphs[max(0, index - back)][0] if paragraphs else 0
-
-
 def resolve(
     speaker: SpeakerSpan,
     cast: Cast,
@@ -147,56 +68,98 @@ def resolve(
     table: CueTable,
 ) -> str | None:
     """The id of the entity ``speaker`` denotes, or None."""
-    covering = [m for m in cast.mentions if m.start <= speaker.head_start and speaker.head_end <= m.end]
-    if covering:
-        return min(covering, key=lambda m: m.end - m.start).entity_id
     if speaker.group:
         return None
+    head_token_start = speaker.head_end - len(speaker.head_text)
+    covering = [m for m in cast.mentions if m.start <= head_token_start and speaker.head_end <= m.end]
+    first = speaker.text.lower().split()[0].rstrip(".") if speaker.text.split() else ""
+    titled = first in table.male_titles | table.female_titles | table.neutral_titles
+    if titled and not any(m.kind == "person" for m in covering):
+        # Mr Sewell, Dr Qureshi: a person, even where the cast also has an organisation of that name
+        people = [e for e in cast.entities if e.kind == "person" and speaker.head_text.lower() in e.last_words]
+        if people:
+            return _most_recent(people, cast, speaker.start)
+    if covering:
+        return min(covering, key=lambda m: (m.end - m.start, m.kind != "person")).entity_id
     pronoun = table.pronoun_kind(speaker.head_text)
     if pronoun is not None and speaker.end - speaker.start <= len(speaker.head_text) + 1:
-        return _antecedent(speaker, pronoun, cast, paragraphs)
-    inside = [m for m in cast.mentions if speaker.start <= m.start and m.end <= speaker.end]
+        return antecedent(speaker.start, pronoun, cast, paragraphs)
+    bare = bare_name(speaker.text, table)
+    exact = [e for e in cast.entities if bare in e.bare_names]
+    if exact:
+        return exact[0].entity_id
     if speaker.statement:
-        # A spokeswoman for the County Attorney's Office / a North Downs Police spokesman
-        orgs_inside = [m for m in inside if m.kind == "organisation"]
-        if orgs_inside:
-            return orgs_inside[-1].entity_id
-    bare = _strip_titles(speaker.text, table).lower()
+        named = _organisation_named_in(speaker, cast)
+        if named is not None:
+            return named
+        # a council spokeswoman, a club spokesperson: the organisation of that kind
+        kind = next((w for w in speaker.text.lower().split()[:-1] if w in table.organisation_nouns), None)
+        if kind is not None:
+            return _standin(speaker, kind, cast, paragraphs, table)
     head = speaker.head_text.lower()
-    for entity in cast.entities:
-        if bare in entity.names or speaker.text.lower() in entity.names:
-            return entity.entity_id
-    if head[:1].isupper() or speaker.head_text[:1].isupper():
-        for entity in cast.entities:
-            if head in entity.last_words:
-                return entity.entity_id
+    if speaker.head_text[:1].isupper():
+        by_surname = [e for e in cast.entities if head in e.last_words]
+        if by_surname:
+            return by_surname[0].entity_id
+        by_forename = [e for e in cast.entities if e.kind == "person" and head in e.first_words]
+        if len(by_forename) == 1:
+            return by_forename[0].entity_id
+    holder = _title_holder(speaker, cast, table)
+    if holder is not None:
+        return holder
+    if speaker.statement or head in table.organisation_nouns:
+        return _standin(speaker, head, cast, paragraphs, table)
     org_words = [e for e in cast.entities if e.kind == "organisation" and any(head in n.split() for n in e.names)]
     if org_words:
-        # "police said": the police force the report names (the most recently mentioned)
-        ids = {e.entity_id for e in org_words}
-        recent = [m for m in cast.mentions if m.entity_id in ids and m.end <= speaker.start]
-        return recent[-1].entity_id if recent else org_words[0].entity_id
-    if speaker.statement:
-        floor = _paragraph_floor(paragraphs, speaker.start, _STATEMENT_PARAGRAPHS)
-        orgs = [m for m in cast.mentions if m.kind == "organisation" and floor <= m.start and m.end <= speaker.start]
-        if orgs:
-            return orgs[-1].entity_id
+        return _most_recent(org_words, cast, speaker.start)
     # Other mentions inside the span are modifiers (Mr Okafor's sister, Hale's attorney):
     # the speaker is someone else, so nothing is resolved rather than the wrong person.
     return None
 
 
-def _antecedent(speaker: SpeakerSpan, pronoun: str, cast: Cast, paragraphs: Sequence[tuple[int, int]]) -> str | None:
-    floor = _paragraph_floor(paragraphs, speaker.start, _PRONOUN_PARAGRAPHS)
-    genders = {e.entity_id: e.gender for e in cast.entities}
-    before = [m for m in cast.mentions if floor <= m.start and m.end <= speaker.start]
-    if pronoun in ("male", "female"):
-        candidates = [m for m in before if m.kind == "person" and genders.get(m.entity_id) in (None, pronoun)]
-    elif pronoun in ("neuter", "plural"):
-        candidates = [m for m in before if m.kind == "organisation"]
-    else:
+def _most_recent(entities: Sequence[CastEntity], cast: Cast, before: int) -> str:
+    ids = {e.entity_id for e in entities}
+    recent = [m for m in cast.mentions if m.entity_id in ids and m.end <= before]
+    return recent[-1].entity_id if recent else entities[0].entity_id
+
+
+def _organisation_named_in(speaker: SpeakerSpan, cast: Cast) -> str | None:
+    """``A North Downs Police spokesman``: the organisation whose name the span contains."""
+    text = " " + " ".join(re.sub(r"[^\w&'’-]+", " ", speaker.text.lower()).replace("’", "'").split()) + " "
+    best: tuple[int, str] | None = None
+    for entity in cast.entities:
+        if entity.kind != "organisation":
+            continue
+        for name in entity.bare_names:
+            if len(name) >= 3 and f" {name} " in text and (best is None or len(name) > best[0]):
+                best = (len(name), entity.entity_id)
+    return best[1] if best else None
+
+
+def _title_holder(speaker: SpeakerSpan, cast: Cast, table: CueTable) -> str | None:
+    """``the judge`` -> the one person whose name carries a judge's title."""
+    titles = table.titles_for(speaker.head_text.lower())
+    if not titles or speaker.text.lower().split()[0] not in ("the", "a"):
         return None
-    subjects = [m for m in candidates if m.subject and not m.pronoun]
-    if subjects:
-        return subjects[-1].entity_id
-    return candidates[-1].entity_id if candidates else None
+    holders = [e for e in cast.entities if e.kind == "person" and e.title_words & titles]
+    if len(holders) == 1:
+        return holders[0].entity_id
+    return _most_recent(holders, cast, speaker.start) if holders else None
+
+
+def _standin(
+    speaker: SpeakerSpan, head: str, cast: Cast, paragraphs: Sequence[tuple[int, int]], table: CueTable
+) -> str | None:
+    """``the force said``: the organisation of that kind mentioned last, within three paragraphs."""
+    floor = paragraph_floor(paragraphs, speaker.start, _STATEMENT_PARAGRAPHS)
+    kinds = table.standin_words(head)
+    orgs = {e.entity_id: e for e in cast.entities if e.kind == "organisation"}
+    matching = [e for e in orgs.values() if any(w in kinds for n in e.names for w in n.split())]
+    if matching and head not in _KINDLESS:
+        return _most_recent(matching, cast, speaker.start)
+    if (head in table.organisation_nouns and head not in _KINDLESS) or head in table.document_nouns:
+        # the force, the company: no organisation of that kind in the cast; records, the
+        # filing: a document speaks for whoever is named with it, and no one is here
+        return None
+    recent = [m for m in cast.mentions if m.kind == "organisation" and floor <= m.start and m.end <= speaker.start]
+    return recent[-1].entity_id if recent else None

@@ -84,6 +84,7 @@ def speaker_span(tokens: list[Token], head: Token, table: CueTable) -> SpeakerSp
     group = lowered in table.group_heads and (
         any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
         or any(c.dep_ == "poss" for c in head.children)
+        or (lowered not in table.organisation_nouns and head.tag_ == "NNS" and head.pos_ == "NOUN")
     )
     statement = lowered in table.statement_nouns or lowered in table.organisation_nouns
     text = doc.text[start:end]
@@ -113,15 +114,24 @@ def speaker_of_cue(cue: Token, quoted: Sequence[MarkedSpan], table: CueTable) ->
         if subject is not None:
             break
         verb = verb.head if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head != verb else None
-    if subject is None:
+    if subject is None or verb is None:
         return None
-    head = subject
     if subject.pos_ == "NOUN":
-        # Abraham's lawyer Mohammed Akunjee / the force's spokesman, Jo Bell: the name speaks
-        head = next(
-            (c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i - subject.i <= 4),
-            subject,
+        # Dell's fiancée, Keisha Monroe, said: the parser may give the name as a second subject
+        named = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ in _SUBJECT_DEPS and c.i > subject.i and c.pos_ == "PROPN" and not _inside(c.idx, quoted)
+            ),
+            None,
         )
+        subject = named or subject
+    head = subject
+    if subject.pos_ in ("NOUN", "VERB"):
+        # Abraham's lawyer Mohammed Akunjee / the force's spokesman, Jo Bell / Outside court,
+        # Macleod's solicitor, Iain Drummond, said: the name in apposition speaks
+        head = _named_appositive(subject, cue) or subject
     limit = max(t.i for t in head.subtree) if head is not subject else subject.i
     tokens: list[Token] = []
     for token in subject.subtree:
@@ -131,6 +141,21 @@ def speaker_of_cue(cue: Token, quoted: Sequence[MarkedSpan], table: CueTable) ->
             break
         tokens.append(token)
     return speaker_span(tokens, head, table)
+
+
+def _named_appositive(subject: Token, cue: Token) -> Token | None:
+    """The first name reached from ``subject`` through a chain of appositions, before the cue."""
+    frontier = [subject]
+    while frontier:
+        node = frontier.pop(0)
+        for child in node.children:
+            if child.dep_ != "appos" or child.i > cue.i:
+                continue
+            if child.pos_ == "PROPN" or child.ent_type_ in ("PERSON", "ORG"):
+                return child
+            if child.pos_ == "NOUN":
+                frontier.append(child)
+    return None
 
 
 def channel_of(tokens: Sequence[Token], cue: Token | None, table: CueTable) -> str | None:
@@ -175,7 +200,8 @@ def _after_window(doc: Doc, mark: MarkedSpan, para_end: int, outer: Sequence[Mar
     for token in _tokens(doc, mark.end, para_end):
         if token.idx < mark.end:
             continue
-        if _inside(token.idx, outer) or (token.text[0] in MARKS and token.idx > mark.end + 2):
+        opening = token.text[0] in MARKS and token.lower_ not in ("'s", "’s")  # a mark, not the dairy's
+        if _inside(token.idx, outer) or (opening and token.idx > mark.end + 2):
             break
         tokens.append(token)
         if token.text in (".", "!", "?", ";") or len(tokens) >= _AFTER_WINDOW:
@@ -194,6 +220,34 @@ def _dash_speaker(tokens: list[Token], table: CueTable) -> tuple[Token, SpeakerS
     head = names[-1]
     speaker = speaker_span(rest, head, table)
     return (tokens[0], speaker) if speaker is not None else None
+
+
+def _near(after: Sequence[Token], cue: Token) -> bool:
+    """The cue follows the quote closely: within six tokens, or after nothing but its subject
+    (``,' Dearfield's chief executive, Raymond Szabo, said``)."""
+    if not after or cue.i - after[0].i <= 6:
+        return True
+    subjects = [c for c in cue.children if c.dep_ in _SUBJECT_DEPS]
+    covered = {t.i for s in subjects for t in s.subtree}
+    return bool(subjects) and all(t.i in covered or t.is_punct for t in after if t.i < cue.i)
+
+
+def _misparsed_cue(pre: list[Token], table: CueTable) -> tuple[Token, SpeakerSpan] | None:
+    """``His father, now a summariser for a local radio station, posted on Twitter: '...'``:
+    the parse hangs the cue verb off a noun, so its subject is the noun phrase the sentence
+    opens with."""
+    body = _trim_punct(pre)
+    cues = [t for t in body if t.pos_ == "VERB" and t.lemma_.lower() in table.cue_verbs]
+    if not cues or not body:
+        return None
+    root = body[0].sent.root
+    if root.pos_ not in ("NOUN", "PROPN") or root.i >= cues[0].i or root.i < body[0].i:
+        return None
+    head = _named_appositive(root, cues[0]) or root
+    tokens = [t for t in root.subtree if t.i < cues[0].i]
+    end = max(t.i for t in head.subtree) if head is not root else root.i
+    speaker = speaker_span([t for t in tokens if t.i <= end], head, table)
+    return (cues[0], speaker) if speaker is not None else None
 
 
 def _from_speaker(pre: list[Token], table: CueTable) -> tuple[Token, SpeakerSpan] | None:
@@ -248,7 +302,7 @@ def attribute(
             cue = cues[-1]
             return found("direct", cue, speaker_of_cue(cue, outer, table), pre_tokens)
         if stripped.endswith(":"):
-            named = _from_speaker(pre_tokens, table)
+            named = _from_speaker(pre_tokens, table) or _misparsed_cue(pre_tokens, table)
             if named is not None:
                 return found("direct", named[0], named[1], pre_tokens)
     sentence_initial = not stripped or stripped.endswith((":", ","))
@@ -258,7 +312,7 @@ def attribute(
         cue = after_cues[0]
         new_sentence = bool(_SENTENCE_END.search(content)) and after and after[0].text[:1].isupper()
         bare = not any(c.dep_ in ("ccomp",) for c in cue.children)
-        if cue.i - after[0].i <= 6 and (not new_sentence or bare):
+        if _near(after, cue) and (not new_sentence or bare):
             speaker = speaker_of_cue(cue, outer, table)
             if speaker is not None:
                 return found("direct", cue, speaker, after)
@@ -307,7 +361,8 @@ def _partial(
         node = node.head
         if is_cue(node, table) and not _inside(node.idx, outer):
             cue = node
-            break
+            if not _evidence_verb(node, table):
+                break
     if cue is None:
         return None
     speaker = speaker_of_cue(cue, outer, table)
@@ -315,6 +370,18 @@ def _partial(
         return None
     return Attribution(
         "partial", cue.idx, cue.idx + len(cue.text), speaker, channel_of(cue_frame(cue, outer), cue, table)
+    )
+
+
+def _evidence_verb(cue: Token, table: CueTable) -> bool:
+    """``the audit showed '...'`` inside ``X said ...``: a thing shows, the person above speaks."""
+    subject = next((c for c in cue.children if c.dep_ in _SUBJECT_DEPS), None)
+    return (
+        cue.dep_ == "ccomp"
+        and cue.lemma_.lower() in table.cue_verbs_need_clause
+        and subject is not None
+        and subject.pos_ == "NOUN"
+        and subject.ent_type_ == ""
     )
 
 
