@@ -21,6 +21,7 @@ from storydesk.ingest import make_article, read_path, read_stdin
 from storydesk.ingest.read import DEFAULT_MAX_BYTES, SourceFormat, parse_date
 from storydesk.model import json_schema
 from storydesk.reconcile import cli as story_cli
+from storydesk.reconcile.model import WhatsNew
 from storydesk.render import render_markdown, render_text
 
 
@@ -222,6 +223,20 @@ def _desk(args: argparse.Namespace) -> int:
 
     with Desk.open(args.db) as desk:
         if args.command == "add":
+            joined: list[bool] = []
+
+            def outlet_of(article_id: str) -> str:
+                row = desk.article(article_id)
+                return row.outlet or row.id[:8]
+
+            def on_story(_stored: object, made: WhatsNew | None) -> None:
+                if made is None:
+                    return
+                joined.append(not made.new_story)
+                if not args.quiet:
+                    for line in story_cli.whats_new_lines(made, outlet_of):
+                        bar.print(line)
+
             with AddBar(quiet=args.quiet) as bar:
                 report = desk.add(
                     args.inputs,
@@ -233,6 +248,7 @@ def _desk(args: argparse.Namespace) -> int:
                     allow_private=args.allow_private,
                     timeout=args.timeout,
                     progress=bar.update,
+                    on_story=on_story,
                 )
             for failure in report.failed:
                 print(f"storydesk: failed {failure.source}: {failure.code}: {failure.message}", file=sys.stderr)
@@ -240,7 +256,8 @@ def _desk(args: argparse.Namespace) -> int:
                 rate = len(report.stored) / report.seconds if report.seconds else 0.0
                 print(
                     f"added {report.added}, new versions {report.new_versions}, unchanged {report.unchanged}, "
-                    f"failed {len(report.failed)} in {report.seconds:.1f} s ({rate:.1f} reports/s)",
+                    f"failed {len(report.failed)} in {report.seconds:.1f} s ({rate:.1f} reports/s); "
+                    f"stories: {joined.count(False)} new, {joined.count(True)} joined",
                     file=sys.stderr,
                 )
             return 0 if report.ok else 1

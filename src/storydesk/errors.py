@@ -181,6 +181,16 @@ class AmbiguousArticleIdError(StoreError):
     exit_code = 2
 
 
+class StoryNotFoundError(StoreError):
+    code = "E505"
+    exit_code = 2
+
+
+class BadCorrectionError(StoreError):
+    code = "E506"
+    exit_code = 2
+
+
 def empty_input(source: str) -> EmptyInputError:
     return EmptyInputError(f"{source} has no text to analyse (it is empty or only whitespace).")
 
@@ -351,3 +361,14 @@ def article_not_found(article_id: str) -> ArticleNotFoundError:
 
 def ambiguous_article_id(prefix: str, count: int) -> AmbiguousArticleIdError:
     return AmbiguousArticleIdError(f"{count} articles start with {prefix!r}; give more of the id.")
+
+
+def no_story(ref: str) -> StoryNotFoundError:
+    return StoryNotFoundError(
+        f"no story {ref!r} on the desk (give a story id s-..., or the id of one of its reports); "
+        "`storydesk stories` lists them."
+    )
+
+
+def bad_correction(message: str) -> BadCorrectionError:
+    return BadCorrectionError(message)

@@ -38,6 +38,14 @@ class AddBar:
             self._task, completed=progress.done, total=progress.total, rate=progress.rate, failed=progress.failed
         )
 
+    def print(self, line: str) -> None:
+        """A line on standard output, above the bar when it is shown."""
+        if self.enabled:
+            self._bar.console.print(line, markup=False, highlight=False, soft_wrap=True)
+        else:
+            sys.stdout.write(line + "\n")
+            sys.stdout.flush()
+
     def __enter__(self) -> AddBar:
         self._bar.start()
         return self

@@ -45,6 +45,8 @@ _STATUS_BY_CLASS: tuple[tuple[type[errors.StorydeskError], int], ...] = (
     (errors.BadFeedError, 422),
     (errors.ArticleNotFoundError, 404),
     (errors.AmbiguousArticleIdError, 409),
+    (errors.StoryNotFoundError, 404),
+    (errors.BadCorrectionError, 422),
     (errors.DatabaseUnavailableError, 503),
 )
 # The same, by code, for failures reported as data (storydesk.store.Failure).

@@ -1,21 +1,62 @@
-"""An in-memory story desk: add case files, read stories, correct assignment.
+"""Story desks: in memory (:class:`StoryDesk`) and on the database (:class:`DeskStories`).
 
-The library without a database: :class:`StoryDesk` keeps case files, the candidate index
-and the corrections; stories are built on demand from the set of reports, so the same
-reports and corrections give the same stories in any order of arrival. A SQL desk can hold
-the same three things (case files, corrections, and the assignment it last computed).
+:class:`StoryDesk` is the library without a database: it keeps case files, the candidate
+index and the corrections; stories are built on demand from the set of reports, so the same
+reports and corrections give the same stories in any order of arrival.
+
+:class:`DeskStories` keeps stories on a :class:`storydesk.store.Desk` (tables in
+:mod:`storydesk.store.tables`): each report is assigned once, after its commit, by
+
+1. reading its candidates from the ``story_keys`` index (reports sharing a name, place,
+   organisation, month or frequent word with it, within the time window; never every
+   stored report);
+2. loading the *features* (word counts and keys, not case files) of every member of the
+   candidates' stories, and letting the reconciler's :class:`Assigner` cluster that
+   neighbourhood, with every correction ever made (``story_corrections``);
+3. the report's cluster becomes its story: members of old stories that fall in it join it
+   (two stories merge when the report bridges them), the rest of each old story stays one
+   story; only now are case files loaded, of the report's story (and any remainder), to build
+   it (:func:`build_story`) and say what the report brings (:func:`whats_new`);
+4. memberships and story summaries are written in one transaction (assignments take turns).
+
+Deterministic: the neighbourhood is a set, clustered in article-id order, so the same reports
+give the same stories whatever their order of arrival, as long as each story's last report
+sees the whole story among its candidates (what the time window and the keys are for).
+:meth:`DeskStories.rebuild` clusters the whole desk at once, as the in-memory desk does.
+Statistics (IDF of words and keys) are those of the neighbourhood, not of the whole desk.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
+from sqlalchemy.engine import Connection, Engine
+
+from storydesk import errors
 from storydesk.model import CaseFile
 from storydesk.reconcile.assign import AssignConfig, Assigner
-from storydesk.reconcile.features import features
+from storydesk.reconcile.features import Features, features
 from storydesk.reconcile.model import Correction, Story, WhatsNew
 from storydesk.reconcile.story import build_story, canonical, story_id
 from storydesk.reconcile.whatsnew import whats_new
+from storydesk.store import stories as db
+from storydesk.store.engine import WRITE_OPTION
+from storydesk.store.query import resolve_id
+from storydesk.store.stories import Group, StoryRow
+
+
+def effective(corrections: Iterable[Correction]) -> list[Correction]:
+    """The corrections in force: a later correction of a report replaces every earlier one that
+    moved or split that report (a person who moves a report, then splits it off, means the
+    split), so they never pin it to two places. Earlier ones stay on record."""
+    kept: list[Correction] = []
+    for correction in corrections:
+        named = set(correction.articles)
+        kept = [c for c in kept if not named & set(c.articles)]
+        kept.append(correction)
+    return kept
 
 
 class UnknownItem(KeyError):
@@ -26,7 +67,7 @@ class StoryDesk:
     def __init__(self, config: AssignConfig | None = None, corrections: Iterable[Correction] = ()) -> None:
         self.assigner = Assigner(config)
         self.cases: dict[str, CaseFile] = {}
-        for correction in corrections:
+        for correction in effective(corrections):
             self.assigner.correct(correction)
 
     def add(self, case: CaseFile) -> WhatsNew:
@@ -68,6 +109,7 @@ class StoryDesk:
             apart_from=[m.article_id for m in current.members if m.article_id != article_id],
         )
         self.assigner.correct(correction)
+        self.assigner.corrections = effective(self.assigner.corrections)
         return correction
 
     def split(self, article_ids: list[str]) -> Correction:
@@ -78,6 +120,7 @@ class StoryDesk:
         rest = {m.article_id for a in article_ids for m in self.story(a).members} - set(article_ids)
         correction = Correction(kind="split", articles=list(article_ids), apart_from=sorted(rest))
         self.assigner.correct(correction)
+        self.assigner.corrections = effective(self.assigner.corrections)
         return correction
 
     @property
@@ -92,3 +135,178 @@ class StoryDesk:
             if len(members) > 1
         }
         return build_story([self.cases[a] for a in members], corrected=corrected, scores=scores)
+
+
+# -- stories on the database -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CorrectionMade:
+    """A correction and the stories it left: the story each of its reports is in now."""
+
+    correction: Correction
+    stories: dict[str, str]
+
+
+def _anchor_key(f: Features) -> tuple[dt.date, str]:
+    return (f.published or dt.date.min, f.article_id)
+
+
+class DeskStories:
+    """Stories kept on a desk's database; see the module docstring."""
+
+    def __init__(self, engine: Engine, config: AssignConfig | None = None) -> None:
+        self.engine = engine
+        self.config = config or AssignConfig()
+
+    def _write(self) -> Connection:
+        return self.engine.connect().execution_options(**{WRITE_OPTION: True})
+
+    # -- assignment ----------------------------------------------------------------------------
+
+    def assign(self, article_id: str, case: CaseFile | None = None) -> WhatsNew | None:
+        """Put a stored report in a story (an existing one, or its own); returns what it brings
+        to that story. None for a superseded version (its newer version is assigned instead)."""
+        with self._write() as connection, connection.begin():
+            db.lock(connection)
+            published, superseded, previous_id = db.article_state(connection, article_id)
+            if superseded:
+                return None
+            db.ensure_indexed(connection, article_id, case)
+            touched: set[str] = set()
+            if previous_id is not None:
+                old = db.drop_membership(connection, previous_id)
+                if old is not None:
+                    touched.add(old)
+            keys = db.selective_keys(connection, db.keys_of(connection, article_id), self.config.index.max_block)
+            found = db.candidates(connection, article_id, keys, published, self.config.index.window_days)
+            touched |= set(db.story_of(connection, found).values())
+            before = db.members(connection, touched)
+            hood = sorted({article_id, *(a for m in before.values() for a in m)})
+            assigner = self._assigner(db.features(connection, hood), db.corrections(connection))
+            cluster = next(c for c in assigner.stories() if article_id in c)
+            groups = [cluster, *(rest for sid in sorted(before) if (rest := sorted(set(before[sid]) - set(cluster))))]
+            cases = db.case_files(connection, [a for g in groups for a in g if a != article_id or case is None])
+            if case is not None:
+                cases[article_id] = case
+            built = [self._group(assigner, g, cases) for g in groups]
+            db.write_groups(connection, touched, built)
+            story = built[0].story
+        return whats_new(story, article_id, new_story=cluster == [article_id])
+
+    def assign_pending(self, on_story: Callable[[str, WhatsNew | None], None] | None = None) -> int:
+        """Assign every current report that is in no story yet (stored before stories were
+        kept, or by a run killed between its commit and its assignment), oldest first."""
+        with self.engine.connect() as connection:
+            waiting = db.pending(connection)
+        for article_id in waiting:
+            made = self.assign(article_id)
+            if on_story is not None:
+                on_story(article_id, made)
+        return len(waiting)
+
+    def rebuild(self) -> int:
+        """Cluster every current report at once (with every correction) and rewrite all stories.
+        Returns the number of stories."""
+        self.assign_pending()  # every report indexed and in a story first
+        with self._write() as connection, connection.begin():
+            db.lock(connection)
+            assigner = Assigner(self.config)
+            for found in db.all_features(connection):
+                assigner.index.add(found)
+            for correction in effective(db.corrections(connection)):
+                assigner.correct(correction)
+            clusters = assigner.stories()
+            db.clear(connection)
+            for cluster in clusters:
+                cases = db.case_files(connection, cluster)
+                db.write_groups(connection, (), [self._group(assigner, cluster, cases)])
+        return len(clusters)
+
+    def _assigner(self, found: dict[str, Features], corrections: Iterable[Correction]) -> Assigner:
+        assigner = Assigner(self.config)
+        for article_id in sorted(found):
+            assigner.index.add(found[article_id])
+        for correction in effective(corrections):
+            assigner.correct(correction)
+        return assigner
+
+    def _group(self, assigner: Assigner, members: Sequence[str], cases: dict[str, CaseFile]) -> Group:
+        corrected = frozenset(a for c in assigner.corrections for a in c.articles if a in members)
+        scores = {
+            a: round(sum(assigner.similarity(a, b) for b in members if b != a) / (len(members) - 1), 4)
+            for a in members
+            if len(members) > 1
+        }
+        story = build_story([cases[a] for a in members], corrected=corrected, scores=scores)
+        return Group(story=story, scores=scores)
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def listing(self, *, since: dt.date | None = None, limit: int | None = None) -> list[StoryRow]:
+        with self.engine.connect() as connection:
+            return db.listing(connection, since=since, limit=limit)
+
+    def story(self, ref: str) -> Story:
+        """A story by its id, or the story of an article id (or unique prefix)."""
+        return self.story_with_cases(ref)[0]
+
+    def story_with_cases(self, ref: str) -> tuple[Story, dict[str, CaseFile]]:
+        with self.engine.connect() as connection:
+            found = db.resolve_story(connection, ref)
+            ids = db.members(connection, [found]).get(found, [])
+            if not ids:
+                raise errors.no_story(ref)
+            cases = db.case_files(connection, ids)
+            scores = db.scores(connection, ids)
+            in_force = effective(db.corrections(connection))
+            corrected = frozenset(a for c in in_force for a in c.articles if a in cases)
+        story = build_story(list(cases.values()), corrected=corrected, scores=scores)
+        return story, cases
+
+    # -- corrections ---------------------------------------------------------------------------
+
+    def move(self, article_ref: str, story_ref: str, *, made_by: str) -> CorrectionMade:
+        """Put a report in another story; kept as a correction, re-applied on every assignment."""
+        with self._write() as connection, connection.begin():
+            db.lock(connection)
+            article_id = resolve_id(connection, article_ref)
+            source = db.resolve_story(connection, article_id)
+            target = db.resolve_story(connection, story_ref)
+            if source == target:
+                raise errors.bad_correction(f"report {article_id} is already in story {target}")
+            before = db.members(connection, [source, target])
+            found = db.features(connection, before[target])
+            anchor = min(found.values(), key=_anchor_key).article_id
+            correction = Correction(
+                kind="move",
+                articles=[article_id],
+                target=anchor,
+                apart_from=[a for a in before[source] if a != article_id],
+            )
+            return CorrectionMade(correction, self._apply(connection, correction, before, made_by=made_by))
+
+    def split(self, article_refs: Sequence[str], *, made_by: str) -> CorrectionMade:
+        """Make these reports a story of their own, apart from the rest of their stories."""
+        if not article_refs:
+            raise errors.bad_correction("name the reports to split off")
+        with self._write() as connection, connection.begin():
+            db.lock(connection)
+            ids = sorted({resolve_id(connection, ref) for ref in article_refs})
+            before = db.members(connection, {db.resolve_story(connection, a) for a in ids})
+            rest = sorted({a for m in before.values() for a in m} - set(ids))
+            if not rest:
+                raise errors.bad_correction("these reports already make a story of their own")
+            correction = Correction(kind="split", articles=ids, apart_from=rest)
+            return CorrectionMade(correction, self._apply(connection, correction, before, made_by=made_by))
+
+    def _apply(
+        self, connection: Connection, correction: Correction, before: dict[str, list[str]], *, made_by: str = ""
+    ) -> dict[str, str]:
+        db.add_correction(connection, correction, made_by or "unknown")
+        union = sorted({a for m in before.values() for a in m})
+        assigner = self._assigner(db.features(connection, union), db.corrections(connection))
+        cases = db.case_files(connection, union)
+        built = [self._group(assigner, cluster, cases) for cluster in assigner.stories()]
+        db.write_groups(connection, before, built)
+        return {m.article_id: g.story.id for g in built for m in g.story.members if m.article_id in correction.articles}

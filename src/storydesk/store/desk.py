@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from types import TracebackType
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
@@ -21,6 +21,13 @@ from storydesk.store.inputs import expand
 from storydesk.store.pipeline import AddReport, ArticleOptions, ProgressCallback, StoredHook, run
 from storydesk.store.rows import case_rows
 from storydesk.store.write import Stored, write_batch
+
+if TYPE_CHECKING:
+    from storydesk.reconcile.desk import CorrectionMade, DeskStories
+    from storydesk.reconcile.model import Story, WhatsNew
+    from storydesk.store.stories import CorrectionRow, StoryRow
+
+StoryHook = Callable[[Stored, "WhatsNew | None"], None]
 
 
 class Desk:
@@ -81,10 +88,28 @@ class Desk:
         timeout: float = 20.0,
         progress: ProgressCallback | None = None,
         on_stored: StoredHook | None = None,
+        stories: bool = True,
+        on_story: StoryHook | None = None,
     ) -> AddReport:
         """Add reports: paths (text, HTML, JSON Lines, feeds, folders), http(s) URLs of pages
-        or feeds, or :class:`Source` objects. See :mod:`storydesk.store.pipeline`."""
+        or feeds, or :class:`Source` objects. See :mod:`storydesk.store.pipeline`.
+
+        With ``stories`` (the default) each stored report is assigned to a story right after
+        its commit, and ``on_story`` gets what it brings to that story (reports a killed run
+        left unassigned are assigned first)."""
         policy = FetchPolicy(allow_private=allow_private, timeout=timeout, max_bytes=max_bytes)
+        hook = on_stored
+        if stories:
+            story_desk = self.story_desk
+            story_desk.assign_pending()
+
+            def hook(stored: Stored, case: CaseFile) -> None:
+                if on_stored is not None:
+                    on_stored(stored, case)
+                made = story_desk.assign(stored.article_id, case)
+                if on_story is not None:
+                    on_story(stored, made)
+
         return run(
             self.engine,
             expand(inputs, policy, max_bytes=max_bytes),
@@ -92,7 +117,7 @@ class Desk:
             jobs=jobs,
             batch_size=batch_size,
             progress=progress,
-            on_stored=on_stored,
+            on_stored=hook,
         )
 
     def store(self, case: CaseFile) -> Stored:
@@ -139,3 +164,47 @@ class Desk:
     def export(self, fmt: exports.ExportFormat, out: TextIO, *, all_versions: bool = False) -> int:
         with self.engine.connect() as connection:
             return exports.export(connection, fmt, out, all_versions=all_versions)
+
+    # -- stories ---------------------------------------------------------------------------
+
+    @property
+    def story_desk(self) -> DeskStories:
+        """The stories kept on this desk (:class:`storydesk.reconcile.desk.DeskStories`)."""
+        from storydesk.reconcile.desk import DeskStories
+
+        return DeskStories(self.engine)
+
+    def stories(self, *, since: dt.date | None = None, limit: int | None = None) -> list[StoryRow]:
+        """Stories, latest news first; ``since``: with a report published on or after it."""
+        return self.story_desk.listing(since=since, limit=limit)
+
+    def story(self, ref: str) -> Story:
+        """One story, reconciled from its reports' case files: by story id, or the id (or a
+        unique prefix) of one of its reports."""
+        return self.story_desk.story(ref)
+
+    def assign(self, article_id: str) -> WhatsNew | None:
+        """Assign one stored report to a story (again); what it brings to that story."""
+        return self.story_desk.assign(article_id)
+
+    def assign_pending(self) -> int:
+        """Assign every report in no story yet; returns how many."""
+        return self.story_desk.assign_pending()
+
+    def move(self, article_id: str, story_ref: str, *, made_by: str = "unknown") -> CorrectionMade:
+        """Move a report to another story: a correction kept forever and re-applied."""
+        return self.story_desk.move(article_id, story_ref, made_by=made_by)
+
+    def split(self, article_ids: Sequence[str], *, made_by: str = "unknown") -> CorrectionMade:
+        """Make reports a story of their own: a correction kept forever and re-applied."""
+        return self.story_desk.split(article_ids, made_by=made_by)
+
+    def corrections(self) -> list[CorrectionRow]:
+        from storydesk.store.stories import correction_rows
+
+        with self.engine.connect() as connection:
+            return correction_rows(connection)
+
+    def rebuild_stories(self) -> int:
+        """Cluster every report again at once (corrections re-applied); returns the number of stories."""
+        return self.story_desk.rebuild()

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from storydesk.model import CaseFile, FactValue
 from storydesk.store.names import fold, tokens
+from storydesk.store.story_rows import story_index_rows
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,8 @@ class ArticleRows:
     names: list[dict[str, object]]
     tokens: list[dict[str, object]]
     facts: list[dict[str, object]]
+    story_keys: list[dict[str, object]]
+    story_features: dict[str, object]
 
     @property
     def id(self) -> str:
@@ -111,6 +114,7 @@ def case_rows(case: CaseFile) -> ArticleRows:
             }
         )
     published: dt.date | None = article.published
+    keys, story_features = story_index_rows(case)
     return ArticleRows(
         article={
             "id": article_id,
@@ -128,4 +132,6 @@ def case_rows(case: CaseFile) -> ArticleRows:
         names=list(names.values()),
         tokens=list(name_tokens.values()),
         facts=facts,
+        story_keys=keys,
+        story_features=story_features,
     )

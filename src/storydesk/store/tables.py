@@ -15,7 +15,23 @@ mirror the current head and must change with every migration that changes a tabl
 
 Full-text search is per dialect (``fts.py``): an FTS5 table ``articles_fts`` kept by a
 trigger on SQLite, a generated ``tsvector`` column ``articles.search`` on PostgreSQL.
-Stories (reconciliation) add their own tables in later migrations, keyed on ``articles.id``.
+Stories (migration ``0002_stories``; written by :mod:`storydesk.store.stories`):
+
+- ``story_keys``: the assignment index, ``(key, article_id)`` with the article's publication
+  date: its blocking keys (``p:`` surnames, ``l:`` places, ``o:`` organisations, ``d:`` months
+  named, ``t:`` most frequent content words; :mod:`storydesk.reconcile.index`). Written in the
+  same transaction as the article, so candidates for a new report come from this table
+  (shared key, within the time window), never from reading every stored report.
+- ``story_features``: what assignment compares, per article (JSON: content-word counts and
+  keys), written with the article; assignment loads only the candidates' features.
+- ``story_members``: which story each (current) article is in, ``article_id -> story_id``,
+  with its similarity to the rest of the story when assigned. An article has no row until it
+  is assigned (after its commit); one killed before that is assigned on the next run.
+- ``stories``: one row per story: its anchor (the report published first), headline, dates,
+  number of reports, outlets (JSON list), and counts of conflicts and updates, for listings.
+- ``story_corrections``: every ``move`` and ``split`` a person made (the
+  :class:`storydesk.reconcile.model.Correction` as JSON, who, when); never deleted, and
+  re-applied on every assignment and rebuild.
 """
 
 from __future__ import annotations
@@ -25,6 +41,7 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Integer,
     MetaData,
@@ -106,4 +123,58 @@ facts = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("evidence", Text, nullable=False),
+)
+
+# -- stories (migration 0002_stories) --------------------------------------------------------
+
+STORY_ID = String(16)
+
+story_keys = Table(
+    "story_keys",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("article_id", ARTICLE_ID, ForeignKey("articles.id"), primary_key=True, index=True),
+    Column("published", Date),
+)
+
+story_features = Table(
+    "story_features",
+    metadata,
+    Column("article_id", ARTICLE_ID, ForeignKey("articles.id"), primary_key=True),
+    Column("published", Date),
+    Column("body", Text, nullable=False),
+)
+
+story_members = Table(
+    "story_members",
+    metadata,
+    Column("article_id", ARTICLE_ID, ForeignKey("articles.id"), primary_key=True),
+    Column("story_id", STORY_ID, nullable=False, index=True),
+    Column("score", Float),
+    Column("assigned_at", DateTime(timezone=True), nullable=False),
+)
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", STORY_ID, primary_key=True),
+    Column("anchor_id", ARTICLE_ID, ForeignKey("articles.id"), nullable=False),
+    Column("headline", Text),
+    Column("first_published", Date),
+    Column("last_published", Date, index=True),
+    Column("reports", Integer, nullable=False),
+    Column("outlets", Text, nullable=False),
+    Column("conflicts", Integer, nullable=False),
+    Column("updates", Integer, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+story_corrections = Table(
+    "story_corrections",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(8), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("made_by", Text, nullable=False),
+    Column("made_at", DateTime(timezone=True), nullable=False),
 )

@@ -2,10 +2,12 @@
 
 ``write_batch`` stores a batch of reports in one transaction: a report's article row, case
 file, people, names and facts commit together, so a process killed at any point leaves
-whole reports or nothing of them. An article whose id (hash of its cleaned text) is already
-stored is skipped, whoever stored it (``INSERT ... ON CONFLICT DO NOTHING``, so two writers
-adding the same report at once store it once). A new text at a URL already on the desk
-becomes the next version of the report there.
+whole reports or nothing of them. The article's story keys and features (the assignment
+index, ``story_keys`` and ``story_features``) are written in the same transaction. An
+article whose id (hash of its cleaned text) is already stored is skipped, whoever stored it
+(``INSERT ... ON CONFLICT DO NOTHING``, so two writers adding the same report at once store
+it once). A new text at a URL already on the desk becomes the next version of the report
+there.
 """
 
 from __future__ import annotations
@@ -84,6 +86,9 @@ def _write_one(connection: Connection, rows: ArticleRows, now: dt.datetime) -> S
             connection.execute(table.insert(), values)
     if rows.facts:
         connection.execute(t.facts.insert(), rows.facts)
+    if rows.story_keys:
+        connection.execute(t.story_keys.insert(), rows.story_keys)
+    connection.execute(t.story_features.insert().values(**rows.story_features))
     return Stored(rows.id, "new_version" if previous_id else "added", version, previous_id)
 
 
