@@ -22,7 +22,6 @@ from storydesk.api.config import DEFAULT_ANALYSIS_SLOTS, DEFAULT_MAX_BODY_BYTES,
 from storydesk.api.handlers import Handlers
 from storydesk.api.limits import BodyLimit, SecurityHeaders, TimeLimit
 from storydesk.api.routes import api_router
-from storydesk.api.stories import StoryIndex
 from storydesk.store import Desk
 from storydesk.web.pages import page_router
 from storydesk.web.render import STATIC
@@ -64,9 +63,10 @@ def create_app(
 
 def app_for(config: ServeConfig) -> FastAPI:
     desk = Desk.open(config.desk_url)
-    stories = StoryIndex()
-    stories.load(desk)
-    handlers = Handlers(config, desk, stories)
+    pending = desk.assign_pending()  # reports a killed run (or a desk older than stories) left out
+    if pending:
+        log.info("%d reports assigned to stories", pending)
+    handlers = Handlers(config, desk)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

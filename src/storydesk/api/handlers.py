@@ -9,7 +9,6 @@ queue. Writes to the desk go one at a time (SQLite has one writer).
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
@@ -29,12 +28,13 @@ from storydesk.api.schemas import (
     SearchHitOut,
     StoredOut,
 )
-from storydesk.api.stories import StoryIndex, StoryOut, story_summary
+from storydesk.api.stories import CorrectionOut, StoryOut, story_out
 from storydesk.ingest import Source, source_from_text
 from storydesk.ingest.fetch import FetchPolicy, fetch
 from storydesk.ingest.read import SourceFormat, read_bytes
 from storydesk.model import CaseFile
-from storydesk.reconcile.model import Story
+from storydesk.reconcile.desk import CorrectionMade
+from storydesk.reconcile.model import Story, WhatsNew
 from storydesk.store import Desk
 from storydesk.store.export import ExportFormat
 
@@ -49,10 +49,9 @@ _ONE_REPORT_TYPES: dict[str, SourceFormat] = {
 
 
 class Handlers:
-    def __init__(self, config: ServeConfig, desk: Desk, stories: StoryIndex) -> None:
+    def __init__(self, config: ServeConfig, desk: Desk) -> None:
         self.config = config
         self.desk = desk
-        self.story_index = stories
         # Acquired inside the worker thread, so work stopped by the time limit keeps its slot
         # until its thread really finishes.
         self._slots = threading.BoundedSemaphore(config.analysis_slots)
@@ -120,6 +119,7 @@ class Handlers:
         else:
             assert report.url is not None
             given = report.url
+        made: list[WhatsNew] = []
         with self._writer:
             done = self.desk.add(
                 [given],
@@ -129,11 +129,12 @@ class Handlers:
                 max_bytes=self.config.max_body_bytes,
                 allow_private=self.config.allow_private,
                 timeout=self.config.fetch_timeout_s,
-                on_stored=lambda _stored, case: self.story_index.add(case),
+                on_story=lambda _stored, news: made.append(news) if news is not None else None,
             )
         return AddResult(
             stored=[StoredOut(**dataclasses.asdict(s)) for s in done.stored],
             failed=[FailureOut(**dataclasses.asdict(f)) for f in done.failed],
+            stories=made,
         )
 
     def _add_now(self, reports: list[ReportIn]) -> AddResult:
@@ -142,6 +143,7 @@ class Handlers:
             one = self._in_slot(lambda report=report: self._add_one(report))  # type: ignore[misc]
             result.stored += one.stored
             result.failed += one.failed
+            result.stories += one.stories
         return result
 
     async def add(self, reports: list[ReportIn]) -> AddResult:
@@ -192,18 +194,63 @@ class Handlers:
 
     # -- stories -------------------------------------------------------------------------------
 
-    async def stories(self) -> list[StoryOut]:
-        built = await run_in_threadpool(self.story_index.stories)
-        return [story_summary(s) for s in sorted(built, key=lambda s: (s.last_published or dt.date.min), reverse=True)]
+    async def stories(self, since: str | None = None, limit: int | None = None) -> list[StoryOut]:
+        from storydesk.ingest.read import parse_date
+
+        rows = await run_in_threadpool(lambda: self.desk.stories(since=parse_date(since, "since"), limit=limit))
+        return [story_out(r) for r in rows]
+
+    def _story_now(self, ref: str) -> tuple[Story, dict[str, CaseFile]]:
+        try:
+            return self.desk.story_desk.story_with_cases(ref)
+        except errors.StoryNotFoundError:
+            raise errors.story_not_found(ref) from None
 
     async def story(self, ref: str) -> Story:
-        return await run_in_threadpool(self.story_index.story, ref)
+        return (await run_in_threadpool(self._story_now, ref))[0]
 
-    def story_cases(self, story: Story) -> dict[str, CaseFile]:
-        return {m.article_id: self.story_index.case(m.article_id) for m in story.members}
+    async def story_and_cases(self, ref: str) -> tuple[Story, dict[str, CaseFile]]:
+        """A story and the case files of its reports (for the story page)."""
+        return await run_in_threadpool(self._story_now, ref)
 
     async def story_of(self, article_id: str) -> Story | None:
         try:
             return await self.story(article_id)
         except errors.NotFoundError:
             return None
+
+    def _correct(self, story_ref: str, work: Callable[[str], CorrectionMade]) -> CorrectionOut:
+        from storydesk.store.stories import resolve_story
+
+        try:
+            with self.desk.engine.connect() as connection:
+                story_id = resolve_story(connection, story_ref)
+            with self._writer:
+                made = work(story_id)
+        except errors.StoryNotFoundError:
+            raise errors.story_not_found(story_ref) from None
+        return CorrectionOut(correction=made.correction, stories=made.stories)
+
+    def _move_now(self, story_ref: str, article: str, by: str | None) -> CorrectionOut:
+        return self._correct(story_ref, lambda story_id: self.desk.move(article, story_id, made_by=by or "api"))
+
+    def _split_now(self, story_ref: str, articles: list[str], by: str | None) -> CorrectionOut:
+        from storydesk.store.query import resolve_id
+        from storydesk.store.stories import story_of
+
+        def work(story_id: str) -> CorrectionMade:
+            with self.desk.engine.connect() as connection:
+                full = [resolve_id(connection, a) for a in articles]
+                where = story_of(connection, full)
+            outside = [a for a in full if where.get(a) != story_id]
+            if outside:
+                raise errors.bad_correction(f"report {outside[0]} is not in story {story_id}")
+            return self.desk.split(full, made_by=by or "api")
+
+        return self._correct(story_ref, work)
+
+    async def move(self, story_ref: str, article: str, by: str | None) -> CorrectionOut:
+        return await run_in_threadpool(self._move_now, story_ref, article, by)
+
+    async def split(self, story_ref: str, articles: list[str], by: str | None) -> CorrectionOut:
+        return await run_in_threadpool(self._split_now, story_ref, articles, by)

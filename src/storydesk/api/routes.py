@@ -20,7 +20,7 @@ from storydesk.api.schemas import (
     PersonHitOut,
     SearchHitOut,
 )
-from storydesk.api.stories import StoryOut
+from storydesk.api.stories import CorrectionOut, MoveRequest, SplitRequest, StoryOut
 from storydesk.model import CaseFile
 from storydesk.reconcile.model import Story
 
@@ -81,12 +81,33 @@ def api_router(handlers: Handlers) -> APIRouter:
         return await handlers.people(name, limit)
 
     @router.get("/stories", tags=["stories"], summary="Stories on the desk, latest news first")
-    async def stories() -> list[StoryOut]:
-        return await handlers.stories()
+    async def stories(
+        since: Annotated[str | None, Query(description="With a report published on or after YYYY-MM-DD")] = None,
+        limit: Limit = 100,
+    ) -> list[StoryOut]:
+        return await handlers.stories(since=since, limit=limit)
 
     @router.get("/stories/{story_id}", tags=["stories"], summary="One story, reconciled (by story id or article id)")
     async def story(story_id: str) -> Story:
         return await handlers.story(story_id)
+
+    @router.post(
+        "/stories/{story_id}/move",
+        tags=["stories"],
+        summary="Move a report into this story (kept as a correction, re-applied on every assignment)",
+    )
+    async def move(story_id: str, body: MoveRequest, request: Request) -> CorrectionOut:
+        check_write(request, token)
+        return await handlers.move(story_id, body.article, body.by)
+
+    @router.post(
+        "/stories/{story_id}/split",
+        tags=["stories"],
+        summary="Split reports off this story into one of their own (kept as a correction)",
+    )
+    async def split(story_id: str, body: SplitRequest, request: Request) -> CorrectionOut:
+        check_write(request, token)
+        return await handlers.split(story_id, body.articles, body.by)
 
     @router.get(
         "/export",

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from storydesk import __version__
+from storydesk.reconcile.model import WhatsNew
 
 # Reports in one POST /api/reports: enough for a story's worth, few enough to finish in time.
 MAX_REPORTS_PER_REQUEST = 20
@@ -65,6 +66,11 @@ class AddResult(BaseModel):
 
     stored: list[StoredOut]
     failed: list[FailureOut]
+    stories: list[WhatsNew] = Field(
+        default_factory=list,
+        description="For each report added: the story it joined or started, and the facts it adds, "
+        "confirms, updates or contradicts there.",
+    )
 
 
 class ArticleOut(BaseModel):

@@ -1,25 +1,20 @@
-"""Stories for the server: the reconciler's story desk, kept current as reports arrive.
+"""Stories for the server, read from the desk: the list from its ``stories`` table, one story
+built from its members' case files when asked for, and corrections written back to the desk.
 
-Stories are not stored; they are built by :mod:`storydesk.reconcile` from the case files on
-the desk (loaded when the server starts) and rebuilt when a report is added, so they always
-match what is on the desk. Built stories are cached until the next report arrives.
+Nothing is rebuilt at start-up: reports are assigned to stories when they are stored (by
+``storydesk add``, by ``POST /api/reports``, or at start-up for reports a killed run left
+unassigned), so a server over a large desk starts at once and every server over one desk
+sees the same stories.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import logging
-import threading
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, Field
 
-from storydesk import errors
-from storydesk.model import CaseFile
-from storydesk.reconcile.desk import StoryDesk, UnknownItem
-from storydesk.reconcile.model import Story
-from storydesk.store import Desk
-
-log = logging.getLogger(__name__)
+from storydesk.reconcile.model import Correction
+from storydesk.store.stories import StoryRow
 
 
 class StoryOut(BaseModel):
@@ -35,59 +30,39 @@ class StoryOut(BaseModel):
     updates: int
 
 
-def story_summary(story: Story) -> StoryOut:
-    outlets = list(dict.fromkeys(m.outlet for m in story.members if m.outlet))
+def story_out(row: StoryRow) -> StoryOut:
     return StoryOut(
-        id=story.id,
-        headline=story.headline,
-        first_published=story.first_published,
-        last_published=story.last_published,
-        reports=len(story.members),
-        outlets=outlets,
-        conflicts=len(story.conflicts),
-        updates=sum(1 for f in story.facts if f.verdict == "updated"),
+        id=row.id,
+        headline=row.headline,
+        first_published=row.first_published,
+        last_published=row.last_published,
+        reports=row.reports,
+        outlets=row.outlets,
+        conflicts=row.conflicts,
+        updates=row.updates,
     )
 
 
-class StoryIndex:
-    def __init__(self) -> None:
-        self._desk = StoryDesk()
-        self._lock = threading.Lock()
-        self._built: list[Story] | None = None
+class MoveRequest(BaseModel):
+    """Move one report into this story."""
 
-    def load(self, desk: Desk) -> int:
-        """Every current report on the desk, in the order they were added."""
-        rows = desk.articles()
-        cases = [desk.case_file(row.id) for row in reversed(rows)]
-        with self._lock:
-            self._desk.add_all(cases)
-            self._built = None
-        log.info("%d reports reconciled into stories", len(cases))
-        return len(cases)
+    model_config = ConfigDict(extra="forbid")
 
-    def add(self, case: CaseFile) -> None:
-        with self._lock:
-            if case.article.id not in self._desk.cases:
-                self._desk.add(case)
-                self._built = None
+    article: str = Field(description="The report's article id (or a unique prefix).")
+    by: str | None = Field(default=None, description="Who makes the correction (recorded with it).")
 
-    def stories(self) -> list[Story]:
-        with self._lock:
-            if self._built is None:
-                self._built = self._desk.stories()
-            return self._built
 
-    def story(self, ref: str) -> Story:
-        """A story by its id, or the story holding an article id."""
-        for story in self.stories():
-            if story.id == ref or story.member(ref) is not None:
-                return story
-        with self._lock:
-            try:
-                return self._desk.story(ref)
-            except UnknownItem:
-                raise errors.story_not_found(ref) from None
+class SplitRequest(BaseModel):
+    """Split reports off this story into a story of their own."""
 
-    def case(self, article_id: str) -> CaseFile:
-        with self._lock:
-            return self._desk.cases[article_id]
+    model_config = ConfigDict(extra="forbid")
+
+    articles: list[str] = Field(min_length=1, max_length=500, description="Article ids (or unique prefixes).")
+    by: str | None = Field(default=None, description="Who makes the correction (recorded with it).")
+
+
+class CorrectionOut(BaseModel):
+    """A correction as kept on the desk, and the story each report it names is in now."""
+
+    correction: Correction
+    stories: dict[str, str] = Field(description="Article id -> the id of the story it is in now.")

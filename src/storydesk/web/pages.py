@@ -111,8 +111,8 @@ def page_router(handlers: Handlers) -> APIRouter:
 
     @router.get("/stories/{story_id}", response_class=HTMLResponse)
     async def story(story_id: str) -> HTMLResponse:
-        found = await handlers.story(story_id)
-        return page("story.html", view=story_view(found, handlers.story_cases(found)))
+        found, cases = await handlers.story_and_cases(story_id)
+        return page("story.html", view=story_view(found, cases))
 
     @router.get("/search", response_class=HTMLResponse)
     async def search(q: Annotated[str, Query()] = "") -> HTMLResponse:
