@@ -1,5 +1,7 @@
 """A batch killed with SIGKILL part way loses no committed report and leaves no partial one;
-the same command run again stores the rest, without duplicates."""
+the same command run again stores the rest, without duplicates. Story memberships stay
+consistent with the articles: a killed run leaves reports in one story or in none (none
+only for reports committed but not yet assigned), and the re-run puts every report in one."""
 
 from __future__ import annotations
 
@@ -36,7 +38,25 @@ def _check_whole(db_url: str) -> list[str]:
             people = connection.scalar(select(func.count()).where(t.people.c.article_id == article_id))
             assert (facts, people) == (len(case.facts), len(case.people)), article_id
         assert connection.scalar(select(func.count()).select_from(t.case_files)) == len(ids)
+        # Keys and features are written with their article: all or none of them.
+        assert connection.scalar(select(func.count()).select_from(t.story_features)) == len(ids)
+        keyed = set(connection.scalars(select(t.story_keys.c.article_id).distinct()))
+        assert keyed == set(ids)
+        # Memberships are of stored articles only, one each; every story's summary matches them.
+        members = dict(connection.execute(select(t.story_members.c.article_id, t.story_members.c.story_id)).all())
+        assert set(members) <= set(ids)
+        sizes = dict(
+            connection.execute(
+                select(t.story_members.c.story_id, func.count()).group_by(t.story_members.c.story_id)
+            ).all()
+        )
+        assert sizes == dict(connection.execute(select(t.stories.c.id, t.stories.c.reports)).all())
         return ids
+
+
+def _assigned(db_url: str) -> int:
+    with Desk.open(db_url) as desk, desk.engine.connect() as connection:
+        return int(connection.scalar(select(func.count()).select_from(t.story_members)) or 0)
 
 
 def test_kill_9_part_way_then_rerun(db_url: str, tmp_path: Path) -> None:
@@ -44,7 +64,7 @@ def test_kill_9_part_way_then_rerun(db_url: str, tmp_path: Path) -> None:
     corpus.write_text("".join(json.dumps(r.to_record()) + "\n" for r in generate(REPORTS, seed=11)), encoding="utf-8")
     Desk.open(db_url).close()  # migrate first, so polling below never races the schema
     command = [sys.executable, "-m", "storydesk.cli", "add", str(corpus), "--db", db_url]
-    command += ["--jobs", "2", "--batch-size", "1", "--quiet"]
+    command += ["--jobs", "2", "--batch-size", "1"]
     batch = subprocess.Popen(command, start_new_session=True, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 240
     try:
@@ -63,3 +83,5 @@ def test_kill_9_part_way_then_rerun(db_url: str, tmp_path: Path) -> None:
     assert rerun.returncode == 0, rerun.stderr
     after = _check_whole(db_url)
     assert len(after) == REPORTS and set(stored) <= set(after)
+    assert _assigned(db_url) == REPORTS  # every report in a story after the re-run
+    assert "stories:" in rerun.stderr.decode()
