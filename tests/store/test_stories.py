@@ -24,7 +24,7 @@ LIBRARY = ("Old library to close after four-hour meeting", "Councillors vote to 
 def story_cases() -> dict[str, CaseFile]:
     return {
         r["title"]: analyze(
-            source_from_text(r["text"], fmt=r.get("format")),
+            source_from_text(r["text"], fmt=r.get("format"), url=r.get("url")),
             published=r["published"],
             title=r["title"],
             outlet=r["outlet"],
