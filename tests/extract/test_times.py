@@ -81,6 +81,20 @@ CASES = [
     ("The market is held every Monday.", "every Monday", PUB, "XXXX-WXX-1", "day", False),
     ("He was jailed for nearly three years.", "nearly three years", PUB, "P3Y", "year", True),
     ("She worked there for 18 months.", "18 months", PUB, "P18M", "month", False),
+    # tense of infinitives and deadlines
+    ("New rules to be published in March will settle it.", "March", PUB, "2022-03", "month", False),
+    ("The ferry service is to resume on Monday.", "Monday", PUB, "2022-02-07", "day", False),
+    ("The offer had been due to expire on Friday.", "Friday", PUB, "2022-01-28", "day", False),
+    ("The offer had been set to expire on February 6.", "February 6", PUB, "2022-02-06", "day", False),
+    ("The council will cut its bus routes by November.", "November", PUB, "2022-11", "month", False),
+    ("He was released on bail until January 9.", "January 9", PUB, "2022-01-09", "day", False),
+    ("Rents rose from Nov. 2 to Dec. 20.", "Dec. 20", PUB, "2021-12-20", "day", False),
+    # years said in words (broadcast transcripts)
+    ("The club last won the cup in nineteen ninety-six.", "nineteen ninety-six", PUB, "1996", "year", False),
+    ("The bridge opened in March nineteen eighty-one.", "March nineteen eighty-one", PUB, "1981-03", "month", False),
+    ("The plan ran to the year two thousand.", "the year two thousand", PUB, "2000", "year", False),
+    ("It shut in the winter of nineteen oh five.", "the winter of nineteen oh five", PUB, "1905-WI", "season", False),
+    ("Crime rose through the eighties.", "the eighties", PUB, "198", "decade", False),
 ]
 
 
@@ -105,6 +119,7 @@ def test_year_inferred_is_said() -> None:
         "A 41-year-old man was arrested.",
         "He scored 2010 points over his career.",
         "The bill passed by 312 votes to 1990 people who abstained.",
+        "Two thousand people marched and nineteen were hurt.",
     ],
 )
 def test_ages_and_numbers_are_not_times(text: str) -> None:

@@ -157,12 +157,12 @@ def granularity_of(value: str | None) -> Granularity:
     if len(parts) == 3:
         return "day"
     second = parts[1]
+    if second in SEASON_START:  # before weeks: winter is "WI"
+        return "season"
     if second.startswith("W"):
         return "week"
     if second.startswith("Q"):
         return "quarter"
-    if second in SEASON_START:
-        return "season"
     if second.startswith("H"):
         return "other"
     return "month"
