@@ -95,6 +95,12 @@ CASES = [
     ("The plan ran to the year two thousand.", "the year two thousand", PUB, "2000", "year", False),
     ("It shut in the winter of nineteen oh five.", "the winter of nineteen oh five", PUB, "1905-WI", "season", False),
     ("Crime rose through the eighties.", "the eighties", PUB, "198", "decade", False),
+    # halves and quarters in whole TIMEX3 units
+    ("The families lived in tents for 2 1/2 years.", "2 1/2 years", PUB, "P2Y6M", "year", False),
+    ("He served two and a half years.", "two and a half years", PUB, "P2Y6M", "year", False),
+    ("The siren sounded for a minute and a half.", "a minute and a half", PUB, "PT1M30S", "time", False),
+    ("The cost is spread over the next three quarters.", "the next three quarters", PUB, "P9M", "quarter", False),
+    ("The club pays its members quarterly.", "quarterly", PUB, "P3M", "month", False),
 ]
 
 

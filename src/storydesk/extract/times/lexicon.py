@@ -95,6 +95,9 @@ def number_value(text: str) -> float | None:
         return None
     if t in lex.numbers:
         return lex.numbers[t]
+    half = re.fullmatch(r"(\d+)\s*(?:1/2|½)", t)
+    if half:
+        return int(half.group(1)) + 0.5
     if re.fullmatch(r"\d+(?:\.\d+)?", t.replace(",", "")):
         return float(t.replace(",", ""))
     parts = re.split(r"[-\s]+", t)

@@ -49,7 +49,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     num_words = alternation([*lex.numbers, *lex.vague_numbers])
     tens = alternation(w for w, v in lex.numbers.items() if v >= 20 and v % 10 == 0 and v < 100)
     ones = alternation(w for w, v in lex.numbers.items() if 1 <= v <= 9 and w not in {"a", "an"})
-    num = rf"(?:\d+(?:\.\d+)?|{tens}[-\s]{ones}|{num_words})"
+    num = rf"(?:\d+(?:\.\d+|\s+1/2|½)?|{tens}[-\s]{ones}|{num_words})"
     unit = alternation(lex.units)
     hedge = alternation(lex.hedges)
     pos = alternation(lex.position_modifiers)
@@ -152,7 +152,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         (
             "duration",
             rf"(?:(?P<the>(?i:the))\s+)?(?:(?P<which>(?i:past|last|next|first|coming|previous|following|final|remaining|initial))\s+)?"
-            rf"(?:(?P<hedge>(?i:{hedge}))\s+)?(?P<num>(?i:{num}))[\s-]+(?:(?i:more|further|additional|straight|consecutive)\s+)?"
+            rf"(?:(?P<hedge>(?i:{hedge}))\s+)?(?P<num>(?i:{num}))(?P<half0>\s+(?i:and\s+a\s+half))?[\s-]+"
+            rf"(?:(?i:more|further|additional|straight|consecutive)\s+)?"
             rf"(?P<unit>(?i:{unit}))(?P<pl>s)?(?P<half>\s+(?i:and a half))?(?![-\s]*(?i:old)\b|-)",
         ),
         ("bareunits", r"(?P<unit>(?i:days|weeks|months|years|decades|centuries|hours|minutes))\b(?!-)"),
