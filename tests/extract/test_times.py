@@ -232,6 +232,41 @@ def test_never_borrow_from_a_neighbouring_sentence() -> None:
     assert ref is not None and ref.value == "2022-01-31"
 
 
+def _when(text: str, trigger: str) -> str | None:
+    article = _article(text, PUB)
+    doc = nlp.parse(article.text)
+    start = article.text.index(trigger)
+    ref = time_for_span(doc, find_times(doc, article), start, start + len(trigger))
+    return None if ref is None else ref.value
+
+
+def test_a_date_in_a_subordinate_clause_that_leaves_the_trigger_out_does_not_date_it() -> None:
+    text = "A man has been charged after a woman was stabbed in Hexley on Sunday night."
+    assert _when(text, "charged") is None
+    assert _when(text, "stabbed") == "2022-01-30TNI"
+
+
+def test_a_date_that_ends_a_period_does_not_date_the_event() -> None:
+    assert _when("The driver was released on bail until 9 April.", "released") is None
+    assert _when("The driver was released on bail on Friday until 9 April.", "released") == "2022-01-28"
+
+
+def test_offset_side_and_mod_fields() -> None:
+    text = (
+        "The stabbing took place nearly three weeks after a warrant had been issued "
+        "when he failed to appear in court on January 4."
+    )
+    offset = one(text, "nearly three weeks after")
+    assert (offset.offset_side, offset.mod) == ("main", "BEFORE")
+    linked = one("Police revealed today one week after arresting him.", "one week after")
+    assert (linked.offset_side, linked.mod) == ("linked", None)
+    assert one("He was jailed for more than two years.", "more than two years").mod == "MORE_THAN"
+    assert one("The vote is due in late February.", "late February").mod == "END"
+    assert one("The shop shut shortly before 4 p.m. on Monday.", "shortly before 4 p.m.").mod == "BEFORE"
+    plain = one("The shop shut on Monday.", "Monday")
+    assert (plain.mod, plain.offset_side) == (None, None)
+
+
 # -- no publication date ---------------------------------------------------------------------
 
 

@@ -72,6 +72,8 @@ def _to_ref(article: Article, d: Draft, n: int, drafts: list[Draft]) -> TimeRef:
         resolved=d.resolved,
         year_inferred=d.year_inferred,
         anchor=anchor,
+        mod=d.mod,
+        offset_side=d.side,
         note="; ".join(d.notes) or None,
         evidence=evidence(article, d.start, d.end),
     )

@@ -198,6 +198,11 @@ def _in_clause(doc: Doc, ref: TimeRef, head: Token) -> bool:
     return False
 
 
+def _dates_linked(ref: TimeRef) -> bool:
+    """An offset whose value dates the clause after its ``after``/``before``."""
+    return ref.offset_side == "linked" or (ref.offset_side is None and LINKED_SIDE in (ref.note or ""))
+
+
 def is_offset(ref: TimeRef) -> bool:
     return ref.note is not None and "offset:" in ref.note
 
@@ -221,7 +226,7 @@ def time_for_span(doc: Doc, times: list[TimeRef], start: int, end: int) -> TimeR
             continue
         linked = _linked_range(doc, ref)
         inside = linked is not None and linked[0] <= start < linked[1]
-        if inside and LINKED_SIDE in (ref.note or ""):
+        if inside and _dates_linked(ref):
             return ref
     head = clause_head(trigger.root)
     own: list[TimeRef] = []
@@ -229,7 +234,7 @@ def time_for_span(doc: Doc, times: list[TimeRef], start: int, end: int) -> TimeR
         if is_offset(ref):
             linked = _linked_range(doc, ref)
             inside = linked is not None and linked[0] <= start < linked[1]
-            if inside or LINKED_SIDE in (ref.note or ""):
+            if inside or _dates_linked(ref):
                 continue
         if is_date_like(ref) and _in_clause(doc, ref, head):
             own.append(ref)
