@@ -267,6 +267,37 @@ def test_offset_side_and_mod_fields() -> None:
     assert (plain.mod, plain.offset_side) == (None, None)
 
 
+# -- today inside a quotation ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "note"),
+    [
+        ("“We will not give up today,” Ms Harrow said on Friday.", "today", "2022-01-28", "given on 2022-01-28"),
+        (
+            "Police said on Sunday: 'He was arrested this morning and will be in court tomorrow.'",
+            "tomorrow",
+            "2022-01-31",
+            "given on 2022-01-30",
+        ),
+        ('"Today is a sad day for the village," the family said.', "Today", "2022-02-01", "does not date"),
+        ("The family said on Friday that today was a sad day.", "today", "2022-02-01", None),
+    ],
+)
+def test_today_in_a_quote_is_the_day_it_was_said(text: str, phrase: str, value: str, note: str | None) -> None:
+    ref = one(text, phrase)
+    assert ref.value == value
+    if note is None:
+        assert "quotation" not in (ref.note or "")
+    else:
+        assert ref.note is not None and note in ref.note
+
+
+def test_quote_date_resolves_today_without_publication_date() -> None:
+    ref = one("“The site reopens today,” the council said on 3 March 2021.", "today", None)
+    assert (ref.value, ref.resolved) == ("2021-03-03", True)
+
+
 # -- no publication date ---------------------------------------------------------------------
 
 
