@@ -131,3 +131,75 @@ def test_clear_pronoun_is_resolved() -> None:
 def test_products_and_lowercase_nouns_are_not_people() -> None:
     case = _case("The lorry driver said Twitter users had shared the video of the Ford Transit.")
     assert [p.name for p in case.people if p.named] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "variants"),
+    [
+        (
+            "Among those laid off is Kevin 'Spud' Murphy, 58. 'Spud never missed a shift,' a colleague said.",
+            "Kevin Murphy",
+            {"Kevin 'Spud' Murphy", "Spud"},
+        ),
+        (
+            'Veteran linebacker Marcus "Moose" Delacroix, 33, said he would decide on his future soon.',
+            "Marcus Delacroix",
+            {'Marcus "Moose" Delacroix'},
+        ),
+    ],
+)
+def test_nickname_between_forename_and_surname_is_one_name(text: str, name: str, variants: set[str]) -> None:
+    case = _case(text)
+    assert set(_person(case, name).variants) == variants
+    assert len([p for p in case.people if p.named]) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "'Mum was always the first to help,' her son Alan Reid said.",
+        "She told the Gazette that Ruth Amis had been a friend for years.",
+        "Ruth Amis, who lives in nearby Holmbridge, said the smoke was thick.",
+        "Windows were blown out along Albert Terrace, Ruth Amis said.",
+    ],
+)
+def test_words_that_are_not_names(text: str) -> None:
+    case = _case(text)
+    assert {p.name for p in case.people if p.named} <= {"Alan Reid", "Ruth Amis"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "age"),
+    [
+        ("Police said 36-year-old Grant Ebbs was taken to hospital.", "Grant Ebbs", 36),
+        ("The 42-year-old man, identified as Ray Tolland, was arguing with a neighbour.", "Ray Tolland", 42),
+        ("A man, later identified by police as Ray Tolland, 42, ran from the scene.", "Ray Tolland", 42),
+    ],
+)
+def test_age_stated_beside_a_name(text: str, name: str, age: int) -> None:
+    assert _values(_case(text), name, "age") == {age}
+
+
+def test_aged_lede_description_joins_the_named_person_of_that_age() -> None:
+    case = _case(
+        "A 19-year-old man was stabbed outside a takeaway on Friday night. Police named him on Saturday "
+        "as Kieran Lusk, 19, of Dunmore Road. His mother said he was a gentle boy."
+    )
+    assert [p.name for p in case.people] == ["Kieran Lusk"]
+    assert _values(case, "Kieran Lusk", "gender") == {"male"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the genders differ
+        "A 19-year-old woman died after a crash on the A40. Kieran Lusk, 19, was arrested.",
+        # two named people have the age
+        "A 19-year-old man was stabbed on Friday. Kieran Lusk, 19, and Ben Hale, 19, were arrested.",
+        # the named person's gender is never stated
+        "A 19-year-old man was stabbed on Friday. Kieran Lusk, 19, was arrested on Sunday.",
+    ],
+)
+def test_aged_lede_description_is_not_linked_without_the_text(text: str) -> None:
+    case = _case(text)
+    assert any(not p.named for p in case.people)

@@ -176,7 +176,8 @@ def find_entity_mentions(doc: Doc) -> list[EntityMention]:
                 add(EntityMention(start, end, name, label, index.get(name, name) if label == "ORG" else name))
     found.sort(key=lambda m: m.start)
     found = _address_places(text, found)
-    return _fold_acronyms(_drop_stray_person_words(_people_mislabelled(text, _join_institutions(text, found))))
+    found = _people_mislabelled(text, _join_institutions(text, found))
+    return _fold_acronyms(_lone_places(text, _drop_stray_person_words(found)))
 
 
 def _address_places(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
@@ -216,6 +217,27 @@ Ashgrove, 22,``), is a person."""
     return result
 
 
+_LOCATIVE = re.compile(r"(?<![\w-])(?:in|at|near|nearby|outside|from|across|around)\s+(?:nearby\s+)?$")
+
+
+def _lone_places(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
+    """A one-word "person" right after a preposition of place (``in nearby Holmbridge``,
+    ``a 44-year-old from Birkenhead``, ``outside Dorrance``) that is no word of a person's
+    full name in the report is a place: people are not where things happen."""
+    person_words = {w for m in mentions if m.label == "PERSON" and " " in m.text for w in m.text.split()}
+    result: list[EntityMention] = []
+    for m in mentions:
+        if (
+            m.label == "PERSON"
+            and " " not in m.text
+            and m.text not in person_words
+            and _LOCATIVE.search(text[max(0, m.start - 20) : m.start])
+        ):
+            m = EntityMention(m.start, m.end, m.text, "PLACE", m.text)
+        result.append(m)
+    return result
+
+
 def _drop_stray_person_words(mentions: list[EntityMention]) -> list[EntityMention]:
     """A one-word "person" that is a word of an organisation or place name in the same
     report (``Manchester`` beside ``Greater Manchester Police``) and of no person's full
@@ -243,6 +265,8 @@ def _relabel(model_label: str, name: str) -> EntityLabel | None:
         return "PERSON"  # "Ms Askwith's address" tagged as an organisation
     if model_label == "PERSON" and words and words[-1] in conventions.org_words().org_heads:
         return "ORG"  # "Manchester Magistrates' Court" tagged as a person
+    if model_label == "PERSON" and len(words) >= 2 and words[-1] in _STREET_WORDS:
+        return "PLACE"  # "along most of Albert Terrace"
     if model_label == "PERSON":
         # Names are capitalised: "lorry driver" tagged as a person is not one.
         return None if _is_title_only(name) or not name[:1].isupper() else "PERSON"

@@ -43,6 +43,7 @@ class NameMention:
     title_gender: str | None = None
     title_kind: str | None = None
     pseudonym: bool = False
+    nickname: str | None = None  # "Spud" in "Kevin 'Spud' Murphy"
 
 
 @dataclass
@@ -128,6 +129,8 @@ def name_mentions(doc: Doc, entities: list[EntityMention]) -> list[NameMention]:
             continue
         mention.pseudonym = _is_quoted_alone(text, start, end)
         result.append(mention)
+    result = [m for m in result if not _not_a_name(text, m)]
+    result = _join_nicknames(text, result)
     taken = [(m.start, m.end) for m in result] + [(e.start, e.end) for e in entities if e.label != "PERSON"]
     result.extend(_titled_names_missed(text, taken))
     result.extend(_aged_names_missed(text, taken))
@@ -138,11 +141,73 @@ def name_mentions(doc: Doc, entities: list[EntityMention]) -> list[NameMention]:
     return result
 
 
+# Forms of address that the model tags as names: "'Mum was always there,' she said".
+_KINSHIP_WORDS = {"mum", "mom", "mummy", "mommy", "dad", "daddy", "nan", "nana", "gran", "granny", "grandad", "grandpa",
+                  "grandma", "auntie", "aunty", "uncle", "sis", "bro"}
+
+
+def _not_a_name(text: str, mention: NameMention) -> bool:
+    """One capitalised word that is a form of address (``Mum``), or that follows ``the``
+    (``told the Herald``, ``the Hartwell branch``): people's names take no article."""
+    if mention.title or " " in mention.name:
+        return False
+    if mention.name.casefold() in _KINSHIP_WORDS:
+        return True
+    return re.search(r"(?<![\w])the\s+['‘\"“]?$", text[max(0, mention.start - 6) : mention.start]) is not None
+
+
+_NICKNAME = re.compile(
+    r"(?<![\w'’.-])(" + _NAME_WORD + r")\s+(['‘\"“])(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")?)(['’\"”])\s+("
+    + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")?)(?![\w'’-])"
+)
+_PAIRED = {"'": "'’", "‘": "’'", '"': '"”', "“": "”\""}
+
+
+def _join_nicknames(text: str, found: list[NameMention]) -> list[NameMention]:
+    """``Kevin 'Spud' Murphy`` and ``Marcus "Moose" Delacroix``: a forename, a nickname in
+    quotation marks and a surname are one name, however the model split them. The name is
+    the forename and surname; the nickname stays with it, for later ``Spud``."""
+    joined: list[NameMention] = []
+    for match in _NICKNAME.finditer(text):
+        if match.group(4) not in _PAIRED[match.group(2)]:
+            continue
+        forename, surname = match.group(1), match.group(5)
+        if forename.casefold() in _FUNCTION_WORDS or _title_lookup(forename) is not None:
+            continue
+        start, end = match.span()
+        inside = [m for m in found if start <= m.start and m.end <= end]
+        before = [m for m in found if m.start < start < m.end and m.end <= end and m.title]
+        # The model must have seen a person in the span: a quoted title between two
+        # capitalised words ("in the 'Morwenna Rose' when") is not a name.
+        if not inside and not before:
+            continue
+        mention = NameMention(start, end, text[start:end], f"{forename} {surname}", nickname=match.group(3))
+        for m in before:
+            mention.start, mention.text = m.start, text[m.start : end]
+            mention.title, mention.title_gender, mention.title_kind = m.title, m.title_gender, m.title_kind
+        title = _TITLE_BEFORE.search(text[max(0, start - 40) : start])
+        if not before and title and (found_title := _title_lookup(title.group(1))) is not None:
+            mention.start = start - (len(text[max(0, start - 40) : start]) - title.start())
+            mention.text = text[mention.start : end]
+            mention.title, mention.title_gender, mention.title_kind = (
+                found_title.full,
+                found_title.gender,
+                found_title.kind,
+            )
+        joined.append(mention)
+    if not joined:
+        return found
+    spans = [(m.start, m.end) for m in joined]
+    kept = [m for m in found if not any(s < m.end and m.start < e for s, e in spans)]
+    return sorted(kept + joined, key=lambda m: m.start)
+
+
 def _known_names_again(text: str, found: list[NameMention], taken: list[tuple[int, int]]) -> list[NameMention]:
     """Words of names already found, where the model missed them elsewhere in the report
     (``Macleod`` after ``Leon MacLeod``; ``'Sam'`` before ``Sam, 30,``). Case-insensitive
     beyond the first letter, which must be a capital."""
     words = {w.casefold() for m in found for w in m.name.split() if len(w) >= 3 and w[0].isupper()}
+    words |= {m.nickname.casefold() for m in found if m.nickname and " " not in m.nickname}
     if not words:
         return []
     pattern = re.compile(

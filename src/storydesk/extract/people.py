@@ -34,6 +34,7 @@ from storydesk.model import Article, Mention, MentionKind, Person
 
 # Definite descriptions that become an unnamed person when no named person carries them.
 _SPECIFIC_GROUPS = {"driver", "attacker", "victim", "suspect", "cyclist", "pedestrian", "passenger", "hero"}
+_AGE_BEFORE = re.compile(r"(?<![\w-])(\d{1,3})-year-old\s+$")
 _COMMA_AGE = re.compile(r"\s*(?:,|\()\s*(?:aged\s+)?(\d{1,3})\s*(?=[,);.]|\s+(?:and|who|from|of|was|is)\b)")
 
 
@@ -62,6 +63,9 @@ class PersonDraft:
 
     def words(self) -> list[str]:
         return [w.casefold() for w in self.full_name().split()]
+
+    def nicknames(self) -> set[str]:
+        return {m.nickname.casefold() for m in self.names if m.nickname}
 
     def last_mention(self, before: int) -> int:
         spans = [m.start for m in self.names if m.start < before] + [
@@ -122,7 +126,9 @@ def _assign_names(drafts: list[PersonDraft], names: list[NameMention]) -> None:
                     break
         else:
             word = words[0]
-            candidates = [d for d in drafts if d.words() and (d.words()[-1] == word or d.words()[0] == word)]
+            candidates = [d for d in drafts if word in d.nicknames()] or [
+                d for d in drafts if d.words() and (d.words()[-1] == word or d.words()[0] == word)
+            ]
             if mention.title_gender and len(candidates) > 1:
                 gendered = [d for d in candidates if d.gender in (None, mention.title_gender)]
                 candidates = gendered or candidates
@@ -155,12 +161,16 @@ def _merge_lone_names(drafts: list[PersonDraft]) -> list[PersonDraft]:
 
 
 def _comma_ages(text: str, drafts: list[PersonDraft]) -> None:
-    """``Leon Mccaskie, 41,`` and ``Dana Whitcombe (34)``: an age right after a name."""
+    """``Leon Mccaskie, 41,`` and ``Dana Whitcombe (34)``: an age right after a name;
+    ``36-year-old Timothy Bunn``: an age right before one."""
     for draft in drafts:
         for mention in draft.names:
             match = _COMMA_AGE.match(text, mention.end)
             if match and 0 < int(match.group(1)) < 120:
                 draft.ages.append((int(match.group(1)), match.start(1), match.end(1)))
+            before = _AGE_BEFORE.search(text, max(0, mention.start - 20), mention.start)
+            if before and 0 < int(before.group(1)) < 120:
+                draft.ages.append((int(before.group(1)), before.start(1), before.end(1)))
 
 
 def _apposition_links(doc: Doc, drafts: list[PersonDraft], descs: list[Description]) -> dict[int, int]:
@@ -174,6 +184,9 @@ def _apposition_links(doc: Doc, drafts: list[PersonDraft], descs: list[Descripti
         r",?\s*who\s+(?:gave\s+(?:his|her|their)\s+name\s+(?:only\s+)?as|(?:asked|wished|wanted)\s+to\s+be\s+"
         r"(?:known|named|identified|called)\s+(?:only\s+)?as|is\s+known\s+(?:only\s+)?as|was\s+named\s+(?:only\s+)?as)"
         r"\s*['‘\"“]?$"
+        # "the 42-year-old man, identified as Rodney Jones, / later identified by police as"
+        r"|^,?\s*(?:who\s+(?:was|has\s+been)\s+|was\s+|since\s+)?(?:later\s+)?(?:identified|named)"
+        r"(?:\s+by\s+(?:police|officers|the\s+[\w ]{1,30}?))?\s+as\s*$"
     )
     after_name = re.compile(r"^['’\"”]?\s*[,–—-]\s*$")
     for di, desc in enumerate(descs):
@@ -268,6 +281,37 @@ def _definite_match(
         if same_kind or (desc.age is not None and desc.age in ages and (generic or not nouns)):
             candidates.append(draft)
     return candidates[0] if len(candidates) == 1 else None
+
+
+def _link_aged_unnamed(drafts: list[PersonDraft]) -> list[PersonDraft]:
+    """``A 19-year-old man was stabbed ...`` then ``Kieran Lusk, 19, ...``: an unnamed person
+    made from an indefinite description with an age joins the one named person stated later
+    to have that age, when no other person of the report has it and both have the same
+    stated gender (run after pronouns, so "his mother" can state it).
+    A definite description is left to ``_definite_match``; an unnamed person without an age,
+    or an age two people share, is never linked."""
+    result = list(drafts)
+    for draft in drafts:
+        if draft.named or not draft.descriptions or draft.descriptions[0].definite:
+            continue
+        ages = draft.age_values()
+        if len(ages) != 1:
+            continue
+        age = next(iter(ages))
+        holders = [d for d in result if d is not draft and age in d.age_values()]
+        if len(holders) != 1 or not holders[0].named:
+            continue
+        named = holders[0]
+        if min(m.start for m in named.names) < draft.first_position:
+            continue
+        # Both genders stated and the same: "A 19-year-old woman died" and "Kieran Lusk, 19,
+        # was arrested" are two people until the text says Lusk is a woman.
+        if draft.gender is None or draft.gender != named.gender:
+            continue
+        named.descriptions = sorted(named.descriptions + draft.descriptions, key=lambda d: d.start)
+        named.pronouns = sorted(named.pronouns + draft.pronouns, key=lambda p: p.start)
+        result.remove(draft)
+    return result
 
 
 def _genders_from_descriptions(drafts: list[PersonDraft]) -> None:
@@ -369,6 +413,7 @@ def resolve_people(
     _genders_from_descriptions(drafts)
     _genders_from_relation_nouns(doc.text, drafts)
     _resolve_pronouns(doc, drafts, pronouns, descs)
+    drafts = _link_aged_unnamed(drafts)
     drafts.sort(key=lambda d: d.first_position)
     people: list[Person] = []
     for index, draft in enumerate(drafts, start=1):
