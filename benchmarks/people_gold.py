@@ -32,7 +32,7 @@ from storydesk.model import CaseFile
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from people_gvdb import use_model  # noqa: E402
+from people_gvdb import use_model
 
 GOLD_DIR = Path(__file__).resolve().parent / "gold" / "reports"
 KINDS = ("age", "gender", "title", "occupation", "nationality", "relation")

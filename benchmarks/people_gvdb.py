@@ -84,7 +84,7 @@ def use_model(package: str) -> None:
     if not hasattr(module, "load"):
         path = module.model_path()
         shim = types.ModuleType(package + "_shim")
-        setattr(shim, "load", lambda: spacy.load(path))
+        shim.__dict__["load"] = lambda: spacy.load(path)
         sys.modules[shim.__name__] = shim
         package = shim.__name__
     nlp.MODEL_PACKAGE = package
@@ -190,14 +190,14 @@ def shooting_people(case: CaseFile) -> set[str]:
         for argument in event.arguments:
             if argument.entity_id is None or not argument.entity_id.startswith("p"):
                 continue
-            if event.type in _HARM_EVENTS and argument.role in {"agent", "patient"}:
-                ids.add(argument.entity_id)
-            elif event.type in _CUSTODY_EVENTS and argument.role == "patient":
+            harmed = event.type in _HARM_EVENTS and argument.role in {"agent", "patient"}
+            held = event.type in _CUSTODY_EVENTS and argument.role == "patient"
+            if harmed or held:
                 ids.add(argument.entity_id)
     for fact in case.facts:
-        if fact.attribute == "fate" and fact.value in _HARM_FATES:
-            ids.add(fact.subject)
-        elif fact.attribute == "role" and fact.value in {"victim", "attacker", "suspect"}:
+        fate = fact.attribute == "fate" and fact.value in _HARM_FATES
+        role = fact.attribute == "role" and fact.value in {"victim", "attacker", "suspect"}
+        if fate or role:
             ids.add(fact.subject)
     return ids
 
@@ -282,7 +282,9 @@ def score_article(record: dict[str, Any], scores: Scores) -> None:
                 scores.gender_accuracy.total += 1
                 scores.gender_accuracy.hit += stated == {person.gender}
                 if stated != {person.gender}:
-                    scores.misses.append(f"{record['doc_id']}: {person.name} gender {sorted(stated)} gold {person.gender}")
+                    scores.misses.append(
+                        f"{record['doc_id']}: {person.name} gender {sorted(stated)} gold {person.gender}"
+                    )
 
 
 def summary(scores: Scores, seconds: float, model: str) -> dict[str, Any]:
@@ -320,7 +322,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.model:
         use_model(args.model)
-    records = [json.loads(line) for line in gzip.open(DATA, "rt", encoding="utf-8")][: args.limit]
+    with gzip.open(DATA, "rt", encoding="utf-8") as lines:
+        records = [json.loads(line) for line in lines][: args.limit]
     scores = Scores()
     loading = time.perf_counter()
     nlp.load()
