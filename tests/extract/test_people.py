@@ -203,3 +203,49 @@ def test_aged_lede_description_joins_the_named_person_of_that_age() -> None:
 def test_aged_lede_description_is_not_linked_without_the_text(text: str) -> None:
     case = _case(text)
     assert any(not p.named for p in case.people)
+
+
+@pytest.mark.parametrize(
+    ("text", "lawyer", "client"),
+    [
+        (
+            "Craig Ellison, 31, was jailed for life. Sarah Quinn KC, for Ellison, said her client was remorseful.",
+            "Sarah Quinn",
+            "Craig Ellison",
+        ),
+        (
+            "Callum Pritchard, 24, admitted causing death by careless driving. Defending, Rhiannon Beddoe said "
+            "her client was ashamed.",
+            "Rhiannon Beddoe",
+            "Callum Pritchard",
+        ),
+        (
+            "A public defender appointed to represent Dale Mercer in Nebraska, Ellen Sorensen, declined to comment.",
+            "Ellen Sorensen",
+            "Dale Mercer",
+        ),
+    ],
+)
+def test_counsel_and_client(text: str, lawyer: str, client: str) -> None:
+    case = _case(text)
+    assert _values(case, lawyer, "relation") == {"lawyer of"}
+    assert _values(case, client, "relation") == {"client of"}
+
+
+def test_defending_without_a_single_defendant_states_no_client() -> None:
+    case = _case(
+        "Amir Dean, 24, and Luke Pryce, 25, admitted affray. Defending, Rhiannon Beddoe said both were sorry."
+    )
+    assert _values(case, "Rhiannon Beddoe", "relation") == set()
+
+
+def test_kinship_noun_names_a_word_the_model_called_a_place() -> None:
+    case = _case("The victims were named as Maria Delgado, 34, and her daughter Sofia, 6.")
+    assert _values(case, "Sofia", "relation") == {"daughter of"}
+    assert _values(case, "Sofia", "age") == {6}
+
+
+def test_neutral_inverse_takes_the_stated_gender() -> None:
+    case = _case("Marcus Hale, 52, and his wife, Carol Hale, arrived at court. Carol Hale said she was proud.")
+    assert _values(case, "Marcus Hale", "relation") == {"husband of"}
+    assert _values(case, "Carol Hale", "relation") == {"wife of"}

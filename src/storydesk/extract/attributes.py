@@ -17,7 +17,7 @@ import re
 from spacy.tokens import Doc
 
 from storydesk import conventions
-from storydesk.extract import occupations
+from storydesk.extract import counsel, occupations
 from storydesk.extract.people import Cast, PersonDraft
 from storydesk.extract.rawfact import RawFact
 from storydesk.extract.spans import evidence
@@ -228,6 +228,33 @@ def _drop_contained_occupations(facts: list[RawFact]) -> list[RawFact]:
     return [f for f in facts if not (f.attribute in _PHRASE_ATTRIBUTES and contained(f))]
 
 
+def _gendered_relations(facts: list[RawFact], cast: Cast) -> list[RawFact]:
+    """``spouse of`` becomes ``wife of`` once the report states she is a woman: the inverse
+    was written before every gender was known (a gender can come from a later relation noun
+    or a pronoun)."""
+    by_neutral: dict[str, tuple[str, str]] = {}
+    for relation in conventions.relations().values():
+        if relation.inverse_male != relation.inverse_female:
+            by_neutral[relation.inverse_unknown] = (relation.inverse_male, relation.inverse_female)
+    genders: dict[str, str] = {}
+    for person, draft in zip(cast.people, cast.drafts, strict=True):
+        if draft.gender:
+            genders[person.id] = draft.gender
+    for fact in facts:
+        if fact.attribute == "gender":
+            genders.setdefault(fact.subject, str(fact.value))
+    result: list[RawFact] = []
+    for fact in facts:
+        gender = genders.get(fact.subject)
+        if fact.attribute == "relation" and str(fact.value) in by_neutral and gender in {"male", "female"}:
+            male, female = by_neutral[str(fact.value)]
+            fact = RawFact(
+                fact.subject, "relation", male if gender == "male" else female, fact.start, fact.end, fact.qualifier
+            )
+        result.append(fact)
+    return result
+
+
 def find_attributes(doc: Doc, cast: Cast) -> list[RawFact]:
     facts: list[RawFact] = []
     for person, draft in zip(cast.people, cast.drafts, strict=True):
@@ -236,6 +263,8 @@ def find_attributes(doc: Doc, cast: Cast) -> list[RawFact]:
         facts += _descriptions(person.id, draft)
         facts += _gender(person.id, draft)
     facts += _relations(doc, cast)
+    facts += counsel.find_counsel(doc, cast)
+    facts = _gendered_relations(facts, cast)
     facts += occupations.find_occupations(doc, cast)
     facts = _drop_contained_occupations(facts)
     relation_roles = {"lawyer of": "lawyer"}

@@ -205,9 +205,14 @@ Ashgrove, 22,``), is a person."""
     result: list[EntityMention] = []
     for m in mentions:
         words = m.text.split()
-        if m.label in {"ORG", "PLACE"} and 2 <= len(words) <= 3 and m.canonical == m.text:
-            before = re.search(r"([\w-]+)\s+$", text[max(0, m.start - 20) : m.start])
-            after_relation = before is not None and before.group(1).lower() in relations
+        if m.label in {"ORG", "PLACE"} and 1 <= len(words) <= 3 and m.canonical == m.text:
+            before = re.search(r"(\S+\s+)?([\w-]+)\s+$", text[max(0, m.start - 30) : m.start])
+            after_relation = before is not None and before.group(2).lower() in relations
+            # one word only after an owned kinship noun: "her daughter Sofia", not "to Sofia"
+            owned = before is not None and re.match(r"(?:his|her|their|\S+['’]s?)\s", (before.group(1) or "").lower())
+            if len(words) == 1 and not (after_relation and owned):
+                result.append(m)
+                continue
             last_is_head = words[-1] in conventions.org_words().org_heads
             # "Tobin Ashgrove, 22,": an age in apposition is said of people only
             aged = re.match(r",\s+(\d{1,3}),", text[m.end : m.end + 8]) is not None

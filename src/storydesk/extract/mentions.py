@@ -87,6 +87,8 @@ def _title_lookup(raw: str) -> conventions.Title | None:
     return table.get(key)
 
 
+# "Sarah Quinn KC": a rank of counsel written after the name is not part of it.
+_POST_NOMINAL = re.compile(r"(?:,?\s+(?:K\.?C|Q\.?C|S\.?C|MP|MSP|MEP|OBE|MBE|CBE))+$")
 _OCCUPATION_LEAD = re.compile(r"([A-Z][a-z]+)\s+(?=[A-Z])")
 
 
@@ -105,7 +107,7 @@ def name_mentions(doc: Doc, entities: list[EntityMention]) -> list[NameMention]:
             start += lead.end()
             name = name[lead.end() :]
             lead = _OCCUPATION_LEAD.match(name)
-        mention = NameMention(start, end, text[start:end], name)
+        mention = NameMention(start, end, text[start:end], _POST_NOMINAL.sub("", name))
         # A title inside the span ("Miss Chkaifi" tagged whole) or just before it.
         inner = _TITLE_AT_START.match(name)
         if inner and inner.end() < len(name):
@@ -255,24 +257,31 @@ def _aged_names_missed(text: str, taken: list[tuple[int, int]]) -> list[NameMent
 
 def _related_names_missed(text: str, taken: list[tuple[int, int]]) -> list[NameMention]:
     """``Her mother, Nicola Hart, said``: a name in apposition to a relation or occupation noun
-    owned by someone (``her``, ``Mr Treloar's``) names a person even where the model missed it."""
+    owned by someone (``her``, ``Mr Treloar's``) names a person even where the model missed it;
+    after a kinship noun the comma may be absent (``her daughter Sofia, 6,``)."""
     nouns = sorted(set(conventions.relations()) | set(conventions.occupations().nouns), key=len, reverse=True)
     pattern = re.compile(
         r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|['’]s?)\s+(?:"
         + "|".join(re.escape(n) for n in nouns)
-        + r")\s*,\s+("
+        + r")(\s*,)?\s+("
         + _NAME_WORD
         + r"(?:\s+"
         + _NAME_WORD
         + r"){0,2})(?=\s*[,.;:])"
     )
+    relations = conventions.relations()
     found: list[NameMention] = []
     for match in pattern.finditer(text):
-        start, end = match.span(1)
-        words = match.group(1).split()
+        start, end = match.span(2)
+        words = match.group(2).split()
         if _title_lookup(words[0]) is not None or any(s < end and start < e for s, e in taken):
             continue
-        found.append(NameMention(start, end, text[start:end], match.group(1)))
+        # "her daughter Sofia, 6,": without the comma only a kinship noun names
+        # ("his lawyer Monday" is no name)
+        noun = text[match.start() : match.start(1) if match.group(1) else start].split()[-1].casefold()
+        if match.group(1) is None and noun not in relations:
+            continue
+        found.append(NameMention(start, end, text[start:end], match.group(2)))
         taken.append((start, end))
     return found
 
