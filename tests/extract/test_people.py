@@ -249,3 +249,16 @@ def test_neutral_inverse_takes_the_stated_gender() -> None:
     case = _case("Marcus Hale, 52, and his wife, Carol Hale, arrived at court. Carol Hale said she was proud.")
     assert _values(case, "Marcus Hale", "relation") == {"husband of"}
     assert _values(case, "Carol Hale", "relation") == {"wife of"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "titles"),
+    [
+        ("Chief Operating Officer Dana Reyes said the plant would close.", "Dana Reyes", set()),
+        ("Officer Mark Lane, 31, arrested a man outside the bar.", "Mark Lane", {"Officer"}),
+        ("Sarah Quinn KC, for Craig Ellison, said he was sorry.", "Sarah Quinn", {"KC"}),
+        ("Claire Hebden MP said the estate was safe.", "Claire Hebden", {"MP"}),
+    ],
+)
+def test_titles_before_and_after_names(text: str, name: str, titles: set[str]) -> None:
+    assert _values(_case(text), name, "title") == titles

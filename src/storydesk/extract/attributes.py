@@ -45,6 +45,8 @@ def _titles(person_id: str, draft: PersonDraft) -> list[RawFact]:
                 facts.append(RawFact(person_id, "role", "politician", mention.start, mention.end))
         elif mention.title:
             facts.append(RawFact(person_id, "title", mention.title, mention.start, mention.end))
+        for post in mention.post_nominals:  # "Sarah Quinn KC", "Claire Hebden MP"
+            facts.append(RawFact(person_id, "title", post.replace(".", ""), mention.start, mention.end))
     return facts
 
 

@@ -44,6 +44,7 @@ class NameMention:
     title_kind: str | None = None
     pseudonym: bool = False
     nickname: str | None = None  # "Spud" in "Kevin 'Spud' Murphy"
+    post_nominals: list[str] = field(default_factory=list)  # "KC" in "Sarah Quinn KC"
 
 
 @dataclass
@@ -81,6 +82,17 @@ _TITLE_AT_START = re.compile(_TITLE_BEFORE.pattern.replace("(?<![\\w.])", "^").r
 _NAME_WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-zA-Z'’-]*[a-z][a-zA-Z'’-]*"
 
 
+def _inside_office_phrase(text: str, title_start: int, title: conventions.Title) -> bool:
+    """``Chief Operating Officer Dana Reyes``: a one-word police rank that ends a longer
+    capitalised office name is part of that name, not a rank (``Police Officer`` aside)."""
+    if title.kind != "police" or " " in title.form:
+        return False
+    word = re.search(r"(?<![\w.])([A-Z][a-z]+)\s+$", text[max(0, title_start - 30) : max(0, title_start)])
+    if word is None or word.group(1) in {"Police", "The", "A", "An"}:
+        return False
+    return _title_lookup(word.group(1)) is None
+
+
 def _title_lookup(raw: str) -> conventions.Title | None:
     table = conventions.titles()
     key = re.sub(r"\.", "", re.sub(r"\s+", " ", raw)).strip()
@@ -107,7 +119,12 @@ def name_mentions(doc: Doc, entities: list[EntityMention]) -> list[NameMention]:
             start += lead.end()
             name = name[lead.end() :]
             lead = _OCCUPATION_LEAD.match(name)
-        mention = NameMention(start, end, text[start:end], _POST_NOMINAL.sub("", name))
+        post = _POST_NOMINAL.search(name)
+        mention = NameMention(start, end, text[start:end], name[: post.start()] if post else name)
+        if post is not None:
+            mention.post_nominals = re.findall(r"[A-Z][A-Z.]*[A-Z]", post.group(0))
+        elif tail := re.match(r"(?:,?\s+(?:K\.?C|Q\.?C|MP)\b)+", text[end : end + 12]):
+            mention.post_nominals = re.findall(r"[A-Z][A-Z.]*[A-Z]", tail.group(0))
         # A title inside the span ("Miss Chkaifi" tagged whole) or just before it.
         inner = _TITLE_AT_START.match(name)
         if inner and inner.end() < len(name):
@@ -119,7 +136,7 @@ def name_mentions(doc: Doc, entities: list[EntityMention]) -> list[NameMention]:
             before = _TITLE_BEFORE.search(text[max(0, start - 40) : start])
             if before:
                 title = _title_lookup(before.group(1))
-                if title is not None:
+                if title is not None and not _inside_office_phrase(text, max(0, start - 40) + before.start(), title):
                     mention.start = start - (len(text[max(0, start - 40) : start]) - before.start())
                     mention.text = text[mention.start : end]
                     mention.title, mention.title_gender, mention.title_kind = (
@@ -325,6 +342,8 @@ def _titled_names_missed(text: str, taken: list[tuple[int, int]]) -> list[NameMe
         # Bare office words ("Secretary Smith" is rare; "Chair Person" is a heading) need
         # the model to have seen a person.
         if title is None or title.form in {"Secretary", "Chair", "President"}:
+            continue
+        if _inside_office_phrase(text, start, title):
             continue
         found.append(
             NameMention(
