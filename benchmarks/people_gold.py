@@ -215,6 +215,17 @@ def score_report(text: str, gold: dict[str, Any], results: Results, name: str) -
                 results.misses.append(f"{name}: unmatched {person.name} {kind}: extra {v}")
 
 
+def run_gold(files: list[Path]) -> Results:
+    """Score the gold reports ``files`` (``NNN-slug.gold.json`` paths)."""
+    results = Results()
+    for path in files:
+        text_path = path.with_name(path.name.replace(".gold.json", ".txt"))
+        if not text_path.exists():
+            continue
+        score_report(text_path.read_text("utf-8"), json.loads(path.read_text("utf-8")), results, path.stem)
+    return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", type=Path, default=Path(__file__).parent / "results" / "people_gold.json")
@@ -225,12 +236,7 @@ def main() -> None:
     if args.model:
         use_model(args.model)
     files = sorted(GOLD_DIR.glob("*.gold.json"))[: args.limit]
-    results = Results()
-    for path in files:
-        text_path = path.with_name(path.name.replace(".gold.json", ".txt"))
-        if not text_path.exists():
-            continue
-        score_report(text_path.read_text("utf-8"), json.loads(path.read_text("utf-8")), results, path.stem)
+    results = run_gold(files)
     out = {
         "reports": len(files),
         "people": results.people.scores(),

@@ -312,6 +312,18 @@ def summary(scores: Scores, seconds: float, model: str) -> dict[str, Any]:
     }
 
 
+def load(path: Path) -> list[dict[str, Any]]:
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines]
+
+
+def run(records: list[dict[str, Any]]) -> Scores:
+    scores = Scores()
+    for record in records:
+        score_article(record, scores)
+    return scores
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int)
@@ -322,15 +334,12 @@ def main() -> None:
     args = parser.parse_args()
     if args.model:
         use_model(args.model)
-    with gzip.open(DATA, "rt", encoding="utf-8") as lines:
-        records = [json.loads(line) for line in lines][: args.limit]
-    scores = Scores()
+    records = load(DATA)[: args.limit]
     loading = time.perf_counter()
     nlp.load()
     load_seconds = time.perf_counter() - loading
     began = time.perf_counter()
-    for record in records:
-        score_article(record, scores)
+    scores = run(records)
     out = summary(scores, time.perf_counter() - began, nlp.MODEL_PACKAGE)
     out["load_seconds"] = round(load_seconds, 2)
     print(json.dumps(out, indent=1))
