@@ -262,3 +262,18 @@ def test_neutral_inverse_takes_the_stated_gender() -> None:
 )
 def test_titles_before_and_after_names(text: str, name: str, titles: set[str]) -> None:
     assert _values(_case(text), name, "title") == titles
+
+
+def test_pronoun_named_as_joins_its_unnamed_person() -> None:
+    case = _case(
+        "A 19-year-old man from Priory Road was arrested yesterday on suspicion of attempted murder. "
+        "He has since been named locally as Kieran Lusk."
+    )
+    assert [p.name for p in case.people] == ["Kieran Lusk"]
+    assert _values(case, "Kieran Lusk", "age") == {19}
+
+
+def test_ambiguous_pronoun_named_as_links_nobody() -> None:
+    case = _case("A man was stabbed on Friday. Paul Cox, 40, was arrested. He was named as Ian Dale.")
+    assert _values(case, "Ian Dale", "age") == set()
+    assert {p.name for p in case.people if p.named} == {"Paul Cox", "Ian Dale"}

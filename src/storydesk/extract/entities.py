@@ -206,7 +206,7 @@ Ashgrove, 22,``), is a person."""
     for m in mentions:
         words = m.text.split()
         if m.label in {"ORG", "PLACE"} and 1 <= len(words) <= 3 and m.canonical == m.text:
-            before = re.search(r"(\S+\s+)?([\w-]+)\s+$", text[max(0, m.start - 30) : m.start])
+            before = re.search(r"(\S+\s+)?([\w-]+),?\s+$", text[max(0, m.start - 30) : m.start])
             after_relation = before is not None and before.group(2).lower() in relations
             # one word only after an owned kinship noun: "her daughter Sofia", not "to Sofia"
             owned = before is not None and re.match(r"(?:his|her|their|\S+['’]s?)\s", (before.group(1) or "").lower())

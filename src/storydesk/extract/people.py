@@ -283,6 +283,45 @@ def _definite_match(
     return candidates[0] if len(candidates) == 1 else None
 
 
+_NAMED_AS = re.compile(
+    r"(?:\b(?:He|She|he|she)\s+(?:has\s+(?:since\s+)?been|had\s+been|was|is)\s+(?:since\s+|later\s+|now\s+)?"
+    r"(?:named|identified)|\b(?:named|identified)\s+(?:him|her))"
+    r"(?:\s+(?:locally|publicly|on\s+\w+|yesterday|today|by\s+(?:police|officers|relatives|family|friends)))*"
+    r"\s+as\s+$"
+)
+
+
+def _link_named_as(text: str, drafts: list[PersonDraft]) -> list[PersonDraft]:
+    """``A 19-year-old man was arrested ... He has since been named locally as Kieran Lusk``;
+    ``Police named him on Saturday as Kieran Lusk``: the pronoun's unnamed person is the
+    named one. Only where the pronoun itself was resolved (one candidate of its gender)."""
+    result = list(drafts)
+    for named in drafts:
+        for mention in named.names:
+            match = _NAMED_AS.search(text, max(0, mention.start - 80), mention.start)
+            if match is None:
+                continue
+            owner = next(
+                (
+                    d
+                    for d in result
+                    if not d.named and any(match.start() <= p.start < match.end() for p in d.pronouns)
+                ),
+                None,
+            )
+            if owner is None or owner not in result or named not in result:
+                continue
+            if owner.gender is not None and named.gender is not None and owner.gender != named.gender:
+                continue
+            named.descriptions = sorted(named.descriptions + owner.descriptions, key=lambda d: d.start)
+            named.pronouns = sorted(named.pronouns + owner.pronouns, key=lambda p: p.start)
+            named.ages += owner.ages
+            if named.gender is None:
+                named.gender, named.gender_span = owner.gender, owner.gender_span
+            result.remove(owner)
+    return result
+
+
 def _link_aged_unnamed(drafts: list[PersonDraft]) -> list[PersonDraft]:
     """``A 19-year-old man was stabbed ...`` then ``Kieran Lusk, 19, ...``: an unnamed person
     made from an indefinite description with an age joins the one named person stated later
@@ -413,6 +452,7 @@ def resolve_people(
     _genders_from_descriptions(drafts)
     _genders_from_relation_nouns(doc.text, drafts)
     _resolve_pronouns(doc, drafts, pronouns, descs)
+    drafts = _link_named_as(doc.text, drafts)
     drafts = _link_aged_unnamed(drafts)
     drafts.sort(key=lambda d: d.first_position)
     people: list[Person] = []
