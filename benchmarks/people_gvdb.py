@@ -22,7 +22,8 @@ What the gold is, and what it is not:
   by name within an article.
 
 Matching a gold name to a system person: both are reduced to word tokens (case-folded;
-initials and suffixes ``Jr``/``Sr``/``II``/``III`` dropped). They match when the gold tokens
+initials, suffixes ``Jr``/``Sr``/``II``/``III`` and leading titles such as ``Officer``
+dropped; a gold "name" with no capital letter, such as ``police``, is no name). They match when the gold tokens
 equal one of the person's name forms, or the gold's first and last tokens both occur in the
 person's fullest name, or a one-word gold name is the person's surname. One-to-one, greedy
 in gold order. The spaCy baseline is the same parse's PERSON entities, each distinct entity
@@ -42,6 +43,9 @@ Scores:
   the age of some storydesk person in the same report (recall);
 - ``gender``: on matched people with a gold gender, accuracy where storydesk states one,
   and coverage.
+
+``held_out`` repeats every score on articles 41-400: the misses of the first 40 were read
+while rules were written, so only the rest is data the rules were not written against.
 
     python benchmarks/people_gvdb.py [--limit N] [--show-misses] [--model PACKAGE] [--no-write]
 """
@@ -63,7 +67,7 @@ from typing import Any
 
 import spacy
 
-from storydesk import analyze, nlp
+from storydesk import analyze, conventions, nlp
 from storydesk.model import CaseFile
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -91,9 +95,15 @@ def use_model(package: str) -> None:
     nlp.load.cache_clear()
 
 
+_TITLE_WORDS = {w.casefold().rstrip(".") for form in conventions.titles() for w in form.split()}
+
+
 def tokens(name: str) -> tuple[str, ...]:
-    words = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", name.casefold())
-    return tuple(w for w in words if len(w) > 1 and w not in _SUFFIXES)
+    """Name words, case-folded, without initials, suffixes and leading titles (``Officer``)."""
+    words = [w for w in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", name.casefold()) if len(w) > 1]
+    while len(words) > 1 and words[0] in _TITLE_WORDS:
+        words = words[1:]
+    return tuple(w for w in words if w not in _SUFFIXES)
 
 
 def name_matches(gold: tuple[str, ...], forms: Iterable[tuple[str, ...]]) -> bool:
@@ -130,7 +140,10 @@ def gold_people(record: dict[str, Any], text: str) -> list[GoldPerson]:
     for role, key in (("victim", "victims"), ("shooter", "shooters")):
         for raw in record.get(key) or []:
             name = _value(raw.get("name"))
-            if name is not None and (not tokens(name) or name.casefold().strip() not in folded):
+            # a name is capitalised and in the text ("police", "unidentified man" are not names)
+            if name is not None and (
+                not tokens(name) or name.casefold().strip() not in folded or not re.search(r"[A-Z]", name)
+            ):
                 name = None
             age_text = _value(raw.get("age"))
             age_match = re.search(r"\d{1,3}", age_text or "")
@@ -312,6 +325,26 @@ def summary(scores: Scores, seconds: float, model: str) -> dict[str, Any]:
     }
 
 
+# The first 40 articles' misses were read (2026-11-25) while writing rules (ages before names,
+# "identified as"); of the rest only the list of missed names was seen, and one sentence of
+# article 4420 ("Danville Officer Thomas Cottrell"). The rest are reported apart as held out.
+LOOKED_AT = 40
+
+
+def merge(a: Scores, b: Scores) -> Scores:
+    """The two slices' counts added up."""
+    total = Scores()
+    for name, value in vars(total).items():
+        left, right = getattr(a, name), getattr(b, name)
+        if isinstance(value, Count):
+            setattr(total, name, Count(left.hit + right.hit, left.total + right.total))
+        elif isinstance(value, list):
+            setattr(total, name, left + right)
+        else:
+            setattr(total, name, left + right)
+    return total
+
+
 def load(path: Path) -> list[dict[str, Any]]:
     with gzip.open(path, "rt", encoding="utf-8") as lines:
         return [json.loads(line) for line in lines]
@@ -339,9 +372,16 @@ def main() -> None:
     nlp.load()
     load_seconds = time.perf_counter() - loading
     began = time.perf_counter()
-    scores = run(records)
-    out = summary(scores, time.perf_counter() - began, nlp.MODEL_PACKAGE)
+    looked_at, held_out = run(records[:LOOKED_AT]), run(records[LOOKED_AT:])
+    seconds = time.perf_counter() - began
+    out = summary(merge(looked_at, held_out), seconds, nlp.MODEL_PACKAGE)
     out["load_seconds"] = round(load_seconds, 2)
+    if held_out.articles:
+        out["held_out"] = summary(held_out, seconds, nlp.MODEL_PACKAGE)
+        out["held_out"]["note"] = (
+            f"articles {LOOKED_AT + 1}-{len(records)}: rules not written against them (one sentence of 4420 seen)"
+        )
+    scores = merge(looked_at, held_out)
     print(json.dumps(out, indent=1))
     if args.show_misses:
         for line in scores.misses:

@@ -277,3 +277,14 @@ def test_ambiguous_pronoun_named_as_links_nobody() -> None:
     case = _case("A man was stabbed on Friday. Paul Cox, 40, was arrested. He was named as Ian Dale.")
     assert _values(case, "Ian Dale", "age") == set()
     assert {p.name for p in case.people if p.named} == {"Paul Cox", "Ian Dale"}
+
+
+def test_place_before_a_rank_keeps_the_rank_and_the_age() -> None:
+    case = _case("The slaying of 34-year-old Danville Officer Thomas Cottrell shocked the town.")
+    assert _values(case, "Thomas Cottrell", "title") == {"Officer"}
+    assert _values(case, "Thomas Cottrell", "age") == {34}
+
+
+def test_age_before_a_coordinated_description_stays_there() -> None:
+    case = _case("A 36-year-old woman and Tom Hale were hurt in the crash on Friday.")
+    assert _values(case, "Tom Hale", "age") == set()

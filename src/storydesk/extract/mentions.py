@@ -83,14 +83,13 @@ _NAME_WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-zA-Z'’-]*[a-z][a-zA-Z'’-]*
 
 
 def _inside_office_phrase(text: str, title_start: int, title: conventions.Title) -> bool:
-    """``Chief Operating Officer Dana Reyes``: a one-word police rank that ends a longer
-    capitalised office name is part of that name, not a rank (``Police Officer`` aside)."""
+    """``Chief Operating Officer Dana Reyes``: a one-word police rank after an office word
+    (``data/titles.json``: Operating, Press, ...) is part of an office, not a rank;
+    ``Danville Officer Thomas Cottrell`` keeps it."""
     if title.kind != "police" or " " in title.form:
         return False
     word = re.search(r"(?<![\w.])([A-Z][a-z]+)\s+$", text[max(0, title_start - 30) : max(0, title_start)])
-    if word is None or word.group(1) in {"Police", "The", "A", "An"}:
-        return False
-    return _title_lookup(word.group(1)) is None
+    return word is not None and word.group(1) in conventions.office_words()
 
 
 def _title_lookup(raw: str) -> conventions.Title | None:

@@ -34,7 +34,9 @@ from storydesk.model import Article, Mention, MentionKind, Person
 
 # Definite descriptions that become an unnamed person when no named person carries them.
 _SPECIFIC_GROUPS = {"driver", "attacker", "victim", "suspect", "cyclist", "pedestrian", "passenger", "hero"}
-_AGE_BEFORE = re.compile(r"(?<![\w-])(\d{1,3})-year-old\s+$")
+# "36-year-old Timothy Bunn", "34-year-old Danville Officer Thomas Cottrell": up to two
+# capitalised words (a place, an agency) between the age and the titled name.
+_AGE_BEFORE = re.compile(r"(?<![\w-])(\d{1,3})-year-old\s+(?:[A-Z][\w.'’-]*\s+){0,2}$")
 _COMMA_AGE = re.compile(r"\s*(?:,|\()\s*(?:aged\s+)?(\d{1,3})\s*(?=[,);.]|\s+(?:and|who|from|of|was|is)\b)")
 
 
@@ -168,7 +170,7 @@ def _comma_ages(text: str, drafts: list[PersonDraft]) -> None:
             match = _COMMA_AGE.match(text, mention.end)
             if match and 0 < int(match.group(1)) < 120:
                 draft.ages.append((int(match.group(1)), match.start(1), match.end(1)))
-            before = _AGE_BEFORE.search(text, max(0, mention.start - 20), mention.start)
+            before = _AGE_BEFORE.search(text, max(0, mention.start - 50), mention.start)
             if before and 0 < int(before.group(1)) < 120:
                 draft.ages.append((int(before.group(1)), before.start(1), before.end(1)))
 
