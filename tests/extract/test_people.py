@@ -288,3 +288,19 @@ def test_place_before_a_rank_keeps_the_rank_and_the_age() -> None:
 def test_age_before_a_coordinated_description_stays_there() -> None:
     case = _case("A 36-year-old woman and Tom Hale were hurt in the crash on Friday.")
     assert _values(case, "Tom Hale", "age") == set()
+
+
+def test_pronoun_attributing_a_quotation_looks_before_the_quotation() -> None:
+    case = _case(
+        'A public defender, Ellen Sorensen, declined to comment. "My client is presumed innocent. '
+        "That's where this starts and ends,\" she said."
+    )
+    assert _values(case, "Ellen Sorensen", "gender") == {"female"}
+
+
+def test_pronoun_opening_a_quotation_is_not_an_attribution() -> None:
+    case = _case(
+        'The book was written by Hal Denning. Earl Bouchard, 91, asked Tom Okafor to save him a stool.\n\n'
+        '"He said yes, no hesitation," Bouchard said.'
+    )
+    assert _values(case, "Hal Denning", "gender") == set()

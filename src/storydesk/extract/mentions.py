@@ -403,7 +403,8 @@ def descriptions(doc: Doc, names: list[NameMention]) -> list[Description]:
         parent = _PARENT_OF.search(text, start, end)
         if noun is None and age_match is None and parent is None:
             continue
-        if chunk[0].lower_ in {"his", "her", "their", "its", "my", "your", "our"} and noun in conventions.relations():
+        owner_words = {"his", "her", "their", "its", "my", "your", "our", "whose"}
+        if chunk[0].lower_ in owner_words and noun in conventions.relations():
             continue  # "her ex-husband": a relation, handled by attributes
         determiner = chunk[0].lower_
         definite = determiner in {"the", "this", "that"}

@@ -389,6 +389,23 @@ def _genders_from_relation_nouns(text: str, drafts: list[PersonDraft]) -> None:
                 break
 
 
+_SPEECH_AFTER_QUOTE = re.compile(r"[,?!.…-]['’\"”][ \t]+$")
+_QUOTE_OPEN = re.compile(r"(?:^|(?<=[\s(—–-]))['‘\"“](?=[\w.…])")
+_SPEECH_VERB = re.compile(r"\s*(?:said|says|added|told|explained|continued|wrote|asked|insisted|recalled)\b")
+
+
+def _quote_attributed(text: str, pronoun: PronounMention) -> int | None:
+    """Where the quotation opened, for ``he``/``she`` attributing it (``',' she said``)."""
+    if pronoun.text.lower() not in {"he", "she"} or not _SPEECH_VERB.match(text, pronoun.end):
+        return None
+    close = _SPEECH_AFTER_QUOTE.search(text, max(0, pronoun.start - 6), pronoun.start)
+    if close is None:
+        return None
+    # A quotation runs at most a few paragraphs: look back 1,500 characters for its opening.
+    opens = list(_QUOTE_OPEN.finditer(text, max(0, close.start() - 1500), close.start()))
+    return opens[-1].start() if opens else None
+
+
 def _resolve_pronouns(
     doc: Doc, drafts: list[PersonDraft], pronouns: list[PronounMention], descs: list[Description]
 ) -> None:
@@ -404,11 +421,15 @@ def _resolve_pronouns(
 
     for pronoun in pronouns:
         here = sentence_index(pronoun.start)
-        window_start = starts[max(0, here - 1)]
+        window_start, window_end = starts[max(0, here - 1)], pronoun.start
+        opened = _quote_attributed(doc.text, pronoun)
+        if opened is not None:
+            # "'...,' she said": the speaker is named before the quotation, not inside it
+            window_start, window_end = starts[max(0, sentence_index(opened) - 1)], opened
         candidates = []
         for draft in drafts:
             positions = [m.start for m in draft.names] + [d.start for d in draft.descriptions]
-            if any(window_start <= p < pronoun.start for p in positions):
+            if any(window_start <= p < window_end for p in positions):
                 candidates.append(draft)
         compatible = [d for d in candidates if d.gender in (None, pronoun.gender)]
         # A singular description that is no-one's (``a knifeman``) may be the antecedent:
@@ -420,7 +441,7 @@ def _resolve_pronouns(
             for x in descs
             if id(x) not in linked
             and not x.plural
-            and window_start <= x.start < pronoun.start
+            and window_start <= x.start < window_end
             and (table[x.noun].gender if x.noun in table else None) in (None, pronoun.gender)
             and x.noun not in {"person", "individual"}
         ]
