@@ -300,7 +300,8 @@ def test_pronoun_attributing_a_quotation_looks_before_the_quotation() -> None:
 
 def test_pronoun_opening_a_quotation_is_not_an_attribution() -> None:
     case = _case(
-        'The book was written by Hal Denning. Earl Bouchard, 91, asked Tom Okafor to save him a stool.\n\n'
+        'A travel book by Hal Denning called the pancakes "the best in Vermont." '
+        "Earl Bouchard, 91, said he asked Tom Okafor to save him a stool.\n\n"
         '"He said yes, no hesitation," Bouchard said.'
     )
     assert _values(case, "Hal Denning", "gender") == set()
