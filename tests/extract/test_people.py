@@ -305,3 +305,44 @@ def test_pronoun_opening_a_quotation_is_not_an_attribution() -> None:
         '"He said yes, no hesitation," Bouchard said.'
     )
     assert _values(case, "Hal Denning", "gender") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("A vigil will be held on Sunday, led by the Rev Anne Pascoe.", "Anne Pascoe", "Reverend"),
+        ("Fire Marshal Patrice Okonjo said the fire started upstairs.", "Patrice Okonjo", "Fire Marshal"),
+        ("Deputy city mayor Cllr Asha Mistry said the council would act.", "Asha Mistry", "Councillor"),
+        ("Tom Hale met the trust chairwoman, Baroness Irene Cole, on Monday.", "Irene Cole", "Baroness"),
+        (
+            "The board named Deputy Superintendent Alicia Montoya-Barnes, 49, as interim head.",
+            "Alicia Montoya-Barnes",
+            "Deputy Superintendent",
+        ),
+    ],
+)
+def test_titled_names_the_model_called_something_else(text: str, name: str, title: str) -> None:
+    assert title in _values(_case(text), name, "title")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ruaridh MacLeod, of Maryhill, appeared at Inverness Sheriff Court yesterday.", "Ruaridh MacLeod"),
+        ("Jo Cole said she was sad. Her husband, Dustin Cole, works nights.", "Dustin Cole"),
+    ],
+)
+def test_address_and_relation_make_a_person(text: str, name: str) -> None:
+    assert _person(_case(text), name).named
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alvarado was suspended for 80 games on Tuesday, Major League Baseball announced.",
+        "Recording a conclusion, Assistant Coroner Dr Helen Vickery said the delay mattered.",
+    ],
+)
+def test_titles_alone_and_organisations_are_not_people(text: str) -> None:
+    case = _case(text)
+    assert all(p.name in {"Alvarado", "Helen Vickery"} for p in case.people if p.named)

@@ -39,7 +39,7 @@ def _titles(person_id: str, draft: PersonDraft) -> list[RawFact]:
     for mention in draft.names:
         if mention.title and mention.title_kind != "courtesy":
             facts.append(RawFact(person_id, "title", mention.title, mention.start, mention.end))
-            if mention.title_kind in {"police", "judicial", "military"}:
+            if mention.title_kind in {"police", "emergency", "judicial", "military"}:
                 facts.append(RawFact(person_id, "role", "official", mention.start, mention.end))
             elif mention.title_kind == "political":
                 facts.append(RawFact(person_id, "role", "politician", mention.start, mention.end))

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from storydesk import conventions
-from storydesk.extract.entities import EntityMention
+from storydesk.extract.entities import EntityMention, model_product
 
 QUOTE_MARKS = "'\"‘’“”"
 PRONOUNS = {
@@ -149,7 +149,10 @@ def name_mentions(doc: Doc, entities: list[EntityMention]) -> list[NameMention]:
         result.append(mention)
     result = [m for m in result if not _not_a_name(text, m)]
     result = _join_nicknames(text, result)
-    taken = [(m.start, m.end) for m in result] + [(e.start, e.end) for e in entities if e.label != "PERSON"]
+    # a title before a name outweighs the model's guess that the name is a product ("Cole")
+    taken = [(m.start, m.end) for m in result] + [
+        (e.start, e.end) for e in entities if e.label != "PERSON" and not model_product(e)
+    ]
     result.extend(_titled_names_missed(text, taken))
     result.extend(_aged_names_missed(text, taken))
     result.extend(_related_names_missed(text, taken))
@@ -262,11 +265,17 @@ def _aged_names_missed(text: str, taken: list[tuple[int, int]]) -> list[NameMent
         words = match.group(1).split()
         if not 0 < int(match.group(2)) <= 110 or any(w.casefold() in not_names for w in words):
             continue
-        if _title_lookup(words[0]) is not None or words[0].casefold() in _FUNCTION_WORDS:
+        if words[0].casefold() in _FUNCTION_WORDS:
+            continue
+        # "Deputy Superintendent Alicia Montoya-Barnes, 49,": titles before the name are not it
+        while len(words) > 2 and _title_lookup(words[0]) is not None:
+            start += len(words[0]) + len(text[start + len(words[0]) :]) - len(text[start + len(words[0]) :].lstrip())
+            words = words[1:]
+        if _title_lookup(words[0]) is not None:
             continue
         if any(s < end and start < e for s, e in taken):
             continue
-        found.append(NameMention(start, end, text[start:end], match.group(1)))
+        found.append(NameMention(start, end, text[start:end], " ".join(words)))
         taken.append((start, end))
     return found
 
@@ -326,18 +335,30 @@ _PLACE_WORDS = {
 _FUNCTION_WORDS = {"the", "a", "an", "in", "on", "at", "of", "and", "but", "when", "after", "before", "by", "for"}
 
 
+def _chain_title(chain: str) -> conventions.Title | None:
+    """``Deputy Superintendent``: titles in a row, read as one with the last one's kind."""
+    last = _TITLE_BEFORE.search(chain + " ")
+    title = _title_lookup(last.group(1)) if last else None
+    if title is None or last is None or last.start() == 0:
+        return None
+    full = re.sub(r"\.", "", re.sub(r"\s+", " ", chain)).strip()
+    return conventions.Title(form=full, full=full, gender=title.gender, kind=title.kind)
+
+
 def _titled_names_missed(text: str, taken: list[tuple[int, int]]) -> list[NameMention]:
     """``Mr Akunjee`` or ``DCI Rawlinson`` that the model did not tag as a person."""
     forms = sorted(conventions.titles(), key=len, reverse=True)
     alternatives = "|".join(re.escape(f).replace(r"\ ", r"\.?\s+") for f in forms)
-    pattern = re.compile(r"(?<![\w.])(" + alternatives + r")\.?\s+(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")?)")
+    # "Deputy Superintendent Alicia Montoya-Barnes": titles in a row are one title
+    chain = r"(?:" + alternatives + r")(?:\.?\s+(?:" + alternatives + r"))*"
+    pattern = re.compile(r"(?<![\w.])(" + chain + r")\.?\s+(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")?)")
     found: list[NameMention] = []
     for match in pattern.finditer(text):
         start, end = match.span()
         name_start = match.start(2)
         if any(not (end <= s or name_start >= e) for s, e in taken):
             continue
-        title = _title_lookup(match.group(1))
+        title = _title_lookup(match.group(1)) or _chain_title(match.group(1))
         # Bare office words ("Secretary Smith" is rare; "Chair Person" is a heading) need
         # the model to have seen a person.
         if title is None or title.form in {"Secretary", "Chair", "President"}:
