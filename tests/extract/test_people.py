@@ -233,9 +233,7 @@ def test_counsel_and_client(text: str, lawyer: str, client: str) -> None:
 
 
 def test_defending_without_a_single_defendant_states_no_client() -> None:
-    case = _case(
-        "Amir Dean, 24, and Luke Pryce, 25, admitted affray. Defending, Rhiannon Beddoe said both were sorry."
-    )
+    case = _case("Amir Dean, 24, and Luke Pryce, 25, admitted affray. Defending, Rhiannon Beddoe said both were sorry.")
     assert _values(case, "Rhiannon Beddoe", "relation") == set()
 
 
@@ -346,3 +344,32 @@ def test_address_and_relation_make_a_person(text: str, name: str) -> None:
 def test_titles_alone_and_organisations_are_not_people(text: str) -> None:
     case = _case(text)
     assert all(p.name in {"Alvarado", "Helen Vickery"} for p in case.people if p.named)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "relations"),
+    [
+        (
+            "Elena Ruiz-Castillo, 34, died. Ruiz-Castillo’s husband, Tomás Castillo, said they married in 2019.",
+            "Tomás Castillo",
+            {"husband of"},
+        ),
+        (
+            "Marcus Dell, 34, died. Dell's fiancée, Keisha Monroe, said they planned to marry.",
+            "Keisha Monroe",
+            {"fiancée of"},
+        ),
+        (
+            "Daniel Ashworth, 44, quit. Tom Hanley, 31, a special adviser to Mr Ashworth, has also resigned.",
+            "Tom Hanley",
+            {"adviser to"},
+        ),
+        (
+            "Senator Marcus Hale, 58, was indicted. The money went to Hale's brother-in-law, Dale Kemper, 61.",
+            "Dale Kemper",
+            {"brother-in-law of"},
+        ),
+    ],
+)
+def test_more_relations(text: str, name: str, relations: set[str]) -> None:
+    assert _values(_case(text), name, "relation") == relations

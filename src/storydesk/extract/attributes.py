@@ -13,6 +13,7 @@ Not done here: what happened to people (``extract.fates``), roles that follow fr
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from spacy.tokens import Doc
 
@@ -73,7 +74,13 @@ def _gender(person_id: str, draft: PersonDraft) -> list[RawFact]:
     return []
 
 
-_REL_WORD = r"(?:ex-|former\s+|estranged\s+|late\s+)?[a-z-]+"
+_REL_WORD = r"(?:ex-|former\s+|estranged\s+|late\s+)?[a-zà-öø-ÿ-]+"
+
+
+def _relation_key(word: str) -> str:
+    """``fiancée`` -> ``fiancee``: the relation table is written without accents."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
@@ -157,7 +164,7 @@ def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
                 before,
             )
             if match:
-                noun = re.sub(r"^(?:former|estranged|late)\s+", "", match.group(5).lower())
+                noun = _relation_key(re.sub(r"^(?:former|estranged|late)\s+", "", match.group(5).lower()))
                 if noun in relations:
                     start = mention.start - len(before) + match.start(5)
                     other: str | None = None
@@ -184,24 +191,30 @@ def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
                         add(person.id, noun, other, start, mention.end)
             # "X, the son of Y" / "X, Y's lawyer,"
             after = text[mention.end : mention.end + 60]
-            match = re.match(r"\s*,\s*(?:the|a|an)\s+(" + _REL_WORD + r")\s+of\s+", after)
-            if match and match.group(1).lower() in relations:
+            # "X, the son of Y" / "Tom Hanley, 31, a special adviser to Mr Ashworth"
+            match = re.match(
+                r"\s*,\s*(?:\d{1,3}\s*,\s*)?(?:the|a|an)\s+(?:(?:special|senior|close|longtime|long-time)\s+)?("
+                + _REL_WORD
+                + r")\s+(?:of|to)\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?",
+                after,
+            )
+            if match and _relation_key(match.group(1)) in relations:
                 target = cast.person_at(mention.end + match.end(), mention.end + match.end() + 1)
                 if target is not None:
                     add(
                         person.id,
-                        match.group(1).lower(),
+                        _relation_key(match.group(1)),
                         target.id,
                         mention.end + match.start(1),
                         mention.end + match.end(),
                     )
             match = re.match(r"\s*,\s*(.{1,40}?)['’]s\s+(" + _REL_WORD + r")\b", after)
-            if match and match.group(2).lower() in relations:
+            if match and _relation_key(match.group(2)) in relations:
                 target = cast.person_at(mention.end + match.start(1), mention.end + match.end(1))
                 if target is not None:
                     add(
                         person.id,
-                        match.group(2).lower(),
+                        _relation_key(match.group(2)),
                         target.id,
                         mention.end + match.start(1),
                         mention.end + match.end(),

@@ -204,6 +204,7 @@ def _people_mislabelled(text: str, mentions: list[EntityMention]) -> list[Entity
     (``her daughter Sofia``)."""
     surnames = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and " " in m.text}
     relations = conventions.relations()
+    changed = False
     result: list[EntityMention] = []
     for m in mentions:
         words = m.text.split()
@@ -212,7 +213,8 @@ def _people_mislabelled(text: str, mentions: list[EntityMention]) -> list[Entity
             after_relation = before is not None and before.group(2).lower() in relations
             # one word only after an owned kinship noun: "her daughter Sofia", not "to Sofia"
             owned = before is not None and re.match(r"(?:his|her|their|\S+['’]s?)\s", (before.group(1) or "").lower())
-            if len(words) == 1 and not (after_relation and owned):
+            # or the surname of a person named in full ("Ruiz-Castillo's husband")
+            if len(words) == 1 and not (after_relation and owned) and m.text not in surnames:
                 result.append(m)
                 continue
             last_is_head = words[-1] in conventions.org_words().org_heads
@@ -223,8 +225,12 @@ def _people_mislabelled(text: str, mentions: list[EntityMention]) -> list[Entity
             aged = aged or _person_noun_after(text, m.end)
             if not last_is_head and (words[-1] in surnames or after_relation or aged):
                 m = EntityMention(m.start, m.end, m.text, "PERSON", m.text)
+                if len(words) >= 2 and words[-1] not in surnames:
+                    surnames.add(words[-1])
+                    changed = True
         result.append(m)
-    return result
+    # a full name found here makes its surname a person elsewhere: one more pass
+    return _people_mislabelled(text, result) if changed else result
 
 
 _LOCATIVE = re.compile(r"(?<![\w-])(?:in|at|near|nearby|outside|from|across|around)\s+(?:nearby\s+)?$")
