@@ -373,3 +373,8 @@ def test_titles_alone_and_organisations_are_not_people(text: str) -> None:
 )
 def test_more_relations(text: str, name: str, relations: set[str]) -> None:
     assert _values(_case(text), name, "relation") == relations
+
+
+def test_relation_noun_before_a_comma_states_the_gender() -> None:
+    case = _case("Daniel Ashworth held shares until he transferred them to his wife, Claire, in January.")
+    assert _values(case, "Claire", "gender") == {"female"}

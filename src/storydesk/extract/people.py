@@ -379,12 +379,14 @@ def _genders_from_relation_nouns(text: str, drafts: list[PersonDraft]) -> None:
                 draft.gender = relation.gender
                 draft.gender_span = (mention.end + after.start(1), mention.end + after.end(1))
                 break
-            match = re.search(r"([\w-]+)\s+$", text[max(0, mention.start - 20) : mention.start])
+            # "ex-husband Leon Mccaskie", "his wife, Claire": the noun states the gender
+            window = max(0, mention.start - 20)
+            match = re.search(r"([\w-]+),?\s+$", text[window : mention.start])
             if match is None:
                 continue
             relation = relations.get(match.group(1).lower())
             if relation is not None and relation.gender:
-                start = mention.start - len(match.group(0))
+                start = window + match.start(1)
                 draft.gender, draft.gender_span = relation.gender, (start, start + len(match.group(1)))
                 break
 
