@@ -378,3 +378,8 @@ def test_more_relations(text: str, name: str, relations: set[str]) -> None:
 def test_relation_noun_before_a_comma_states_the_gender() -> None:
     case = _case("Daniel Ashworth held shares until he transferred them to his wife, Claire, in January.")
     assert _values(case, "Claire", "gender") == {"female"}
+
+
+def test_age_before_a_name_does_not_cross_a_sentence_end() -> None:
+    case = _case("Orand is charged in the death of 38-year-old Goldie Long. Orand reportedly fled.")
+    assert not any(_values(case, p.name, "age") == {38} for p in case.people if "Orand" in p.name)

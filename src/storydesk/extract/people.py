@@ -36,7 +36,7 @@ from storydesk.model import Article, Mention, MentionKind, Person
 _SPECIFIC_GROUPS = {"driver", "attacker", "victim", "suspect", "cyclist", "pedestrian", "passenger", "hero"}
 # "36-year-old Timothy Bunn", "34-year-old Danville Officer Thomas Cottrell": up to two
 # capitalised words (a place, an agency) between the age and the titled name.
-_AGE_BEFORE = re.compile(r"(?<![\w-])(\d{1,3})-year-old\s+(?:[A-Z][\w.'’-]*\s+){0,2}$")
+_AGE_BEFORE = re.compile(r"(?<![\w-])(\d{1,3})-year-old\s+(?:[A-Z][\w'’-]*\s+){0,2}$")
 _COMMA_AGE = re.compile(r"\s*(?:,|\()\s*(?:aged\s+)?(\d{1,3})\s*(?=[,);.]|\s+(?:and|who|from|of|was|is)\b)")
 
 
