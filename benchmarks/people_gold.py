@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,6 +29,10 @@ from typing import Any
 
 from storydesk import analyze
 from storydesk.model import CaseFile
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from people_gvdb import use_model
 
 GOLD_DIR = Path(__file__).resolve().parent / "gold" / "reports"
 KINDS = ("age", "gender", "title", "occupation", "nationality", "relation")
@@ -180,6 +185,9 @@ def score_report(text: str, gold: dict[str, Any], results: Results, name: str) -
     results.people.tp += len(pairs)
     results.people.fn += len(gold_people) - len(pairs)
     results.people.fp += len(named_system - used)
+    for person, _ in system:
+        if person.id in named_system - used:
+            results.misses.append(f"{name}: extra person {person.name}")
     for gi, (g, _) in enumerate(gold_people):
         if gi not in pairs:
             results.misses.append(f"{name}: missed person {g['name']}")
@@ -207,19 +215,28 @@ def score_report(text: str, gold: dict[str, Any], results: Results, name: str) -
                 results.misses.append(f"{name}: unmatched {person.name} {kind}: extra {v}")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--json", type=Path, default=Path(__file__).parent / "results" / "people_gold.json")
-    parser.add_argument("--limit", type=int)
-    parser.add_argument("--show-misses", action="store_true")
-    args = parser.parse_args()
-    files = sorted(GOLD_DIR.glob("*.gold.json"))[: args.limit]
+def run_gold(files: list[Path]) -> Results:
+    """Score the gold reports ``files`` (``NNN-slug.gold.json`` paths)."""
     results = Results()
     for path in files:
         text_path = path.with_name(path.name.replace(".gold.json", ".txt"))
         if not text_path.exists():
             continue
         score_report(text_path.read_text("utf-8"), json.loads(path.read_text("utf-8")), results, path.stem)
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--json", type=Path, default=Path(__file__).parent / "results" / "people_gold.json")
+    parser.add_argument("--limit", type=int)
+    parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--model", help="measure with another installed spaCy model package (import name)")
+    args = parser.parse_args()
+    if args.model:
+        use_model(args.model)
+    files = sorted(GOLD_DIR.glob("*.gold.json"))[: args.limit]
+    results = run_gold(files)
     out = {
         "reports": len(files),
         "people": results.people.scores(),

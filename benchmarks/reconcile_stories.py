@@ -10,20 +10,27 @@ Measures, in one run:
   counting only pairs from different reports (cross-outlet merging); a unit is a gold variant
   string that the predicted cast lists for that report (case and spacing folded); baseline:
   merge units whose full folded name is identical;
-- timeline: an entry is found when a predicted entry has the gold type, a patient (or agent)
-  in the gold participant's cast member, and a compatible date; P/R over entries;
-- facts: for each verdict (conflicting, updated, corroborated), gold facts whose subject is a
-  cast member, matched to a predicted comparison on the mapped cast member with the same
-  attribute and a shared value; recall = gold facts of that verdict matched by a predicted
-  comparison with that verdict; precision = predicted comparisons with that verdict that
-  match a gold fact of that verdict, over predicted comparisons of that verdict on gold
-  subjects and attributes (the gold lists corroborated facts only where they matter, so a
-  predicted fact about an attribute the gold does not list is not counted against it;
-  conflicts are scored over every predicted conflict on a gold subject).
-
-Facts about events and counted things need events and numbers in the case files; until the
-extractors land those gold facts are counted as missed (``facts.*.recall``) and also shown
-separately for person attributes only (``facts_people``).
+- timeline: a gold entry is found when a predicted entry has its type, a participant that is
+  the gold patient's (or agent's) cast member, and a compatible date; recall over gold
+  entries, precision over predicted entries (an entry is right when it is found for some
+  gold entry);
+- facts: for each verdict (conflicting, updated, corroborated), a gold fact is matched by a
+  predicted comparison with that verdict, the same attribute, the same subject and enough of
+  its values (two of them, or its only one). The subject is the same when: a gold cast
+  member maps (by its name variants) to the predicted cast member; for an event ``date``, the
+  predicted timeline entry has the gold cast member as a participant, or shares a word with
+  the gold subject (``death of Derek Fairbrother``: type ``death``, participant names); for a
+  counted thing, the predicted ``subject_name`` shares a content word with it (crude stems,
+  generic words such as ``people``/``number`` ignored) or two exact values of it. Values are compared normalised
+  (``75000`` = ``75,000`` = ``75000.0``; a TIMEX3 date by its day); a gold word value is
+  given when a predicted value holds its words (``student`` in ``second-year student``,
+  ``doctor`` = ``Dr``). Recall = gold facts of
+  a verdict matched; precision = predicted comparisons of that verdict that match a gold fact
+  of that verdict, over predicted conflicts and updates on gold cast members, events and
+  counted things (the gold lists all of them) and predicted corroborations whose subject and
+  attribute the gold lists (it lists corroboration only where it matters). Recall over the
+  gold facts whose subject is a cast member is shown apart (``facts_people_recall``), and
+  every missed gold fact is listed per story.
 
     python benchmarks/reconcile_stories.py [--out benchmarks/results/reconcile_stories.json]
 """
@@ -48,7 +55,7 @@ from reconcile_gold_data import GoldStory, load  # noqa: E402
 from reconcile_scoring import PRF, b_cubed, pairwise  # noqa: E402
 from storydesk.reconcile import names  # noqa: E402
 from storydesk.reconcile.desk import StoryDesk  # noqa: E402
-from storydesk.reconcile.model import Story  # noqa: E402
+from storydesk.reconcile.model import Story, TimelineEntry  # noqa: E402
 from storydesk.reconcile.story import build_story  # noqa: E402
 from storydesk.reconcile.timeline import dates_compatible  # noqa: E402
 
@@ -127,7 +134,109 @@ def _cast_map(gold_units: dict[tuple[str, str], int], predicted: dict[tuple[str,
 
 
 def _value_key(value: object) -> str:
-    return _fold(str(value))
+    """A value as the gold and storydesk may both write it: ``75000``, ``75000.0`` and
+    ``"75,000"`` are one value; a TIMEX3 date keeps its day (``2023-03-12T14:40`` -> ``2023-03-12``)."""
+    text = str(value).strip()
+    if isinstance(value, bool):
+        return text.casefold()
+    if isinstance(value, int | float) or re.fullmatch(r"-?[\d,]+(\.\d+)?", text):
+        number = float(text.replace(",", ""))
+        return str(int(number)) if number.is_integer() else str(number)
+    date = re.match(r"\d{4}(-\d{2}(-\d{2})?)?(?=T|$)", text)
+    if date:
+        return date.group(0)
+    return _fold(text)
+
+
+_GENERIC = frozenset({"number", "amount", "people", "person", "the", "of", "in", "on", "for", "by", "a", "an", "to"})
+
+
+def _stem(word: str) -> str:
+    """A crude stem so `killed`/`kills`/`killing` and `homes`/`home` compare alike (scoring only)."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _words(text: str) -> set[str]:
+    return {_stem(w) for w in re.findall(r"[a-z]+", _fold(text)) if w not in _GENERIC and len(w) > 1}
+
+
+# Abbreviated titles as case files write them and the gold spells them out.
+_TITLE_WORDS = {
+    "dr": "doctor",
+    "prof": "professor",
+    "sgt": "sergeant",
+    "insp": "inspector",
+    "det": "detective",
+    "lt": "lieutenant",
+    "supt": "superintendent",
+    "cllr": "councillor",
+    "gen": "general",
+}
+
+
+def _value_words(value: str) -> tuple[str, ...]:
+    return tuple(_TITLE_WORDS.get(w, w) for w in re.findall(r"[a-z0-9]+", value))
+
+
+def _value_in(gold_value: str, predicted: set[str]) -> bool:
+    """A gold value is given when a predicted value is it, or holds all its words in order of
+    appearance ignored (`student` is in `second-year student`; `doctor` is `Dr`)."""
+    if gold_value in predicted:
+        return True
+    words = set(_value_words(gold_value))
+    return bool(words) and not gold_value[:1].isdigit() and any(words <= set(_value_words(p)) for p in predicted)
+
+
+def _enough_values(gold_values: set[str], predicted_values: set[str]) -> bool:
+    """A comparison stands for a gold fact when it holds at least two of its values (the one
+    value of a one-valued fact): one shared number alone would match too much by chance."""
+    return sum(_value_in(g, predicted_values) for g in gold_values) >= min(2, len(gold_values))
+
+
+def _entry_words(entry: TimelineEntry) -> set[str]:
+    words = _words(entry.type.replace("_", " ")) | {_stem(w) for w in _DERIVED.get(entry.type, ())}
+    for p in entry.participants:
+        words |= _words(p.name)
+    return words
+
+
+# Event types and the words a gold subject may use for them ("death of ..." for `death`).
+_DERIVED = {
+    "death": ("died", "dead", "killed"),
+    "killing": ("killed", "death"),
+    "disaster": ("flood", "fire", "storm", "earthquake"),
+    "resignation": ("resigned",),
+    "appointment": ("appointed",),
+    "court_appearance": ("court", "hearing"),
+    "assault": ("attack",),
+}
+
+
+def _gold_subject_match(
+    fact: dict[str, Any], c: Any, subject: str | None, built: Story, entries: dict[str, TimelineEntry]
+) -> bool:
+    """Is predicted comparison ``c`` about the gold fact's subject (cast member, event or counted thing)?"""
+    if c.attribute != fact["attribute"]:
+        return False
+    if fact["attribute"] == "date":
+        entry = entries.get(c.subject)
+        if entry is None:
+            return False
+        if subject is not None:
+            return any(p.cast_id == subject for p in entry.participants)
+        return bool(_words(fact["subject"]) & _entry_words(entry))
+    if subject is not None:
+        return c.subject == subject
+    if c.subject_kind not in {"number", "event"}:
+        return False
+    if _words(fact["subject"]) & _words(c.subject_name):
+        return True
+    # Counted things named in other words (`shareholding` / `secret stake`): two exact values in common.
+    gold_values = {_value_key(v["value"]) for v in fact["values"]}
+    return len(gold_values) >= 2 and len(gold_values & {_value_key(v.value) for v in c.values}) >= 2
 
 
 def score_story(story: GoldStory, built: Story) -> dict[str, Any]:
@@ -139,59 +248,75 @@ def score_story(story: GoldStory, built: Story) -> dict[str, Any]:
     baseline = pairwise({u: u[1] for u in units}, units, same_source=source)
     cast_map = _cast_map(units, predicted_units)
     by_name = {entry["name"]: n for n, entry in enumerate(gold["cast"])}
-    # Timeline.
-    tl_found = 0
-    for entry in gold["timeline"]:
-        cast_ids = {cast_map.get(by_name.get(entry.get(k) or "", -1)) for k in ("patient", "agent")} - {None}
-        tl_found += any(
-            e.type == entry["type"]
-            and dates_compatible(e.date, entry.get("date"))
+
+    # Timeline: recall over gold entries, precision over predicted entries.
+    def entry_matches(e: TimelineEntry, g: dict[str, Any]) -> bool:
+        cast_ids = {cast_map.get(by_name.get(g.get(k) or "", -1)) for k in ("patient", "agent")} - {None}
+        return (
+            e.type == g["type"]
+            and dates_compatible(e.date, g.get("date"))
             and (not cast_ids or any(p.cast_id in cast_ids for p in e.participants))
-            for e in built.timeline
         )
+
+    tl_found = sum(any(entry_matches(e, g) for e in built.timeline) for g in gold["timeline"])
+    tl_correct = sum(any(entry_matches(e, g) for g in gold["timeline"]) for e in built.timeline)
     # Facts.
+    entries = {e.id: e for e in built.timeline}
     facts: dict[str, dict[str, int]] = {v: {"tp": 0, "gold": 0, "predicted": 0, "tp_pred": 0} for v in VERDICTS}
     people: dict[str, dict[str, int]] = {v: {"tp": 0, "gold": 0} for v in VERDICTS}
-    gold_keys: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    misses: list[str] = []
+    gold_facts = []
     for fact in gold["facts"]:
         subject = cast_map.get(by_name.get(fact["subject"], -1))
-        if subject is not None:
-            gold_keys[(subject, fact["attribute"])].append(fact)
+        gold_facts.append((fact, subject, {_value_key(v["value"]) for v in fact["values"]}))
+    for fact, subject, gold_values in gold_facts:
         if fact["verdict"] not in facts:
             continue
         facts[fact["verdict"]]["gold"] += 1
         if subject is not None:
             people[fact["verdict"]]["gold"] += 1
-        if subject is None:
-            continue
-        gold_values = {_value_key(v["value"]) for v in fact["values"]}
         hit = any(
-            c.subject == subject
-            and c.attribute == fact["attribute"]
-            and c.verdict == fact["verdict"]
-            and gold_values & {_value_key(v.value) for v in c.values}
+            c.verdict == fact["verdict"]
+            and _gold_subject_match(fact, c, subject, built, entries)
+            and _enough_values(gold_values, {_value_key(v.value) for v in c.values})
             for c in built.facts
         )
         facts[fact["verdict"]]["tp"] += hit
-        people[fact["verdict"]]["tp"] += hit
+        if subject is not None:
+            people[fact["verdict"]]["tp"] += hit
+        if not hit:
+            misses.append(f"{fact['verdict']}: {fact['subject']} {fact['attribute']} {sorted(gold_values)}")
     mapped_subjects = set(cast_map.values())
+    wrong: list[str] = []
     for c in built.facts:
-        if c.verdict not in facts or c.subject not in mapped_subjects:
+        if c.verdict not in facts:
             continue
-        listed = gold_keys.get((c.subject, c.attribute), [])
-        if c.verdict != "conflicting" and not listed:
+        values = {_value_key(v.value) for v in c.values}
+        about = [(f, g) for f, s, g in gold_facts if _gold_subject_match(f, c, s, built, entries)]
+        # Conflicts and updates are scored wherever they are claimed (on a gold cast member, an
+        # event or a counted thing: the gold lists them all); corroborated facts only where the
+        # gold lists the subject and attribute (it lists corroboration only where it matters).
+        if c.verdict == "corroborated" and not about:
+            continue
+        if (
+            c.verdict != "corroborated"
+            and c.subject_kind in {"person", "organisation"}
+            and (c.subject not in mapped_subjects)
+        ):
             continue
         facts[c.verdict]["predicted"] += 1
-        values = {_value_key(v.value) for v in c.values}
-        facts[c.verdict]["tp_pred"] += any(
-            f["verdict"] == c.verdict and values & {_value_key(v["value"]) for v in f["values"]} for f in listed
-        )
+        right = any(f["verdict"] == c.verdict and _enough_values(g, values) for f, g in about)
+        facts[c.verdict]["tp_pred"] += right
+        if not right:
+            wrong.append(f"{c.verdict}: {c.subject_name} {c.attribute} {sorted(values)}")
     return {
         "merge": merge,
         "merge_baseline": baseline,
-        "timeline": (tl_found, len(gold["timeline"]), len(built.timeline)),
+        "timeline": (tl_found, len(gold["timeline"]), len(built.timeline), tl_correct),
         "facts": facts,
         "facts_people": people,
+        "fact_misses": misses,
+        "fact_wrong": wrong,
     }
 
 
@@ -203,9 +328,7 @@ def run(stories: list[GoldStory]) -> dict[str, Any]:
     built = [build_story([r.case for r in s.reports]) for s in stories]
     per_story = [score_story(s, b) for s, b in zip(stories, built, strict=True)]
 
-    def pooled(key: str) -> PRF:
-        tp = sum(round(x[key].precision * 0) for x in per_story)  # placeholder for type checkers
-        del tp
+    def pooled(key: str) -> PRF:  # macro average over stories
         return PRF.of(
             sum(x[key].precision for x in per_story) / len(per_story),
             sum(x[key].recall for x in per_story) / len(per_story),
@@ -227,6 +350,7 @@ def run(stories: list[GoldStory]) -> dict[str, Any]:
     tl_found = sum(x["timeline"][0] for x in per_story)
     tl_gold = sum(x["timeline"][1] for x in per_story)
     tl_pred = sum(x["timeline"][2] for x in per_story)
+    tl_correct = sum(x["timeline"][3] for x in per_story)
     return {
         "data": "benchmarks/gold/stories (fictional)",
         "stories": [s.name for s in stories],
@@ -242,17 +366,24 @@ def run(stories: list[GoldStory]) -> dict[str, Any]:
         "cast_person_merge_cross_report": pooled("merge").__dict__,
         "cast_person_merge_baseline_same_name": pooled("merge_baseline").__dict__,
         "timeline": {
-            "recall": round(tl_found / tl_gold, 4) if tl_gold else 0.0,
+            **PRF.of(tl_correct / tl_pred if tl_pred else 0.0, tl_found / tl_gold if tl_gold else 0.0).__dict__,
             "gold": tl_gold,
             "predicted": tl_pred,
-            "note": "case files carry no events until extract/events lands",
+            "predicted_matching_gold": tl_correct,
+            "note": "precision: predicted entries that match a gold entry (type, participant, date); the gold "
+            "lists the events an editor would put on the story's timeline, not every event a report mentions",
         },
         "facts": facts,
         "facts_people_recall": facts_people,
         "per_story": {
             s.name: {
                 "merge": x["merge"].__dict__,
+                "timeline": dict(
+                    zip(("found", "gold", "predicted", "predicted_matching_gold"), x["timeline"], strict=True)
+                ),
                 "facts": x["facts"],
+                "facts_missed": x["fact_misses"],
+                "facts_wrong": x["fact_wrong"],
             }
             for s, x in zip(stories, per_story, strict=True)
         },

@@ -6,8 +6,9 @@ date) and scores, per corpus and overall, TempEval-3 style:
 - detection strict: one-to-one matches with exactly the gold character span;
 - detection relaxed: one-to-one matches with any character overlap;
 - value accuracy: share of relaxed matches whose TIMEX3 value equals the gold value
-  (exact string, after two spellings TIMEX3 treats as equal are made one: ``W7`` = ``W07``
-  and the decade ``198X`` = ``198``; the gold uses both); value F1: relaxed matches with the
+  (exact string, after spellings TIMEX3 treats as equal are made one: ``W7`` = ``W07``,
+  the decade ``198X`` = ``198``, and an hour without minutes ``T17`` = ``T17:00``; the gold
+  uses both forms); value F1: relaxed matches with the
   right value, over all system and all
   gold expressions (the TempEval-3 "value F1").
 
@@ -111,6 +112,7 @@ class Miss:
     text: str
     gold: str | None
     system: str | None
+    start: int = -1
 
 
 @dataclass
@@ -163,7 +165,7 @@ def match(gold: list[Timex], system: list[Timex], doc_id: str, result: Result, *
             used.add(n)
             pairs.append((g, system[n]))
         else:
-            result.misses.append(Miss(doc_id, "missed", g.text, g.value, None))
+            result.misses.append(Miss(doc_id, "missed", g.text, g.value, None, g.start))
     for g, s in pairs:
         c.relaxed += 1
         ok = value_matches(g.value, s.value, lenient_values)
@@ -171,17 +173,19 @@ def match(gold: list[Timex], system: list[Timex], doc_id: str, result: Result, *
         c.type += g.type == s.type
         if not ok:
             result.misses.append(
-                Miss(doc_id, "value", g.text + (" | " + s.text if s.text != g.text else ""), g.value, s.value)
+                Miss(doc_id, "value", g.text + (" | " + s.text if s.text != g.text else ""), g.value, s.value, g.start)
             )
     for n, s in enumerate(system):
         if n not in used:
-            result.misses.append(Miss(doc_id, "spurious", s.text, None, s.value))
+            result.misses.append(Miss(doc_id, "spurious", s.text, None, s.value, s.start))
     result.counts.add(c)
 
 
 def canonical(value: str) -> str:
-    """Spellings TIMEX3 treats as the same value: ``2000-W7`` = ``2000-W07``, ``198X`` = ``198``."""
+    """Spellings TIMEX3 treats as the same value: ``2000-W7`` = ``2000-W07``, ``198X`` = ``198``,
+    and a clock hour with its minutes left out, ``1989-11-06T17`` = ``1989-11-06T17:00``."""
     value = re.sub(r"-W(\d)(?!\d)", r"-W0\1", value)
+    value = re.sub(r"T(\d\d)$", r"T\1:00", value)
     return re.sub(r"^(\d{2,3})X$", r"\1", value)
 
 

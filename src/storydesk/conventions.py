@@ -75,6 +75,12 @@ def titles() -> dict[str, Title]:
 
 
 @functools.cache
+def office_words() -> frozenset[str]:
+    """Words that make a following one-word rank part of an office (``Chief Operating Officer``)."""
+    return frozenset(load_table("titles.json")["office_words"])
+
+
+@functools.cache
 def person_nouns() -> dict[str, PersonNoun]:
     table: dict[str, PersonNoun] = {}
     for entry in load_table("person_nouns.json")["nouns"]:

@@ -110,6 +110,20 @@ class Thing(_Frozen):
 
 
 Granularity = Literal["time", "day", "week", "month", "season", "quarter", "year", "decade", "other"]
+TimexMod = Literal[
+    "APPROX",
+    "LESS_THAN",
+    "MORE_THAN",
+    "EQUAL_OR_LESS",
+    "EQUAL_OR_MORE",
+    "BEFORE",
+    "AFTER",
+    "ON_OR_BEFORE",
+    "ON_OR_AFTER",
+    "START",
+    "MID",
+    "END",
+]
 
 
 class TimeRef(_Frozen):
@@ -130,6 +144,25 @@ class TimeRef(_Frozen):
     anchor: str = Field(
         default="publication",
         description="What the value was resolved against: 'absolute', 'publication', or an item id.",
+    )
+    mod: TimexMod | None = Field(
+        default=None,
+        description=(
+            "TIMEX3 mod: how the text hedges the value or which part of the period it means. "
+            "APPROX (about, around), LESS_THAN / MORE_THAN (nearly, more than), EQUAL_OR_LESS / "
+            "EQUAL_OR_MORE (up to, at least), BEFORE / AFTER (shortly before 4 p.m.; an offset "
+            "'nearly three weeks after' a date falls before the day it names), START / MID / END "
+            "(early, mid, late). Null when the expression is plain."
+        ),
+    )
+    offset_side: Literal["main", "linked"] | None = Field(
+        default=None,
+        description=(
+            "For an offset resolved to a date ('three weeks after a warrant was issued on "
+            "January 4'): 'main' when the value dates the main clause (the date given is inside "
+            "the after/before clause), 'linked' when it dates the clause after 'after'/'before' "
+            "(the date given belongs to the main clause). Null for every other expression."
+        ),
     )
     note: str | None = None
     evidence: Evidence

@@ -131,3 +131,255 @@ def test_clear_pronoun_is_resolved() -> None:
 def test_products_and_lowercase_nouns_are_not_people() -> None:
     case = _case("The lorry driver said Twitter users had shared the video of the Ford Transit.")
     assert [p.name for p in case.people if p.named] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "variants"),
+    [
+        (
+            "Among those laid off is Kevin 'Spud' Murphy, 58. 'Spud never missed a shift,' a colleague said.",
+            "Kevin Murphy",
+            {"Kevin 'Spud' Murphy", "Spud"},
+        ),
+        (
+            'Veteran linebacker Marcus "Moose" Delacroix, 33, said he would decide on his future soon.',
+            "Marcus Delacroix",
+            {'Marcus "Moose" Delacroix'},
+        ),
+    ],
+)
+def test_nickname_between_forename_and_surname_is_one_name(text: str, name: str, variants: set[str]) -> None:
+    case = _case(text)
+    assert set(_person(case, name).variants) == variants
+    assert len([p for p in case.people if p.named]) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "'Mum was always the first to help,' her son Alan Reid said.",
+        "She told the Gazette that Ruth Amis had been a friend for years.",
+        "Ruth Amis, who lives in nearby Holmbridge, said the smoke was thick.",
+        "Windows were blown out along Albert Terrace, Ruth Amis said.",
+    ],
+)
+def test_words_that_are_not_names(text: str) -> None:
+    case = _case(text)
+    assert {p.name for p in case.people if p.named} <= {"Alan Reid", "Ruth Amis"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "age"),
+    [
+        ("Police said 36-year-old Grant Ebbs was taken to hospital.", "Grant Ebbs", 36),
+        ("The 42-year-old man, identified as Ray Tolland, was arguing with a neighbour.", "Ray Tolland", 42),
+        ("A man, later identified by police as Ray Tolland, 42, ran from the scene.", "Ray Tolland", 42),
+    ],
+)
+def test_age_stated_beside_a_name(text: str, name: str, age: int) -> None:
+    assert _values(_case(text), name, "age") == {age}
+
+
+def test_aged_lede_description_joins_the_named_person_of_that_age() -> None:
+    case = _case(
+        "A 19-year-old man was stabbed outside a takeaway on Friday night. Police named him on Saturday "
+        "as Kieran Lusk, 19, of Dunmore Road. His mother said he was a gentle boy."
+    )
+    assert [p.name for p in case.people] == ["Kieran Lusk"]
+    assert _values(case, "Kieran Lusk", "gender") == {"male"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the genders differ
+        "A 19-year-old woman died after a crash on the A40. Kieran Lusk, 19, was arrested.",
+        # two named people have the age
+        "A 19-year-old man was stabbed on Friday. Kieran Lusk, 19, and Ben Hale, 19, were arrested.",
+        # the named person's gender is never stated
+        "A 19-year-old man was stabbed on Friday. Kieran Lusk, 19, was arrested on Sunday.",
+    ],
+)
+def test_aged_lede_description_is_not_linked_without_the_text(text: str) -> None:
+    case = _case(text)
+    assert any(not p.named for p in case.people)
+
+
+@pytest.mark.parametrize(
+    ("text", "lawyer", "client"),
+    [
+        (
+            "Craig Ellison, 31, was jailed for life. Sarah Quinn KC, for Ellison, said her client was remorseful.",
+            "Sarah Quinn",
+            "Craig Ellison",
+        ),
+        (
+            "Callum Pritchard, 24, admitted causing death by careless driving. Defending, Rhiannon Beddoe said "
+            "her client was ashamed.",
+            "Rhiannon Beddoe",
+            "Callum Pritchard",
+        ),
+        (
+            "A public defender appointed to represent Dale Mercer in Nebraska, Ellen Sorensen, declined to comment.",
+            "Ellen Sorensen",
+            "Dale Mercer",
+        ),
+    ],
+)
+def test_counsel_and_client(text: str, lawyer: str, client: str) -> None:
+    case = _case(text)
+    assert _values(case, lawyer, "relation") == {"lawyer of"}
+    assert _values(case, client, "relation") == {"client of"}
+
+
+def test_defending_without_a_single_defendant_states_no_client() -> None:
+    case = _case("Amir Dean, 24, and Luke Pryce, 25, admitted affray. Defending, Rhiannon Beddoe said both were sorry.")
+    assert _values(case, "Rhiannon Beddoe", "relation") == set()
+
+
+def test_kinship_noun_names_a_word_the_model_called_a_place() -> None:
+    case = _case("The victims were named as Maria Delgado, 34, and her daughter Sofia, 6.")
+    assert _values(case, "Sofia", "relation") == {"daughter of"}
+    assert _values(case, "Sofia", "age") == {6}
+
+
+def test_neutral_inverse_takes_the_stated_gender() -> None:
+    case = _case("Marcus Hale, 52, and his wife, Carol Hale, arrived at court. Carol Hale said she was proud.")
+    assert _values(case, "Marcus Hale", "relation") == {"husband of"}
+    assert _values(case, "Carol Hale", "relation") == {"wife of"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "titles"),
+    [
+        ("Chief Operating Officer Dana Reyes said the plant would close.", "Dana Reyes", set()),
+        ("Officer Mark Lane, 31, arrested a man outside the bar.", "Mark Lane", {"Officer"}),
+        ("Sarah Quinn KC, for Craig Ellison, said he was sorry.", "Sarah Quinn", {"KC"}),
+        ("Claire Hebden MP said the estate was safe.", "Claire Hebden", {"MP"}),
+    ],
+)
+def test_titles_before_and_after_names(text: str, name: str, titles: set[str]) -> None:
+    assert _values(_case(text), name, "title") == titles
+
+
+def test_pronoun_named_as_joins_its_unnamed_person() -> None:
+    case = _case(
+        "A 19-year-old man from Priory Road was arrested yesterday on suspicion of attempted murder. "
+        "He has since been named locally as Kieran Lusk."
+    )
+    assert [p.name for p in case.people] == ["Kieran Lusk"]
+    assert _values(case, "Kieran Lusk", "age") == {19}
+
+
+def test_ambiguous_pronoun_named_as_links_nobody() -> None:
+    case = _case("A man was stabbed on Friday. Paul Cox, 40, was arrested. He was named as Ian Dale.")
+    assert _values(case, "Ian Dale", "age") == set()
+    assert {p.name for p in case.people if p.named} == {"Paul Cox", "Ian Dale"}
+
+
+def test_place_before_a_rank_keeps_the_rank_and_the_age() -> None:
+    case = _case("The slaying of 34-year-old Danville Officer Thomas Cottrell shocked the town.")
+    assert _values(case, "Thomas Cottrell", "title") == {"Officer"}
+    assert _values(case, "Thomas Cottrell", "age") == {34}
+
+
+def test_age_before_a_coordinated_description_stays_there() -> None:
+    case = _case("A 36-year-old woman and Tom Hale were hurt in the crash on Friday.")
+    assert _values(case, "Tom Hale", "age") == set()
+
+
+def test_pronoun_attributing_a_quotation_looks_before_the_quotation() -> None:
+    case = _case(
+        'A public defender, Ellen Sorensen, declined to comment. "My client is presumed innocent. '
+        "That's where this starts and ends,\" she said."
+    )
+    assert _values(case, "Ellen Sorensen", "gender") == {"female"}
+
+
+def test_pronoun_opening_a_quotation_is_not_an_attribution() -> None:
+    case = _case(
+        'A travel book by Hal Denning called the pancakes "the best in Vermont." '
+        "Earl Bouchard, 91, said he asked Tom Okafor to save him a stool.\n\n"
+        '"He said yes, no hesitation," Bouchard said.'
+    )
+    assert _values(case, "Hal Denning", "gender") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("A vigil will be held on Sunday, led by the Rev Anne Pascoe.", "Anne Pascoe", "Reverend"),
+        ("Fire Marshal Patrice Okonjo said the fire started upstairs.", "Patrice Okonjo", "Fire Marshal"),
+        ("Deputy city mayor Cllr Asha Mistry said the council would act.", "Asha Mistry", "Councillor"),
+        ("Tom Hale met the trust chairwoman, Baroness Irene Cole, on Monday.", "Irene Cole", "Baroness"),
+        (
+            "The board named Deputy Superintendent Alicia Montoya-Barnes, 49, as interim head.",
+            "Alicia Montoya-Barnes",
+            "Deputy Superintendent",
+        ),
+    ],
+)
+def test_titled_names_the_model_called_something_else(text: str, name: str, title: str) -> None:
+    assert title in _values(_case(text), name, "title")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ruaridh MacLeod, of Maryhill, appeared at Inverness Sheriff Court yesterday.", "Ruaridh MacLeod"),
+        ("Jo Cole said she was sad. Her husband, Dustin Cole, works nights.", "Dustin Cole"),
+    ],
+)
+def test_address_and_relation_make_a_person(text: str, name: str) -> None:
+    assert _person(_case(text), name).named
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alvarado was suspended for 80 games on Tuesday, Major League Baseball announced.",
+        "Recording a conclusion, Assistant Coroner Dr Helen Vickery said the delay mattered.",
+    ],
+)
+def test_titles_alone_and_organisations_are_not_people(text: str) -> None:
+    case = _case(text)
+    assert all(p.name in {"Alvarado", "Helen Vickery"} for p in case.people if p.named)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "relations"),
+    [
+        (
+            "Elena Ruiz-Castillo, 34, died. Ruiz-Castillo’s husband, Tomás Castillo, said they married in 2019.",
+            "Tomás Castillo",
+            {"husband of"},
+        ),
+        (
+            "Marcus Dell, 34, died. Dell's fiancée, Keisha Monroe, said they planned to marry.",
+            "Keisha Monroe",
+            {"fiancée of"},
+        ),
+        (
+            "Daniel Ashworth, 44, quit. Tom Hanley, 31, a special adviser to Mr Ashworth, has also resigned.",
+            "Tom Hanley",
+            {"adviser to"},
+        ),
+        (
+            "Senator Marcus Hale, 58, was indicted. The money went to Hale's brother-in-law, Dale Kemper, 61.",
+            "Dale Kemper",
+            {"brother-in-law of"},
+        ),
+    ],
+)
+def test_more_relations(text: str, name: str, relations: set[str]) -> None:
+    assert _values(_case(text), name, "relation") == relations
+
+
+def test_relation_noun_before_a_comma_states_the_gender() -> None:
+    case = _case("Daniel Ashworth held shares until he transferred them to his wife, Claire, in January.")
+    assert _values(case, "Claire", "gender") == {"female"}
+
+
+def test_age_before_a_name_does_not_cross_a_sentence_end() -> None:
+    case = _case("Brittney Orand, 17, is charged in the death of 38-year-old Goldie Long. Orand reportedly fled.")
+    assert _values(case, "Brittney Orand", "age") == {17}

@@ -81,6 +81,26 @@ CASES = [
     ("The market is held every Monday.", "every Monday", PUB, "XXXX-WXX-1", "day", False),
     ("He was jailed for nearly three years.", "nearly three years", PUB, "P3Y", "year", True),
     ("She worked there for 18 months.", "18 months", PUB, "P18M", "month", False),
+    # tense of infinitives and deadlines
+    ("New rules to be published in March will settle it.", "March", PUB, "2022-03", "month", False),
+    ("The ferry service is to resume on Monday.", "Monday", PUB, "2022-02-07", "day", False),
+    ("The offer had been due to expire on Friday.", "Friday", PUB, "2022-01-28", "day", False),
+    ("The offer had been set to expire on February 6.", "February 6", PUB, "2022-02-06", "day", False),
+    ("The council will cut its bus routes by November.", "November", PUB, "2022-11", "month", False),
+    ("He was released on bail until January 9.", "January 9", PUB, "2022-01-09", "day", False),
+    ("Rents rose from Nov. 2 to Dec. 20.", "Dec. 20", PUB, "2021-12-20", "day", False),
+    # years said in words (broadcast transcripts)
+    ("The club last won the cup in nineteen ninety-six.", "nineteen ninety-six", PUB, "1996", "year", False),
+    ("The bridge opened in March nineteen eighty-one.", "March nineteen eighty-one", PUB, "1981-03", "month", False),
+    ("The plan ran to the year two thousand.", "the year two thousand", PUB, "2000", "year", False),
+    ("It shut in the winter of nineteen oh five.", "the winter of nineteen oh five", PUB, "1905-WI", "season", False),
+    ("Crime rose through the eighties.", "the eighties", PUB, "198", "decade", False),
+    # halves and quarters in whole TIMEX3 units
+    ("The families lived in tents for 2 1/2 years.", "2 1/2 years", PUB, "P2Y6M", "year", False),
+    ("He served two and a half years.", "two and a half years", PUB, "P2Y6M", "year", False),
+    ("The siren sounded for a minute and a half.", "a minute and a half", PUB, "PT1M30S", "time", False),
+    ("The cost is spread over the next three quarters.", "the next three quarters", PUB, "P9M", "quarter", False),
+    ("The club pays its members quarterly.", "quarterly", PUB, "P3M", "month", False),
 ]
 
 
@@ -105,6 +125,7 @@ def test_year_inferred_is_said() -> None:
         "A 41-year-old man was arrested.",
         "He scored 2010 points over his career.",
         "The bill passed by 312 votes to 1990 people who abstained.",
+        "Two thousand people marched and nineteen were hurt.",
     ],
 )
 def test_ages_and_numbers_are_not_times(text: str) -> None:
@@ -209,6 +230,72 @@ def test_never_borrow_from_a_neighbouring_sentence() -> None:
     start = text.index("arrested")
     ref = time_for_span(doc, found, start, start + len("arrested"))
     assert ref is not None and ref.value == "2022-01-31"
+
+
+def _when(text: str, trigger: str) -> str | None:
+    article = _article(text, PUB)
+    doc = nlp.parse(article.text)
+    start = article.text.index(trigger)
+    ref = time_for_span(doc, find_times(doc, article), start, start + len(trigger))
+    return None if ref is None else ref.value
+
+
+def test_a_date_in_a_subordinate_clause_that_leaves_the_trigger_out_does_not_date_it() -> None:
+    text = "A man has been charged after a woman was stabbed in Hexley on Sunday night."
+    assert _when(text, "charged") is None
+    assert _when(text, "stabbed") == "2022-01-30TNI"
+
+
+def test_a_date_that_ends_a_period_does_not_date_the_event() -> None:
+    assert _when("The driver was released on bail until 9 April.", "released") is None
+    assert _when("The driver was released on bail on Friday until 9 April.", "released") == "2022-01-28"
+
+
+def test_offset_side_and_mod_fields() -> None:
+    text = (
+        "The stabbing took place nearly three weeks after a warrant had been issued "
+        "when he failed to appear in court on January 4."
+    )
+    offset = one(text, "nearly three weeks after")
+    assert (offset.offset_side, offset.mod) == ("main", "BEFORE")
+    linked = one("Police revealed today one week after arresting him.", "one week after")
+    assert (linked.offset_side, linked.mod) == ("linked", None)
+    assert one("He was jailed for more than two years.", "more than two years").mod == "MORE_THAN"
+    assert one("The vote is due in late February.", "late February").mod == "END"
+    assert one("The shop shut shortly before 4 p.m. on Monday.", "shortly before 4 p.m.").mod == "BEFORE"
+    plain = one("The shop shut on Monday.", "Monday")
+    assert (plain.mod, plain.offset_side) == (None, None)
+
+
+# -- today inside a quotation ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "note"),
+    [
+        ("“We will not give up today,” Ms Harrow said on Friday.", "today", "2022-01-28", "given on 2022-01-28"),
+        (
+            "Police said on Sunday: 'He was arrested this morning and will be in court tomorrow.'",
+            "tomorrow",
+            "2022-01-31",
+            "given on 2022-01-30",
+        ),
+        ('"Today is a sad day for the village," the family said.', "Today", "2022-02-01", "does not date"),
+        ("The family said on Friday that today was a sad day.", "today", "2022-02-01", None),
+    ],
+)
+def test_today_in_a_quote_is_the_day_it_was_said(text: str, phrase: str, value: str, note: str | None) -> None:
+    ref = one(text, phrase)
+    assert ref.value == value
+    if note is None:
+        assert "quotation" not in (ref.note or "")
+    else:
+        assert ref.note is not None and note in ref.note
+
+
+def test_quote_date_resolves_today_without_publication_date() -> None:
+    ref = one("“The site reopens today,” the council said on 3 March 2021.", "today", None)
+    assert (ref.value, ref.resolved) == ("2021-03-03", True)
 
 
 # -- no publication date ---------------------------------------------------------------------

@@ -255,3 +255,80 @@ def test_whats_new_lists_confirms_updates_and_contradictions() -> None:
     assert ("count", "updates") in changes
     assert ("occupation", "adds") in changes
     assert all(e.article_id == b.id for i in news.items for e in i.evidence)
+
+
+def test_a_figure_ten_times_another_is_a_conflict_and_the_run_stays_an_update() -> None:
+    reports = []
+    for n, (day, value) in enumerate([("2023-07-17", 4), ("2023-07-18", 11), ("2023-07-19", 19), ("2023-07-20", 24)]):
+        r = Report(f"There are now {value} confirmed cases, officials said ({n}).", day, f"Outlet {n}")
+        _count(r, value, str(value), "confirmed cases")
+        reports.append(r)
+    slip = Report("There are now 91 confirmed cases, officials said.", "2023-07-19", "Daily Ledger")
+    _count(slip, 91, "91", "cases confirmed by officials")
+    story = build_story([r.case() for r in [*reports, slip]])
+    counts = [f for f in story.facts if f.attribute == "count"]
+    conflict = next(f for f in counts if f.verdict == "conflicting")
+    assert {v.value for v in conflict.values} == {19, 91}
+    run = next(f for f in counts if f.verdict == "updated")
+    assert {v.value for v in run.values} == {4, 11, 19, 24} and run.current == 24
+
+
+def test_a_count_that_falls_over_days_is_an_update_but_two_values_on_one_day_conflict() -> None:
+    a = Report("Twelve people are still missing after the flood.", "2024-07-17")
+    _count(a, 12, "Twelve", "people missing")
+    b = Report("Seven people are still missing, the sheriff said.", "2024-07-18", "Camden Courier")
+    _count(b, 7, "Seven", "people still missing")
+    story = build_story([a.case(), b.case()])
+    assert next(f for f in story.facts if f.attribute == "count").verdict == "updated"
+    c = Report("Nine people are still missing, the mayor said.", "2024-07-18", "Daily Ledger")
+    _count(c, 9, "Nine", "people missing")
+    story = build_story([a.case(), b.case(), c.case()])
+    assert any(f.attribute == "count" and f.verdict == "conflicting" for f in story.facts)
+
+
+def test_counts_of_different_outcomes_stay_apart() -> None:
+    a = Report("About 320 homes were damaged and 41 homes destroyed.", "2024-07-18")
+    a.fact("n1", "count", 320, "320", name="homes damaged")
+    a.fact("n2", "count", 41, "41", name="homes destroyed")
+    b = Report("Some 320 homes were damaged by the water.", "2024-07-19", "Camden Courier")
+    b.fact("n1", "count", 320, "320", name="homes that were damaged")
+    story = build_story([a.case(), b.case()])
+    counts = {f.subject_name: f for f in story.facts if f.attribute == "count"}
+    assert counts["homes damaged"].verdict == "corroborated"
+    assert counts["homes destroyed"].verdict == "single_source"
+
+
+def _job(report: Report, value: str) -> None:
+    report.person("p1", "Piers Hadleigh")
+    report.fact("p1", "occupation", value, value.split()[-1], name="Piers Hadleigh")
+
+
+def test_two_jobs_conflict_but_a_fuller_description_of_one_job_does_not() -> None:
+    a = Report("Piers Hadleigh, the sporting director, said talks were over.", "2023-08-27")
+    _job(a, "sporting director")
+    b = Report("Piers Hadleigh, the technical director, said talks were over.", "2023-08-27", "Camden Courier")
+    _job(b, "technical director")
+    c = Report("Piers Hadleigh, Wexmoor sporting director, said so.", "2023-08-28", "Daily Ledger")
+    _job(c, "wexmoor sporting director")
+    story = build_story([a.case(), b.case(), c.case()])
+    assert next(f for f in story.facts if f.attribute == "occupation").verdict == "conflicting"
+    story = build_story([a.case(), c.case()])
+    assert next(f for f in story.facts if f.attribute == "occupation").verdict == "corroborated"
+
+
+def test_a_lone_report_a_day_off_an_agreed_date_is_a_date_conflict_of_one_event() -> None:
+    a = Report("Dana Whitcombe was arrested on Sunday.", "2023-03-14")
+    _arrest(a, "2023-03-12")
+    b = Report("Dana Whitcombe was arrested on Sunday, police said.", "2023-03-15", "Camden Courier")
+    _arrest(b, "2023-03-12")
+    c = Report("Dana Whitcombe was arrested on Monday.", "2023-03-16", "Daily Ledger")
+    _arrest(c, "2023-03-13")
+    story = build_story([a.case(), b.case(), c.case()])
+    assert len(story.timeline) == 1
+    entry = story.timeline[0]
+    assert entry.date_conflict and entry.date == "2023-03-12"
+    assert {g.value for g in entry.dates_given} == {"2023-03-12", "2023-03-13"}
+    assert any(n.kind == "date" for n in story.conflicts)
+    far = Report("Dana Whitcombe was arrested on a Friday.", "2023-03-20", "Metro Wire")
+    _arrest(far, "2023-03-17")
+    assert len(build_story([a.case(), b.case(), far.case()]).timeline) == 2

@@ -50,3 +50,21 @@ def test_long_labels_are_cut_and_empty_timelines_have_no_chart() -> None:
     chart = layout([("v1", "2025-01-01", "x" * 200, "#v1", 1)])
     assert len(chart.points[0].label) == 64 and chart.points[0].label.endswith("…")
     assert layout([]).points == [] and layout([]).height == 0
+
+
+@pytest.mark.parametrize(
+    ("value", "qualifier", "shown"),
+    [
+        (75000.0, "more_than", "more than 75,000"),
+        (2, "exact", "2"),
+        (200, "at_least", "at least 200"),
+        ("arrested", "suspicion of murder", "arrested (suspicion of murder)"),
+        ("no_further_action", None, "no further action"),
+        (41, None, "41"),
+    ],
+)
+def test_story_values_read_as_words(value: object, qualifier: str | None, shown: str) -> None:
+    from storydesk.reconcile.model import ValueSources
+    from storydesk.web.story_view import _value_text
+
+    assert _value_text(ValueSources(value=value, qualifier=qualifier, articles=[])) == shown  # type: ignore[arg-type]

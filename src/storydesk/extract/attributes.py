@@ -13,11 +13,12 @@ Not done here: what happened to people (``extract.fates``), roles that follow fr
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from spacy.tokens import Doc
 
 from storydesk import conventions
-from storydesk.extract import occupations
+from storydesk.extract import counsel, occupations
 from storydesk.extract.people import Cast, PersonDraft
 from storydesk.extract.rawfact import RawFact
 from storydesk.extract.spans import evidence
@@ -39,12 +40,14 @@ def _titles(person_id: str, draft: PersonDraft) -> list[RawFact]:
     for mention in draft.names:
         if mention.title and mention.title_kind != "courtesy":
             facts.append(RawFact(person_id, "title", mention.title, mention.start, mention.end))
-            if mention.title_kind in {"police", "judicial", "military"}:
+            if mention.title_kind in {"police", "emergency", "judicial", "military"}:
                 facts.append(RawFact(person_id, "role", "official", mention.start, mention.end))
             elif mention.title_kind == "political":
                 facts.append(RawFact(person_id, "role", "politician", mention.start, mention.end))
         elif mention.title:
             facts.append(RawFact(person_id, "title", mention.title, mention.start, mention.end))
+        for post in mention.post_nominals:  # "Sarah Quinn KC", "Claire Hebden MP"
+            facts.append(RawFact(person_id, "title", post.replace(".", ""), mention.start, mention.end))
     return facts
 
 
@@ -71,7 +74,13 @@ def _gender(person_id: str, draft: PersonDraft) -> list[RawFact]:
     return []
 
 
-_REL_WORD = r"(?:ex-|former\s+|estranged\s+|late\s+)?[a-z-]+"
+_REL_WORD = r"(?:ex-|former\s+|estranged\s+|late\s+)?[a-zà-öø-ÿ-]+"
+
+
+def _relation_key(word: str) -> str:
+    """``fiancée`` -> ``fiancee``: the relation table is written without accents."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
@@ -155,7 +164,7 @@ def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
                 before,
             )
             if match:
-                noun = re.sub(r"^(?:former|estranged|late)\s+", "", match.group(5).lower())
+                noun = _relation_key(re.sub(r"^(?:former|estranged|late)\s+", "", match.group(5).lower()))
                 if noun in relations:
                     start = mention.start - len(before) + match.start(5)
                     other: str | None = None
@@ -182,24 +191,30 @@ def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
                         add(person.id, noun, other, start, mention.end)
             # "X, the son of Y" / "X, Y's lawyer,"
             after = text[mention.end : mention.end + 60]
-            match = re.match(r"\s*,\s*(?:the|a|an)\s+(" + _REL_WORD + r")\s+of\s+", after)
-            if match and match.group(1).lower() in relations:
+            # "X, the son of Y" / "Tom Hanley, 31, a special adviser to Mr Ashworth"
+            match = re.match(
+                r"\s*,\s*(?:\d{1,3}\s*,\s*)?(?:the|a|an)\s+(?:(?:special|senior|close|longtime|long-time)\s+)?("
+                + _REL_WORD
+                + r")\s+(?:of|to)\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?",
+                after,
+            )
+            if match and _relation_key(match.group(1)) in relations:
                 target = cast.person_at(mention.end + match.end(), mention.end + match.end() + 1)
                 if target is not None:
                     add(
                         person.id,
-                        match.group(1).lower(),
+                        _relation_key(match.group(1)),
                         target.id,
                         mention.end + match.start(1),
                         mention.end + match.end(),
                     )
             match = re.match(r"\s*,\s*(.{1,40}?)['’]s\s+(" + _REL_WORD + r")\b", after)
-            if match and match.group(2).lower() in relations:
+            if match and _relation_key(match.group(2)) in relations:
                 target = cast.person_at(mention.end + match.start(1), mention.end + match.end(1))
                 if target is not None:
                     add(
                         person.id,
-                        match.group(2).lower(),
+                        _relation_key(match.group(2)),
                         target.id,
                         mention.end + match.start(1),
                         mention.end + match.end(),
@@ -228,6 +243,33 @@ def _drop_contained_occupations(facts: list[RawFact]) -> list[RawFact]:
     return [f for f in facts if not (f.attribute in _PHRASE_ATTRIBUTES and contained(f))]
 
 
+def _gendered_relations(facts: list[RawFact], cast: Cast) -> list[RawFact]:
+    """``spouse of`` becomes ``wife of`` once the report states she is a woman: the inverse
+    was written before every gender was known (a gender can come from a later relation noun
+    or a pronoun)."""
+    by_neutral: dict[str, tuple[str, str]] = {}
+    for relation in conventions.relations().values():
+        if relation.inverse_male != relation.inverse_female:
+            by_neutral[relation.inverse_unknown] = (relation.inverse_male, relation.inverse_female)
+    genders: dict[str, str] = {}
+    for person, draft in zip(cast.people, cast.drafts, strict=True):
+        if draft.gender:
+            genders[person.id] = draft.gender
+    for fact in facts:
+        if fact.attribute == "gender":
+            genders.setdefault(fact.subject, str(fact.value))
+    result: list[RawFact] = []
+    for fact in facts:
+        gender = genders.get(fact.subject)
+        if fact.attribute == "relation" and str(fact.value) in by_neutral and gender in {"male", "female"}:
+            male, female = by_neutral[str(fact.value)]
+            fact = RawFact(
+                fact.subject, "relation", male if gender == "male" else female, fact.start, fact.end, fact.qualifier
+            )
+        result.append(fact)
+    return result
+
+
 def find_attributes(doc: Doc, cast: Cast) -> list[RawFact]:
     facts: list[RawFact] = []
     for person, draft in zip(cast.people, cast.drafts, strict=True):
@@ -236,6 +278,8 @@ def find_attributes(doc: Doc, cast: Cast) -> list[RawFact]:
         facts += _descriptions(person.id, draft)
         facts += _gender(person.id, draft)
     facts += _relations(doc, cast)
+    facts += counsel.find_counsel(doc, cast)
+    facts = _gendered_relations(facts, cast)
     facts += occupations.find_occupations(doc, cast)
     facts = _drop_contained_occupations(facts)
     relation_roles = {"lawyer of": "lawyer"}

@@ -176,7 +176,8 @@ def find_entity_mentions(doc: Doc) -> list[EntityMention]:
                 add(EntityMention(start, end, name, label, index.get(name, name) if label == "ORG" else name))
     found.sort(key=lambda m: m.start)
     found = _address_places(text, found)
-    return _fold_acronyms(_drop_stray_person_words(_people_mislabelled(text, _join_institutions(text, found))))
+    found = _people_mislabelled(text, _join_institutions(text, found))
+    return _fold_acronyms(_lone_places(text, _drop_stray_person_words(found)))
 
 
 def _address_places(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
@@ -195,25 +196,77 @@ def _address_places(text: str, mentions: list[EntityMention]) -> list[EntityMent
 
 
 def _people_mislabelled(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
-    """A two- or three-word "place" or "organisation" that is a forename and the surname of
-    a person in the report (``Neil Day`` beside ``Rosa Day``), or that follows a relation
-    noun (``her ex-husband Neil Day``) or comes before an age between commas (``Tobin
-Ashgrove, 22,``), is a person."""
+    """A two- or three-word "place", "organisation" or model-guessed "product" that is a
+    forename and the surname of a person in the report (``Neil Day`` beside ``Rosa Day``), or
+    that follows a relation noun (``her ex-husband Neil Day``), or comes before an age between
+    commas (``Tobin Ashgrove, 22,``), an address (``, of Maryhill,``) or a person noun in
+    apposition (``, an analyst at``), is a person; one word only after an owned kinship noun
+    (``her daughter Sofia``)."""
     surnames = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and " " in m.text}
     relations = conventions.relations()
+    changed = False
     result: list[EntityMention] = []
     for m in mentions:
         words = m.text.split()
-        if m.label in {"ORG", "PLACE"} and 2 <= len(words) <= 3 and m.canonical == m.text:
-            before = re.search(r"([\w-]+)\s+$", text[max(0, m.start - 20) : m.start])
-            after_relation = before is not None and before.group(1).lower() in relations
+        if (m.label in {"ORG", "PLACE"} or model_product(m)) and 1 <= len(words) <= 3 and m.canonical == m.text:
+            before = re.search(r"(\S+\s+)?([\w-]+),?\s+$", text[max(0, m.start - 30) : m.start])
+            after_relation = before is not None and before.group(2).lower() in relations
+            # one word only after an owned kinship noun: "her daughter Sofia", not "to Sofia"
+            owned = before is not None and re.match(r"(?:his|her|their|\S+['’]s?)\s", (before.group(1) or "").lower())
+            # or the surname of a person named in full ("Ruiz-Castillo's husband")
+            if len(words) == 1 and not (after_relation and owned) and m.text not in surnames:
+                result.append(m)
+                continue
             last_is_head = words[-1] in conventions.org_words().org_heads
-            # "Tobin Ashgrove, 22,": an age in apposition is said of people only
+            # "Tobin Ashgrove, 22,": an age in apposition is said of people only; so is an
+            # address ("Ruaridh MacLeod, of Maryhill,") and a person noun ("Morgan Feld, an analyst")
             aged = re.match(r",\s+(\d{1,3}),", text[m.end : m.end + 8]) is not None
+            aged = aged or re.match(r",\s+of\s+[A-Z][\w'’-]+,", text[m.end : m.end + 40]) is not None
+            aged = aged or _person_noun_after(text, m.end)
             if not last_is_head and (words[-1] in surnames or after_relation or aged):
                 m = EntityMention(m.start, m.end, m.text, "PERSON", m.text)
+                if len(words) >= 2 and words[-1] not in surnames:
+                    surnames.add(words[-1])
+                    changed = True
+        result.append(m)
+    # a full name found here makes its surname a person elsewhere: one more pass
+    return _people_mislabelled(text, result) if changed else result
+
+
+_LOCATIVE = re.compile(r"(?<![\w-])(?:in|at|near|nearby|outside|from|across|around)\s+(?:nearby\s+)?$")
+
+
+def _lone_places(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
+    """A one-word "person" right after a preposition of place (``in nearby Holmbridge``,
+    ``a 44-year-old from Birkenhead``, ``outside Dorrance``) that is no word of a person's
+    full name in the report is a place: people are not where things happen."""
+    person_words = {w for m in mentions if m.label == "PERSON" and " " in m.text for w in m.text.split()}
+    result: list[EntityMention] = []
+    for m in mentions:
+        if (
+            m.label == "PERSON"
+            and " " not in m.text
+            and m.text not in person_words
+            and _LOCATIVE.search(text[max(0, m.start - 20) : m.start])
+        ):
+            m = EntityMention(m.start, m.end, m.text, "PLACE", m.text)
         result.append(m)
     return result
+
+
+def model_product(mention: EntityMention) -> bool:
+    """A "product" only the statistical model saw (not one from ``data/things.json``)."""
+    return mention.label == "THING" and mention.category == "product" and _thing_category(mention.text) is None
+
+
+def _person_noun_after(text: str, end: int) -> bool:
+    """``, an analyst at`` / ``, a retired teacher,``: a noun that only describes people, in
+    apposition right after the span."""
+    match = re.match(r",\s+(?:a|an)\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)\b", text[end : end + 50])
+    if match is None:
+        return False
+    noun = conventions.person_nouns().get(match.group(1))
+    return noun is not None and noun.occupation
 
 
 def _drop_stray_person_words(mentions: list[EntityMention]) -> list[EntityMention]:
@@ -243,6 +296,8 @@ def _relabel(model_label: str, name: str) -> EntityLabel | None:
         return "PERSON"  # "Ms Askwith's address" tagged as an organisation
     if model_label == "PERSON" and words and words[-1] in conventions.org_words().org_heads:
         return "ORG"  # "Manchester Magistrates' Court" tagged as a person
+    if model_label == "PERSON" and len(words) >= 2 and words[-1] in _STREET_WORDS:
+        return "PLACE"  # "along most of Albert Terrace"
     if model_label == "PERSON":
         # Names are capitalised: "lorry driver" tagged as a person is not one.
         return None if _is_title_only(name) or not name[:1].isupper() else "PERSON"
@@ -256,13 +311,28 @@ def _relabel(model_label: str, name: str) -> EntityLabel | None:
 
 
 def _starts_with_title(name: str) -> bool:
-    first = name.split()[0].rstrip(".")
-    title = conventions.titles().get(first)
-    return title is not None and title.kind == "courtesy"
+    """``Ms Askwith``, ``Cllr Asha Mistry``, ``Rev Anne Pascoe``: a title then a name. A rank
+    or office title needs a forename and surname after it, and no organisation word
+    (``Judge Business School`` stays an organisation)."""
+    words = name.split()
+    title = conventions.titles().get(words[0].rstrip("."))
+    if title is None:
+        return False
+    if title.kind == "courtesy":
+        return True
+    if title.kind == "military":  # "Major League Baseball", "General Dynamics Land Systems"
+        return False
+    heads = conventions.org_words()
+    org_words = heads.org_heads | heads.unit_heads | heads.institution_heads
+    rest = words[1:]
+    return len(rest) >= 2 and all(w[:1].isupper() and w not in org_words for w in rest)
 
 
 def _is_title_only(name: str) -> bool:
-    return re.sub(r"\.", "", re.sub(r"\s+", " ", name)).strip() in conventions.titles()
+    """``Dr``, ``Det Ch Insp``, ``Coroner Dr``: titles and nothing else."""
+    key = re.sub(r"\.", "", re.sub(r"\s+", " ", name)).strip()
+    titles = conventions.titles()
+    return key in titles or all(w in titles for w in key.split())
 
 
 def _join_institutions(text: str, mentions: list[EntityMention]) -> list[EntityMention]:

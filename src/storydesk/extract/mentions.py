@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from storydesk import conventions
-from storydesk.extract.entities import EntityMention
+from storydesk.extract.entities import EntityMention, model_product
 
 QUOTE_MARKS = "'\"‘’“”"
 PRONOUNS = {
@@ -43,6 +43,8 @@ class NameMention:
     title_gender: str | None = None
     title_kind: str | None = None
     pseudonym: bool = False
+    nickname: str | None = None  # "Spud" in "Kevin 'Spud' Murphy"
+    post_nominals: list[str] = field(default_factory=list)  # "KC" in "Sarah Quinn KC"
 
 
 @dataclass
@@ -80,12 +82,24 @@ _TITLE_AT_START = re.compile(_TITLE_BEFORE.pattern.replace("(?<![\\w.])", "^").r
 _NAME_WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-zA-Z'’-]*[a-z][a-zA-Z'’-]*"
 
 
+def _inside_office_phrase(text: str, title_start: int, title: conventions.Title) -> bool:
+    """``Chief Operating Officer Dana Reyes``: a one-word police rank after an office word
+    (``data/titles.json``: Operating, Press, ...) is part of an office, not a rank;
+    ``Danville Officer Thomas Cottrell`` keeps it."""
+    if title.kind != "police" or " " in title.form:
+        return False
+    word = re.search(r"(?<![\w.])([A-Z][a-z]+)\s+$", text[max(0, title_start - 30) : max(0, title_start)])
+    return word is not None and word.group(1) in conventions.office_words()
+
+
 def _title_lookup(raw: str) -> conventions.Title | None:
     table = conventions.titles()
     key = re.sub(r"\.", "", re.sub(r"\s+", " ", raw)).strip()
     return table.get(key)
 
 
+# "Sarah Quinn KC": a rank of counsel written after the name is not part of it.
+_POST_NOMINAL = re.compile(r"(?:,?\s+(?:K\.?C|Q\.?C|S\.?C|MP|MSP|MEP|OBE|MBE|CBE))+$")
 _OCCUPATION_LEAD = re.compile(r"([A-Z][a-z]+)\s+(?=[A-Z])")
 
 
@@ -104,7 +118,12 @@ def name_mentions(doc: Doc, entities: list[EntityMention]) -> list[NameMention]:
             start += lead.end()
             name = name[lead.end() :]
             lead = _OCCUPATION_LEAD.match(name)
-        mention = NameMention(start, end, text[start:end], name)
+        post = _POST_NOMINAL.search(name)
+        mention = NameMention(start, end, text[start:end], name[: post.start()] if post else name)
+        if post is not None:
+            mention.post_nominals = re.findall(r"[A-Z][A-Z.]*[A-Z]", post.group(0))
+        elif tail := re.match(r"(?:,?\s+(?:K\.?C|Q\.?C|MP)\b)+", text[end : end + 12]):
+            mention.post_nominals = re.findall(r"[A-Z][A-Z.]*[A-Z]", tail.group(0))
         # A title inside the span ("Miss Chkaifi" tagged whole) or just before it.
         inner = _TITLE_AT_START.match(name)
         if inner and inner.end() < len(name):
@@ -116,7 +135,7 @@ def name_mentions(doc: Doc, entities: list[EntityMention]) -> list[NameMention]:
             before = _TITLE_BEFORE.search(text[max(0, start - 40) : start])
             if before:
                 title = _title_lookup(before.group(1))
-                if title is not None:
+                if title is not None and not _inside_office_phrase(text, max(0, start - 40) + before.start(), title):
                     mention.start = start - (len(text[max(0, start - 40) : start]) - before.start())
                     mention.text = text[mention.start : end]
                     mention.title, mention.title_gender, mention.title_kind = (
@@ -128,7 +147,12 @@ def name_mentions(doc: Doc, entities: list[EntityMention]) -> list[NameMention]:
             continue
         mention.pseudonym = _is_quoted_alone(text, start, end)
         result.append(mention)
-    taken = [(m.start, m.end) for m in result] + [(e.start, e.end) for e in entities if e.label != "PERSON"]
+    result = [m for m in result if not _not_a_name(text, m)]
+    result = _join_nicknames(text, result)
+    # a title before a name outweighs the model's guess that the name is a product ("Cole")
+    taken = [(m.start, m.end) for m in result] + [
+        (e.start, e.end) for e in entities if e.label != "PERSON" and not model_product(e)
+    ]
     result.extend(_titled_names_missed(text, taken))
     result.extend(_aged_names_missed(text, taken))
     result.extend(_related_names_missed(text, taken))
@@ -138,11 +162,73 @@ def name_mentions(doc: Doc, entities: list[EntityMention]) -> list[NameMention]:
     return result
 
 
+# Forms of address that the model tags as names: "'Mum was always there,' she said".
+_KINSHIP_WORDS = {"mum", "mom", "mummy", "mommy", "dad", "daddy", "nan", "nana", "gran", "granny", "grandad", "grandpa",
+                  "grandma", "auntie", "aunty", "uncle", "sis", "bro"}
+
+
+def _not_a_name(text: str, mention: NameMention) -> bool:
+    """One capitalised word that is a form of address (``Mum``), or that follows ``the``
+    (``told the Herald``, ``the Hartwell branch``): people's names take no article."""
+    if mention.title or " " in mention.name:
+        return False
+    if mention.name.casefold() in _KINSHIP_WORDS:
+        return True
+    return re.search(r"(?<![\w])the\s+['‘\"“]?$", text[max(0, mention.start - 6) : mention.start]) is not None
+
+
+_NICKNAME = re.compile(
+    r"(?<![\w'’.-])(" + _NAME_WORD + r")\s+(['‘\"“])(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")?)(['’\"”])\s+("
+    + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")?)(?![\w'’-])"
+)
+_PAIRED = {"'": "'’", "‘": "’'", '"': '"”', "“": "”\""}
+
+
+def _join_nicknames(text: str, found: list[NameMention]) -> list[NameMention]:
+    """``Kevin 'Spud' Murphy`` and ``Marcus "Moose" Delacroix``: a forename, a nickname in
+    quotation marks and a surname are one name, however the model split them. The name is
+    the forename and surname; the nickname stays with it, for later ``Spud``."""
+    joined: list[NameMention] = []
+    for match in _NICKNAME.finditer(text):
+        if match.group(4) not in _PAIRED[match.group(2)]:
+            continue
+        forename, surname = match.group(1), match.group(5)
+        if forename.casefold() in _FUNCTION_WORDS or _title_lookup(forename) is not None:
+            continue
+        start, end = match.span()
+        inside = [m for m in found if start <= m.start and m.end <= end]
+        before = [m for m in found if m.start < start < m.end and m.end <= end and m.title]
+        # The model must have seen a person in the span: a quoted title between two
+        # capitalised words ("in the 'Morwenna Rose' when") is not a name.
+        if not inside and not before:
+            continue
+        mention = NameMention(start, end, text[start:end], f"{forename} {surname}", nickname=match.group(3))
+        for m in before:
+            mention.start, mention.text = m.start, text[m.start : end]
+            mention.title, mention.title_gender, mention.title_kind = m.title, m.title_gender, m.title_kind
+        title = _TITLE_BEFORE.search(text[max(0, start - 40) : start])
+        if not before and title and (found_title := _title_lookup(title.group(1))) is not None:
+            mention.start = start - (len(text[max(0, start - 40) : start]) - title.start())
+            mention.text = text[mention.start : end]
+            mention.title, mention.title_gender, mention.title_kind = (
+                found_title.full,
+                found_title.gender,
+                found_title.kind,
+            )
+        joined.append(mention)
+    if not joined:
+        return found
+    spans = [(m.start, m.end) for m in joined]
+    kept = [m for m in found if not any(s < m.end and m.start < e for s, e in spans)]
+    return sorted(kept + joined, key=lambda m: m.start)
+
+
 def _known_names_again(text: str, found: list[NameMention], taken: list[tuple[int, int]]) -> list[NameMention]:
     """Words of names already found, where the model missed them elsewhere in the report
     (``Macleod`` after ``Leon MacLeod``; ``'Sam'`` before ``Sam, 30,``). Case-insensitive
     beyond the first letter, which must be a capital."""
     words = {w.casefold() for m in found for w in m.name.split() if len(w) >= 3 and w[0].isupper()}
+    words |= {m.nickname.casefold() for m in found if m.nickname and " " not in m.nickname}
     if not words:
         return []
     pattern = re.compile(
@@ -179,35 +265,48 @@ def _aged_names_missed(text: str, taken: list[tuple[int, int]]) -> list[NameMent
         words = match.group(1).split()
         if not 0 < int(match.group(2)) <= 110 or any(w.casefold() in not_names for w in words):
             continue
-        if _title_lookup(words[0]) is not None or words[0].casefold() in _FUNCTION_WORDS:
+        if words[0].casefold() in _FUNCTION_WORDS:
+            continue
+        # "Deputy Superintendent Alicia Montoya-Barnes, 49,": titles before the name are not it
+        while len(words) > 2 and _title_lookup(words[0]) is not None:
+            start += len(words[0]) + len(text[start + len(words[0]) :]) - len(text[start + len(words[0]) :].lstrip())
+            words = words[1:]
+        if _title_lookup(words[0]) is not None:
             continue
         if any(s < end and start < e for s, e in taken):
             continue
-        found.append(NameMention(start, end, text[start:end], match.group(1)))
+        found.append(NameMention(start, end, text[start:end], " ".join(words)))
         taken.append((start, end))
     return found
 
 
 def _related_names_missed(text: str, taken: list[tuple[int, int]]) -> list[NameMention]:
     """``Her mother, Nicola Hart, said``: a name in apposition to a relation or occupation noun
-    owned by someone (``her``, ``Mr Treloar's``) names a person even where the model missed it."""
+    owned by someone (``her``, ``Mr Treloar's``) names a person even where the model missed it;
+    after a kinship noun the comma may be absent (``her daughter Sofia, 6,``)."""
     nouns = sorted(set(conventions.relations()) | set(conventions.occupations().nouns), key=len, reverse=True)
     pattern = re.compile(
         r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|['’]s?)\s+(?:"
         + "|".join(re.escape(n) for n in nouns)
-        + r")\s*,\s+("
+        + r")(\s*,)?\s+("
         + _NAME_WORD
         + r"(?:\s+"
         + _NAME_WORD
         + r"){0,2})(?=\s*[,.;:])"
     )
+    relations = conventions.relations()
     found: list[NameMention] = []
     for match in pattern.finditer(text):
-        start, end = match.span(1)
-        words = match.group(1).split()
+        start, end = match.span(2)
+        words = match.group(2).split()
         if _title_lookup(words[0]) is not None or any(s < end and start < e for s, e in taken):
             continue
-        found.append(NameMention(start, end, text[start:end], match.group(1)))
+        # "her daughter Sofia, 6,": without the comma only a kinship noun names
+        # ("his lawyer Monday" is no name)
+        noun = text[match.start() : match.start(1) if match.group(1) else start].split()[-1].casefold()
+        if match.group(1) is None and noun not in relations:
+            continue
+        found.append(NameMention(start, end, text[start:end], match.group(2)))
         taken.append((start, end))
     return found
 
@@ -236,21 +335,35 @@ _PLACE_WORDS = {
 _FUNCTION_WORDS = {"the", "a", "an", "in", "on", "at", "of", "and", "but", "when", "after", "before", "by", "for"}
 
 
+def _chain_title(chain: str) -> conventions.Title | None:
+    """``Deputy Superintendent``: titles in a row, read as one with the last one's kind."""
+    last = _TITLE_BEFORE.search(chain + " ")
+    title = _title_lookup(last.group(1)) if last else None
+    if title is None or last is None or last.start() == 0:
+        return None
+    full = re.sub(r"\.", "", re.sub(r"\s+", " ", chain)).strip()
+    return conventions.Title(form=full, full=full, gender=title.gender, kind=title.kind)
+
+
 def _titled_names_missed(text: str, taken: list[tuple[int, int]]) -> list[NameMention]:
     """``Mr Akunjee`` or ``DCI Rawlinson`` that the model did not tag as a person."""
     forms = sorted(conventions.titles(), key=len, reverse=True)
     alternatives = "|".join(re.escape(f).replace(r"\ ", r"\.?\s+") for f in forms)
-    pattern = re.compile(r"(?<![\w.])(" + alternatives + r")\.?\s+(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")?)")
+    # "Deputy Superintendent Alicia Montoya-Barnes": titles in a row are one title
+    chain = r"(?:" + alternatives + r")(?:\.?\s+(?:" + alternatives + r"))*"
+    pattern = re.compile(r"(?<![\w.])(" + chain + r")\.?\s+(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")?)")
     found: list[NameMention] = []
     for match in pattern.finditer(text):
         start, end = match.span()
         name_start = match.start(2)
         if any(not (end <= s or name_start >= e) for s, e in taken):
             continue
-        title = _title_lookup(match.group(1))
+        title = _title_lookup(match.group(1)) or _chain_title(match.group(1))
         # Bare office words ("Secretary Smith" is rare; "Chair Person" is a heading) need
         # the model to have seen a person.
         if title is None or title.form in {"Secretary", "Chair", "President"}:
+            continue
+        if _inside_office_phrase(text, start, title):
             continue
         found.append(
             NameMention(
@@ -311,7 +424,8 @@ def descriptions(doc: Doc, names: list[NameMention]) -> list[Description]:
         parent = _PARENT_OF.search(text, start, end)
         if noun is None and age_match is None and parent is None:
             continue
-        if chunk[0].lower_ in {"his", "her", "their", "its", "my", "your", "our"} and noun in conventions.relations():
+        owner_words = {"his", "her", "their", "its", "my", "your", "our", "whose"}
+        if chunk[0].lower_ in owner_words and noun in conventions.relations():
             continue  # "her ex-husband": a relation, handled by attributes
         determiner = chunk[0].lower_
         definite = determiner in {"the", "this", "that"}

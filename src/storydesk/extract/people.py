@@ -34,6 +34,9 @@ from storydesk.model import Article, Mention, MentionKind, Person
 
 # Definite descriptions that become an unnamed person when no named person carries them.
 _SPECIFIC_GROUPS = {"driver", "attacker", "victim", "suspect", "cyclist", "pedestrian", "passenger", "hero"}
+# "36-year-old Timothy Bunn", "34-year-old Danville Officer Thomas Cottrell": up to two
+# capitalised words (a place, an agency) between the age and the titled name.
+_AGE_BEFORE = re.compile(r"(?<![\w-])(\d{1,3})-year-old\s+(?:[A-Z][\w'’-]*\s+){0,2}$")
 _COMMA_AGE = re.compile(r"\s*(?:,|\()\s*(?:aged\s+)?(\d{1,3})\s*(?=[,);.]|\s+(?:and|who|from|of|was|is)\b)")
 
 
@@ -62,6 +65,9 @@ class PersonDraft:
 
     def words(self) -> list[str]:
         return [w.casefold() for w in self.full_name().split()]
+
+    def nicknames(self) -> set[str]:
+        return {m.nickname.casefold() for m in self.names if m.nickname}
 
     def last_mention(self, before: int) -> int:
         spans = [m.start for m in self.names if m.start < before] + [
@@ -122,7 +128,9 @@ def _assign_names(drafts: list[PersonDraft], names: list[NameMention]) -> None:
                     break
         else:
             word = words[0]
-            candidates = [d for d in drafts if d.words() and (d.words()[-1] == word or d.words()[0] == word)]
+            candidates = [d for d in drafts if word in d.nicknames()] or [
+                d for d in drafts if d.words() and (d.words()[-1] == word or d.words()[0] == word)
+            ]
             if mention.title_gender and len(candidates) > 1:
                 gendered = [d for d in candidates if d.gender in (None, mention.title_gender)]
                 candidates = gendered or candidates
@@ -155,12 +163,16 @@ def _merge_lone_names(drafts: list[PersonDraft]) -> list[PersonDraft]:
 
 
 def _comma_ages(text: str, drafts: list[PersonDraft]) -> None:
-    """``Leon Mccaskie, 41,`` and ``Dana Whitcombe (34)``: an age right after a name."""
+    """``Leon Mccaskie, 41,`` and ``Dana Whitcombe (34)``: an age right after a name;
+    ``36-year-old Timothy Bunn``: an age right before one."""
     for draft in drafts:
         for mention in draft.names:
             match = _COMMA_AGE.match(text, mention.end)
             if match and 0 < int(match.group(1)) < 120:
                 draft.ages.append((int(match.group(1)), match.start(1), match.end(1)))
+            before = _AGE_BEFORE.search(text, max(0, mention.start - 50), mention.start)
+            if before and 0 < int(before.group(1)) < 120:
+                draft.ages.append((int(before.group(1)), before.start(1), before.end(1)))
 
 
 def _apposition_links(doc: Doc, drafts: list[PersonDraft], descs: list[Description]) -> dict[int, int]:
@@ -174,6 +186,9 @@ def _apposition_links(doc: Doc, drafts: list[PersonDraft], descs: list[Descripti
         r",?\s*who\s+(?:gave\s+(?:his|her|their)\s+name\s+(?:only\s+)?as|(?:asked|wished|wanted)\s+to\s+be\s+"
         r"(?:known|named|identified|called)\s+(?:only\s+)?as|is\s+known\s+(?:only\s+)?as|was\s+named\s+(?:only\s+)?as)"
         r"\s*['‘\"“]?$"
+        # "the 42-year-old man, identified as Rodney Jones, / later identified by police as"
+        r"|^,?\s*(?:who\s+(?:was|has\s+been)\s+|was\s+|since\s+)?(?:later\s+)?(?:identified|named)"
+        r"(?:\s+by\s+(?:police|officers|the\s+[\w ]{1,30}?))?\s+as\s*$"
     )
     after_name = re.compile(r"^['’\"”]?\s*[,–—-]\s*$")
     for di, desc in enumerate(descs):
@@ -270,6 +285,76 @@ def _definite_match(
     return candidates[0] if len(candidates) == 1 else None
 
 
+_NAMED_AS = re.compile(
+    r"(?:\b(?:He|She|he|she)\s+(?:has\s+(?:since\s+)?been|had\s+been|was|is)\s+(?:since\s+|later\s+|now\s+)?"
+    r"(?:named|identified)|\b(?:named|identified)\s+(?:him|her))"
+    r"(?:\s+(?:locally|publicly|on\s+\w+|yesterday|today|by\s+(?:police|officers|relatives|family|friends)))*"
+    r"\s+as\s+$"
+)
+
+
+def _link_named_as(text: str, drafts: list[PersonDraft]) -> list[PersonDraft]:
+    """``A 19-year-old man was arrested ... He has since been named locally as Kieran Lusk``;
+    ``Police named him on Saturday as Kieran Lusk``: the pronoun's unnamed person is the
+    named one. Only where the pronoun itself was resolved (one candidate of its gender)."""
+    result = list(drafts)
+    for named in drafts:
+        for mention in named.names:
+            match = _NAMED_AS.search(text, max(0, mention.start - 80), mention.start)
+            if match is None:
+                continue
+            owner = next(
+                (
+                    d
+                    for d in result
+                    if not d.named and any(match.start() <= p.start < match.end() for p in d.pronouns)
+                ),
+                None,
+            )
+            if owner is None or owner not in result or named not in result:
+                continue
+            if owner.gender is not None and named.gender is not None and owner.gender != named.gender:
+                continue
+            named.descriptions = sorted(named.descriptions + owner.descriptions, key=lambda d: d.start)
+            named.pronouns = sorted(named.pronouns + owner.pronouns, key=lambda p: p.start)
+            named.ages += owner.ages
+            if named.gender is None:
+                named.gender, named.gender_span = owner.gender, owner.gender_span
+            result.remove(owner)
+    return result
+
+
+def _link_aged_unnamed(drafts: list[PersonDraft]) -> list[PersonDraft]:
+    """``A 19-year-old man was stabbed ...`` then ``Kieran Lusk, 19, ...``: an unnamed person
+    made from an indefinite description with an age joins the one named person stated later
+    to have that age, when no other person of the report has it and both have the same
+    stated gender (run after pronouns, so "his mother" can state it).
+    A definite description is left to ``_definite_match``; an unnamed person without an age,
+    or an age two people share, is never linked."""
+    result = list(drafts)
+    for draft in drafts:
+        if draft.named or not draft.descriptions or draft.descriptions[0].definite:
+            continue
+        ages = draft.age_values()
+        if len(ages) != 1:
+            continue
+        age = next(iter(ages))
+        holders = [d for d in result if d is not draft and age in d.age_values()]
+        if len(holders) != 1 or not holders[0].named:
+            continue
+        named = holders[0]
+        if min(m.start for m in named.names) < draft.first_position:
+            continue
+        # Both genders stated and the same: "A 19-year-old woman died" and "Kieran Lusk, 19,
+        # was arrested" are two people until the text says Lusk is a woman.
+        if draft.gender is None or draft.gender != named.gender:
+            continue
+        named.descriptions = sorted(named.descriptions + draft.descriptions, key=lambda d: d.start)
+        named.pronouns = sorted(named.pronouns + draft.pronouns, key=lambda p: p.start)
+        result.remove(draft)
+    return result
+
+
 def _genders_from_descriptions(drafts: list[PersonDraft]) -> None:
     table = conventions.person_nouns()
     for draft in drafts:
@@ -294,14 +379,33 @@ def _genders_from_relation_nouns(text: str, drafts: list[PersonDraft]) -> None:
                 draft.gender = relation.gender
                 draft.gender_span = (mention.end + after.start(1), mention.end + after.end(1))
                 break
-            match = re.search(r"([\w-]+)\s+$", text[max(0, mention.start - 20) : mention.start])
+            # "ex-husband Leon Mccaskie", "his wife, Claire": the noun states the gender
+            window = max(0, mention.start - 20)
+            match = re.search(r"([\w-]+),?\s+$", text[window : mention.start])
             if match is None:
                 continue
             relation = relations.get(match.group(1).lower())
             if relation is not None and relation.gender:
-                start = mention.start - len(match.group(0))
+                start = window + match.start(1)
                 draft.gender, draft.gender_span = relation.gender, (start, start + len(match.group(1)))
                 break
+
+
+_SPEECH_AFTER_QUOTE = re.compile(r"[,?!.…-]['’\"”][ \t]+$")
+_QUOTE_OPEN = re.compile(r"(?:^|(?<=[\s(—–-]))['‘\"“](?=[\w.…])")
+_SPEECH_VERB = re.compile(r"\s*(?:said|says|added|told|explained|continued|wrote|asked|insisted|recalled)\b")
+
+
+def _quote_attributed(text: str, pronoun: PronounMention) -> int | None:
+    """Where the quotation opened, for ``he``/``she`` attributing it (``',' she said``)."""
+    if pronoun.text.lower() not in {"he", "she"} or not _SPEECH_VERB.match(text, pronoun.end):
+        return None
+    close = _SPEECH_AFTER_QUOTE.search(text, max(0, pronoun.start - 6), pronoun.start)
+    if close is None:
+        return None
+    # A quotation runs at most a few paragraphs: look back 1,500 characters for its opening.
+    opens = list(_QUOTE_OPEN.finditer(text, max(0, close.start() - 1500), close.start()))
+    return opens[-1].start() if opens else None
 
 
 def _resolve_pronouns(
@@ -319,11 +423,15 @@ def _resolve_pronouns(
 
     for pronoun in pronouns:
         here = sentence_index(pronoun.start)
-        window_start = starts[max(0, here - 1)]
+        window_start, window_end = starts[max(0, here - 1)], pronoun.start
+        opened = _quote_attributed(doc.text, pronoun)
+        if opened is not None:
+            # "'...,' she said": the speaker is named before the quotation, not inside it
+            window_start, window_end = starts[max(0, sentence_index(opened) - 1)], opened
         candidates = []
         for draft in drafts:
             positions = [m.start for m in draft.names] + [d.start for d in draft.descriptions]
-            if any(window_start <= p < pronoun.start for p in positions):
+            if any(window_start <= p < window_end for p in positions):
                 candidates.append(draft)
         compatible = [d for d in candidates if d.gender in (None, pronoun.gender)]
         # A singular description that is no-one's (``a knifeman``) may be the antecedent:
@@ -335,7 +443,7 @@ def _resolve_pronouns(
             for x in descs
             if id(x) not in linked
             and not x.plural
-            and window_start <= x.start < pronoun.start
+            and window_start <= x.start < window_end
             and (table[x.noun].gender if x.noun in table else None) in (None, pronoun.gender)
             and x.noun not in {"person", "individual"}
         ]
@@ -369,6 +477,8 @@ def resolve_people(
     _genders_from_descriptions(drafts)
     _genders_from_relation_nouns(doc.text, drafts)
     _resolve_pronouns(doc, drafts, pronouns, descs)
+    drafts = _link_named_as(doc.text, drafts)
+    drafts = _link_aged_unnamed(drafts)
     drafts.sort(key=lambda d: d.first_position)
     people: list[Person] = []
     for index, draft in enumerate(drafts, start=1):

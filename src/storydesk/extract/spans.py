@@ -8,9 +8,17 @@ from storydesk.model import Article, Evidence
 
 
 def evidence(article: Article, start: int, end: int) -> Evidence:
-    """Evidence for ``article.text[start:end]``; offsets must lie inside the cleaned text."""
+    """Evidence for ``article.text[start:end]``; offsets must lie inside the cleaned text.
+
+    Whitespace at either end is left out (a sentence span carries its paragraph break), so
+    evidence always starts and ends on text."""
     if not 0 <= start <= end <= len(article.text):
         raise ValueError(f"span {start}:{end} outside article of length {len(article.text)}")
+    text = article.text
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
     return Evidence(article_id=article.id, start=start, end=end, text=article.text[start:end])
 
 

@@ -3,7 +3,10 @@
 Two case-file events merge when they have the same type, compatible participants (for each
 role both give, the same cast member, or names that fold alike when a participant is not in
 the cast) and compatible dates (equal, one containing the other: ``2023-03`` holds
-``2023-03-12``, or one missing). The entry's date is the most precise one any source gives
+``2023-03-12``, or one missing). An event that one report alone dates a day away
+from an event two or more reports agree on also merges when they are surely one event (a
+shared participant, or each the only event of its type in its report): that is a report with
+the date wrong, shown as a date conflict. The entry's date is the most precise one any source gives
 that every other source's date contains; sources that give dates which cannot both hold are
 listed in ``dates_given`` and flag ``date_conflict``.
 
@@ -23,6 +26,10 @@ from storydesk.reconcile import names
 from storydesk.reconcile.model import DateGiven, ItemRef, Participant, TimelineEntry
 
 _ROLES_COMPARED = ("agent", "patient")
+# Two reports giving days this far apart for one event are in conflict (a slip: `Friday` for
+# `Saturday`, a late-night event dated either side of midnight), not two events. A rule; on the
+# gold stories (benchmarks/gold/stories) every date conflict the gold lists is one day apart.
+_SLIP_DAYS = 1
 
 
 @dataclass(frozen=True)
@@ -32,6 +39,7 @@ class _Item:
     event: Event
     date: str | None
     roles: dict[str, tuple[str, str]]  # role -> (key, readable name); key = cast id or folded name
+    sole: bool  # the only event of its type in its report
 
 
 def date_contains(outer: str, inner: str) -> bool:
@@ -53,6 +61,7 @@ def _date(case: CaseFile, event: Event) -> str | None:
 def _items(cases: Sequence[CaseFile], person_of: dict[tuple[str, str], str]) -> list[_Item]:
     items = []
     for case in cases:
+        types = [e.type for e in case.events]
         for event in case.events:
             roles: dict[str, tuple[str, str]] = {}
             for argument in event.arguments:
@@ -60,17 +69,68 @@ def _items(cases: Sequence[CaseFile], person_of: dict[tuple[str, str], str]) -> 
                     continue
                 cast = person_of.get((case.article.id, argument.entity_id)) if argument.entity_id else None
                 roles[argument.role] = (cast or "name:" + names.fold(argument.text), argument.text)
-            items.append(_Item(case.article.id, case.article.published, event, _date(case, event), roles))
+            items.append(
+                _Item(
+                    case.article.id,
+                    case.article.published,
+                    event,
+                    _date(case, event),
+                    roles,
+                    types.count(event.type) == 1,
+                )
+            )
     return items
 
 
-def _compatible(a: _Item, b: _Item) -> bool:
-    if a.event.type != b.event.type or not dates_compatible(a.date, b.date):
+def _days_apart(a: str | None, b: str | None) -> int | None:
+    if a is None or b is None or len(a) != 10 or len(b) != 10:
+        return None
+    try:
+        return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
+    except ValueError:
+        return None
+
+
+def _compatible(a: _Item, b: _Item, *, slip: bool = False) -> bool:
+    """Same type, no compared role naming two different participants, and compatible dates;
+    with ``slip``, days up to :data:`_SLIP_DAYS` apart also join (the entry then shows a date
+    conflict) when the two are surely one event: a shared participant, or each the only event
+    of its type in its report."""
+    if a.event.type != b.event.type:
         return False
+    shared = False
     for role in _ROLES_COMPARED:
-        if role in a.roles and role in b.roles and a.roles[role][0] != b.roles[role][0]:
-            return False
-    return True
+        if role in a.roles and role in b.roles:
+            if a.roles[role][0] != b.roles[role][0]:
+                return False
+            shared = True
+    if dates_compatible(a.date, b.date):
+        return True
+    apart = _days_apart(a.date, b.date)
+    return slip and apart is not None and apart <= _SLIP_DAYS and (shared or (a.sole and b.sole))
+
+
+def _merge_slips(groups: list[list[_Item]]) -> list[list[_Item]]:
+    """Join an entry that one report alone dates a slip away from an entry two or more
+    reports agree on: the lone report has the date wrong (the entry shows the conflict)."""
+    merged = [list(g) for g in groups]
+    for lone in sorted(merged, key=len):
+        if len({i.article_id for i in lone}) != 1:
+            continue
+        target = next(
+            (
+                g
+                for g in merged
+                if g is not lone
+                and len({i.article_id for i in g}) >= 2
+                and all(_compatible(x, y, slip=True) and x.article_id != y.article_id for x in lone for y in g)
+            ),
+            None,
+        )
+        if target is not None:
+            target.extend(lone)
+            lone.clear()
+    return [g for g in merged if g]
 
 
 def build_timeline(
@@ -87,6 +147,7 @@ def build_timeline(
                 break
         else:
             groups.append([item])
+    groups = _merge_slips(groups)
     drafts = [_entry(group, order) for group in groups]
     drafts.sort(key=lambda d: (d[0].date or "9999", order[d[0].articles[0]], d[0].type))
     entries: list[TimelineEntry] = []

@@ -119,9 +119,32 @@ class _Labels:
         return [self.source(a, by_article.get(a)) for a in articles]
 
 
+_NUMBER_QUALIFIERS = {
+    "exact": "",
+    "more_than": "more than",
+    "less_than": "less than",
+    "about": "about",
+    "at_least": "at least",
+    "up_to": "up to",
+}
+
+
 def _value_text(v: ValueSources) -> str:
-    text = str(v.value).replace("_", " ")
-    return f"{text} {v.qualifier}" if v.qualifier else text
+    """``75,000`` with its qualifier in words (``more than 75,000``); a fate with its charge
+    (``arrested (suspicion of murder)``)."""
+    value = v.value
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = (
+        f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10000 else str(value)
+    )
+    text = text.replace("_", " ")
+    if not v.qualifier:
+        return text
+    if v.qualifier in _NUMBER_QUALIFIERS:
+        words = _NUMBER_QUALIFIERS[v.qualifier]
+        return f"{words} {text}" if words else text
+    return f"{text} ({v.qualifier})"
 
 
 def fact_row(fact: FactComparison, labels: _Labels) -> FactRow:
@@ -133,9 +156,7 @@ def fact_row(fact: FactComparison, labels: _Labels) -> FactRow:
         )
         for v in fact.values
     ]
-    return FactRow(
-        fact.id, fact.subject_name, fact.attribute.replace("_", " "), fact.verdict, fact.explanation, values
-    )
+    return FactRow(fact.id, fact.subject_name, fact.attribute.replace("_", " "), fact.verdict, fact.explanation, values)
 
 
 def cast_card(member: CastMember, facts: list[FactComparison], story: Story, labels: _Labels) -> CastCard:

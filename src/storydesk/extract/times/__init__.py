@@ -22,6 +22,9 @@ What it deliberately does not do:
   labels (it tags ages as DATE);
 - make a vague expression precise: ``late February`` is the month, flagged approximate;
 - date an event from a neighbouring sentence (:func:`time_for_span`).
+
+``today`` inside a quotation is the speaker's: resolved against the day the report says the
+quote was given, else the publication date with a note saying so (:mod:`.quoted`).
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from storydesk.extract.times.anchor import time_for_span
 from storydesk.extract.times.context import Context, Draft
 from storydesk.extract.times.lexicon import capitalised, lexicon
 from storydesk.extract.times.patterns import candidates, select
+from storydesk.extract.times.quoted import resolve_quoted_days
 from storydesk.extract.times.resolve import first_pass, second_pass
 from storydesk.model import Article, TimeRef
 
@@ -72,6 +76,8 @@ def _to_ref(article: Article, d: Draft, n: int, drafts: list[Draft]) -> TimeRef:
         resolved=d.resolved,
         year_inferred=d.year_inferred,
         anchor=anchor,
+        mod=d.mod,
+        offset_side=d.side,
         note="; ".join(d.notes) or None,
         evidence=evidence(article, d.start, d.end),
     )
@@ -104,6 +110,7 @@ def find_times(doc: Doc, article: Article) -> list[TimeRef]:
         paragraphs=[(p.start, p.end) for p in article.paragraphs] or [(0, len(article.text))],
     )
     drafts = first_pass(select(candidates(article.text)), ctx)
+    resolve_quoted_days(drafts, ctx)
     second_pass(drafts, ctx)
     drafts = [d for d in drafts if d.end > d.start]
     return [_to_ref(article, d, n, drafts) for n, d in enumerate(drafts, start=1)]

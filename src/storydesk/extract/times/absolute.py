@@ -166,7 +166,20 @@ def year(d: Draft, ctx: Context) -> bool:
     return True
 
 
+_DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
+
+
 def decade(d: Draft, ctx: Context) -> bool:
+    if d.g("dw"):  # "the nineties": the latest such decade begun by publication, else the 1900s
+        digit = _DECADE_WORDS.index(d.g("dw").lower()) + 2
+        latest = ctx.dct.year if ctx.dct is not None else 1999
+        start = (latest // 100) * 100 + digit * 10
+        if start > latest:
+            start -= 100
+        d.value = str(start // 10)
+        d.notes.append("century of a decade said in words assumed")
+        position(d, d.g("pos2"))
+        return True
     if d.g("dd2"):
         century = "20" if d.g("dd2") in {"0", "1"} else "19"
         d.value = century + d.g("dd2")

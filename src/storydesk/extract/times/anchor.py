@@ -93,11 +93,17 @@ def tense_of(doc: Doc, start: int, end: int) -> Tense | None:
     if root.head.i != root.i and root.head.pos_ in {"ADJ", "NOUN", "PROPN"} and root.dep_ not in {"prep", "pobj"}:
         return None  # "payable Dec. 1", "a deadline of Friday": no verb governs it
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    if before in {"until", "till", "by", "before", "to", "through", "effective", "from"}:
-        return None  # the end of a state or a deadline: the nearest date, not the verb's tense
     head = governing_head(doc, start, end)
     if head is None:
         return None
+    if before in {"until", "till", "by", "before", "to", "through", "effective", "from"}:
+        # The end of a state or a deadline: a past verb says nothing of it ("released until
+        # 9 April"), but a future one does ("will double its flights by August").
+        return "future" if _clause_tense(head) == "future" else None
+    return _clause_tense(head)
+
+
+def _clause_tense(head: Token) -> Tense | None:
     cues = lexicon().future_cues
     current: Token | None = head
     for _ in range(3):
@@ -130,10 +136,18 @@ def tense_of(doc: Doc, start: int, end: int) -> Tense | None:
             return "present"
         if current.lemma_.lower() in {"plan", "schedule", "expect", "due", "intend"}:
             return "future"
-        if current.tag_ == "VB" and any(c.lower_ == "to" for c in current.children):
-            # an infinitive looks ahead when what governs it does ("planned to drive ... on
-            # Monday", "an agreement to acquire"); "failed to appear on January 4" does not
+        if current.tag_ in {"VB", "VBN"} and any(c.lower_ == "to" and c.dep_ == "aux" for c in current.children):
+            # an infinitive (``to resume``, ``to be published``) looks ahead when what governs
+            # it does ("planned to drive ... on Monday", "an agreement to acquire", "is to
+            # resume"); "failed to appear on January 4" does not, and a plan in the past
+            # perfect ("had been due to expire Friday") may lie either side: no tense
             parent = current.head
+            carrier = parent.head if parent.dep_ == "acomp" else parent  # "had been due to"
+            parent_aux = {c.lower_ for c in carrier.children if c.dep_ in {"aux", "auxpass"}}
+            if parent.i != current.i and parent_aux & {"had", "'d"}:
+                return None  # the nearest date: "had been set to expire Nov. 6" may be ahead
+            if parent.lemma_.lower() == "be" and parent.tag_ in {"VBZ", "VBP"}:
+                return "future"
             if (
                 parent.i == current.i
                 or parent.pos_ in {"NOUN", "PROPN"}
@@ -184,6 +198,11 @@ def _in_clause(doc: Doc, ref: TimeRef, head: Token) -> bool:
     return False
 
 
+def _dates_linked(ref: TimeRef) -> bool:
+    """An offset whose value dates the clause after its ``after``/``before``."""
+    return ref.offset_side == "linked" or (ref.offset_side is None and LINKED_SIDE in (ref.note or ""))
+
+
 def is_offset(ref: TimeRef) -> bool:
     return ref.note is not None and "offset:" in ref.note
 
@@ -207,7 +226,7 @@ def time_for_span(doc: Doc, times: list[TimeRef], start: int, end: int) -> TimeR
             continue
         linked = _linked_range(doc, ref)
         inside = linked is not None and linked[0] <= start < linked[1]
-        if inside and LINKED_SIDE in (ref.note or ""):
+        if inside and _dates_linked(ref):
             return ref
     head = clause_head(trigger.root)
     own: list[TimeRef] = []
@@ -215,7 +234,7 @@ def time_for_span(doc: Doc, times: list[TimeRef], start: int, end: int) -> TimeR
         if is_offset(ref):
             linked = _linked_range(doc, ref)
             inside = linked is not None and linked[0] <= start < linked[1]
-            if inside or LINKED_SIDE in (ref.note or ""):
+            if inside or _dates_linked(ref):
                 continue
         if is_date_like(ref) and _in_clause(doc, ref, head):
             own.append(ref)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal
 
 from storydesk.model import Granularity
@@ -134,9 +135,10 @@ def granularity_of(value: str | None) -> Granularity:
     if value is None:
         return "other"
     if value.startswith("P"):
-        unit = value[-1]
         if value.startswith("PT"):
             return "time"
+        first = re.match(r"P[\dX.]*([A-Z])", value)  # the largest unit: P2Y6M is years, P1DT12H days
+        unit = first.group(1) if first else value[-1]
         by_unit: dict[str, Granularity] = {
             "D": "day",
             "W": "week",
@@ -157,12 +159,12 @@ def granularity_of(value: str | None) -> Granularity:
     if len(parts) == 3:
         return "day"
     second = parts[1]
+    if second in SEASON_START:  # before weeks: winter is "WI"
+        return "season"
     if second.startswith("W"):
         return "week"
     if second.startswith("Q"):
         return "quarter"
-    if second in SEASON_START:
-        return "season"
     if second.startswith("H"):
         return "other"
     return "month"

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, cast, get_args
 
 from spacy.tokens import Doc
 
 from storydesk.extract.times.anchor import Tense, span_of, tense_of
 from storydesk.extract.times.lexicon import lexicon
-from storydesk.model import Granularity
+from storydesk.model import Granularity, TimexMod
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Anchor = str | int  # "absolute", "publication", or the index of another draft
@@ -63,6 +63,8 @@ class Draft:
     notes: list[str] = field(default_factory=list)
     day: dt.date | None = None  # the calendar day the value pins, for reference
     deferred: bool = False
+    mod: TimexMod | None = None
+    side: Literal["main", "linked"] | None = None  # which clause a resolved offset dates
 
     def g(self, name: str) -> str:
         return self.groups.get(name) or ""
@@ -115,12 +117,23 @@ def hedge(d: Draft) -> None:
     if hedge:
         d.approximate = True
         d.notes.append(f"hedged: '{low(hedge)}'")
+        d.mod = _as_mod(lexicon().hedges.get(low(hedge)))
 
 
 def position(d: Draft, pos: str) -> None:
     if pos:
         d.approximate = True
         d.notes.append(f"{low(pos)} in the period, not a precise date")
+        d.mod = _as_mod(lexicon().position_modifiers.get(low(pos).replace("-", " ")))
+
+
+_MODS: frozenset[str] = frozenset(get_args(TimexMod))
+
+
+def _as_mod(value: str | None) -> TimexMod | None:
+    if value in _MODS:
+        return cast(TimexMod, value)
+    return None
 
 
 def _token_at(ctx: Context, start: int, end: int) -> str:

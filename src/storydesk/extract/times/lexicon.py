@@ -54,8 +54,8 @@ def lexicon() -> Lexicon:
         vague_numbers=frozenset(raw["vague_numbers"]),
         ordinals={k: int(v) for k, v in raw["ordinals"].items()},
         units=dict(raw["units"]),
-        hedges=dict(raw["hedges"]),
-        position_modifiers=dict(raw["position_modifiers"]),
+        hedges={k: v for k, v in raw["hedges"].items() if not k.startswith("_")},
+        position_modifiers={k: v for k, v in raw["position_modifiers"].items() if not k.startswith("_")},
         vague={k: (v[0], v[1]) for k, v in raw["vague"].items()},
         vague_needs_context=frozenset(raw["vague_needs_context"]["words"]),
         frequencies=dict(raw["frequencies"]),
@@ -95,6 +95,9 @@ def number_value(text: str) -> float | None:
         return None
     if t in lex.numbers:
         return lex.numbers[t]
+    half = re.fullmatch(r"(\d+)\s*(?:1/2|½)", t)
+    if half:
+        return int(half.group(1)) + 0.5
     if re.fullmatch(r"\d+(?:\.\d+)?", t.replace(",", "")):
         return float(t.replace(",", ""))
     parts = re.split(r"[-\s]+", t)
@@ -103,3 +106,51 @@ def number_value(text: str) -> float | None:
         if 20 <= tens < 100 and tens % 10 == 0 and 1 <= ones <= 9:
             return tens + ones
     return None
+
+
+_CENTURY_WORDS = {"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+
+
+def spoken_year_pattern() -> str:
+    """Years said in words, as broadcast transcripts write them: ``nineteen ninety-six``,
+    ``nineteen oh five``, ``nineteen hundred``; ``two thousand (and) eight`` is matched only
+    where the caller asks for it, since ``two thousand`` alone is mostly a count."""
+    lex = lexicon()
+    tens = alternation(w for w, v in lex.numbers.items() if v in {20, 30, 40, 50, 60, 70, 80, 90})
+    ones = alternation(w for w, v in lex.numbers.items() if 1 <= v <= 9 and w not in {"a", "an"})
+    teens = alternation(w for w, v in lex.numbers.items() if 10 <= v <= 19)
+    century = alternation(_CENTURY_WORDS)
+    return rf"(?:{century}[-\s]+(?:hundred|{tens}(?:[-\s]{ones})?|{teens}|oh[-\s]{ones}))(?![-\w])"
+
+
+def spoken_2000_pattern() -> str:
+    """``two thousand``, ``two thousand and eight``, ``two thousand nineteen``."""
+    lex = lexicon()
+    small = alternation(w for w, v in lex.numbers.items() if 1 <= v <= 19 and w not in {"a", "an"})
+    tens = alternation(w for w, v in lex.numbers.items() if v in {20, 30, 40, 50, 60, 70, 80, 90})
+    ones = alternation(w for w, v in lex.numbers.items() if 1 <= v <= 9 and w not in {"a", "an"})
+    return rf"(?:two\s+thousand(?:\s+(?:and\s+)?(?:{tens}(?:[-\s]{ones})?|{small}))?)(?![-\w])"
+
+
+def spoken_year(text: str) -> int | None:
+    """``nineteen ninety-six`` -> 1996, ``two thousand and eight`` -> 2008; digits pass through."""
+    t = re.sub(r"[-\s]+", " ", text.lower().strip())
+    if t.isdigit():
+        return int(t)
+    words = t.split(" ")
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        return 2000 + (int(number_value(" ".join(rest)) or 0) if rest else 0)
+    if not words or words[0] not in _CENTURY_WORDS:
+        return None
+    base = _CENTURY_WORDS[words[0]] * 100
+    rest = words[1:]
+    if rest == ["hundred"]:
+        return base
+    if rest[:1] == ["oh"]:
+        rest = rest[1:]
+    value = number_value(" ".join(rest)) if rest else None
+    if value is None or not 1 <= value <= 99 or not float(value).is_integer():
+        return None
+    return base + int(value)
+

@@ -17,6 +17,7 @@ from storydesk.extract.times.context import (
 )
 from storydesk.extract.times.lexicon import number_value
 from storydesk.extract.times.relative import duration_value, unit_code
+from storydesk.model import TimexMod
 
 
 def _reference(drafts: list[Draft], index: int, ctx: Context, *, same_sentence_only: bool = False) -> int | None:
@@ -112,6 +113,30 @@ def offset(drafts: list[Draft], index: int, ctx: Context) -> None:
     set_day(d, day)
     d.anchor = anchor
     d.notes.append(f"offset: {duration} {direction}; {side}")
+    d.side = "main" if side == MAIN_SIDE else "linked"
+    d.mod = _point_mod(d.mod, k >= 0)
+
+
+# A hedged amount moves the point it names: "nearly three weeks after" falls before the day
+# three weeks after, "nearly three weeks before" after the day three weeks before.
+_LATER_POINT: dict[str, TimexMod] = {
+    "LESS_THAN": "BEFORE",
+    "MORE_THAN": "AFTER",
+    "EQUAL_OR_LESS": "ON_OR_BEFORE",
+    "EQUAL_OR_MORE": "ON_OR_AFTER",
+}
+_EARLIER_POINT: dict[str, TimexMod] = {
+    "LESS_THAN": "AFTER",
+    "MORE_THAN": "BEFORE",
+    "EQUAL_OR_LESS": "ON_OR_AFTER",
+    "EQUAL_OR_MORE": "ON_OR_BEFORE",
+}
+
+
+def _point_mod(mod: TimexMod | None, later: bool) -> TimexMod | None:
+    if mod is None:
+        return None
+    return (_LATER_POINT if later else _EARLIER_POINT).get(mod, mod)
 
 
 def refday(drafts: list[Draft], index: int, ctx: Context) -> None:

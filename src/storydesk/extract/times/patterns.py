@@ -12,7 +12,13 @@ import functools
 import re
 from dataclasses import dataclass
 
-from storydesk.extract.times.lexicon import alternation, capitalised, lexicon
+from storydesk.extract.times.lexicon import (
+    alternation,
+    capitalised,
+    lexicon,
+    spoken_2000_pattern,
+    spoken_year_pattern,
+)
 
 
 @dataclass(frozen=True)
@@ -37,11 +43,13 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     mon = rf"(?:{capitalised(full_months)}|{abbrev}(?:\.|(?=\s+\d)))"
     wd = capitalised(lex.weekdays)
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|[:.]\d|\s*(?i:[ap]\.?m\b))"
-    year = r"(?<![\d£$€.,])(?:1[6-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d)"
+    spoken = spoken_year_pattern()
+    year = rf"(?:(?<![\d£$€.,])(?:1[6-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d)|(?i:{spoken}))"
+    decade_words = r"twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"
     num_words = alternation([*lex.numbers, *lex.vague_numbers])
     tens = alternation(w for w, v in lex.numbers.items() if v >= 20 and v % 10 == 0 and v < 100)
     ones = alternation(w for w, v in lex.numbers.items() if 1 <= v <= 9 and w not in {"a", "an"})
-    num = rf"(?:\d+(?:\.\d+)?|{tens}[-\s]{ones}|{num_words})"
+    num = rf"(?:\d+(?:\.\d+|\s+1/2|½)?|{tens}[-\s]{ones}|{num_words})"
     unit = alternation(lex.units)
     hedge = alternation(lex.hedges)
     pos = alternation(lex.position_modifiers)
@@ -76,11 +84,13 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         (
             "year",
-            rf"(?:(?P<pos>(?i:{pos}))[-\s]+)?(?:(?P<fiscal>(?i:fiscal|calendar|financial|the\s+year))\s+)?(?P<y>{year})(?:/(?P<y2>\d{{2}})(?!\d))?",
+            rf"(?:(?P<pos>(?i:{pos}))[-\s]+)?(?:(?P<fiscal>(?i:fiscal|calendar|financial|the\s+year))\s+)?(?P<y>{year})(?:/(?P<y2>\d{{2}})(?!\d))?"
+            rf"|(?P<fiscal2>(?i:the\s+year))\s+(?P<ys>(?i:{spoken_2000_pattern()}))",
         ),
         (
             "decade",
-            rf"(?:(?i:the)\s+)?(?:(?P<pos>(?i:{pos}))[-\s]+)?(?:(?P<c>1[6-9]|20)(?P<dd>\d)0s|['’](?P<dd2>\d)0s)\b",
+            rf"(?:(?i:the)\s+)?(?:(?P<pos>(?i:{pos}))[-\s]+)?(?:(?P<c>1[6-9]|20)(?P<dd>\d)0s|['’](?P<dd2>\d)0s)\b"
+            rf"|(?i:the)\s+(?:(?P<pos2>(?i:{pos}))[-\s]+)?(?P<dw>(?i:{decade_words}))\b",
         ),
         ("century", rf"(?:(?i:the)\s+)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|(?i:{ordinals}))[-\s](?i:century)"),
         (
@@ -142,7 +152,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         (
             "duration",
             rf"(?:(?P<the>(?i:the))\s+)?(?:(?P<which>(?i:past|last|next|first|coming|previous|following|final|remaining|initial))\s+)?"
-            rf"(?:(?P<hedge>(?i:{hedge}))\s+)?(?P<num>(?i:{num}))[\s-]+(?:(?i:more|further|additional|straight|consecutive)\s+)?"
+            rf"(?:(?P<hedge>(?i:{hedge}))\s+)?(?P<num>(?i:{num}))(?P<half0>\s+(?i:and\s+a\s+half))?[\s-]+"
+            rf"(?:(?i:more|further|additional|straight|consecutive)\s+)?"
             rf"(?P<unit>(?i:{unit}))(?P<pl>s)?(?P<half>\s+(?i:and a half))?(?![-\s]*(?i:old)\b|-)",
         ),
         ("bareunits", r"(?P<unit>(?i:days|weeks|months|years|decades|centuries|hours|minutes))\b(?!-)"),

@@ -167,13 +167,28 @@ def duration_value(n: float | None, code: str) -> str:
         code, n = "D", (2 * n if n is not None else None)
     if code == "2W":
         code, n = "W", (2 * n if n is not None else None)
+    if code == "Q":  # TIMEX3 has no quarter unit: three months (TimeBank "P9M"; gold "P3M")
+        code, n = "M", (3 * n if n is not None else None)
     if code in {"E", "C"}:
         mult = 10 if code == "E" else 100
         code, n = "Y", (n * mult if n is not None else None)
+    if n is not None and not float(n).is_integer() and code in _SMALLER:
+        # "two and a half years" = P2Y6M, "a minute and a half" = PT1M30S: TIMEX3 writes whole units
+        smaller, per = _SMALLER[code]
+        whole, rest = int(n), round((n - int(n)) * per)
+        if float((n - int(n)) * per).is_integer():
+            head = duration_value(whole, code) if whole else ("PT" if smaller.startswith("T") else "P")
+            tail = duration_value(rest, smaller)
+            joiner = tail[2:] if tail.startswith("PT") and "T" in head else tail[1:]
+            return head + joiner
     amount = "X" if n is None else (str(int(n)) if float(n).is_integer() else str(n))
     if code.startswith("T"):
         return f"PT{amount}{code[1]}"
     return f"P{amount}{code}"
+
+
+# A unit and the next smaller one with how many of those it holds, for halves and quarters.
+_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("TH", 24), "TH": ("TM", 60), "TM": ("TS", 60)}
 
 
 def every(d: Draft, ctx: Context) -> bool:
@@ -189,6 +204,8 @@ def every(d: Draft, ctx: Context) -> bool:
         return True
     n = 2.0 if numtext == "other" else (number_value(numtext) if numtext and numtext != "single" else 1.0)
     d.type, d.value = "SET", duration_value(n, unit_code(unit))
+    if unit_code(unit) == "Q":
+        d.granularity = "quarter"  # the value is written in months
     return True
 
 
@@ -228,7 +245,7 @@ def duration(d: Draft, ctx: Context) -> bool:
     if numtext in {"a", "an"} and code == "Q":
         return False
     n = number_value(numtext)
-    if n is not None and d.g("half"):
+    if n is not None and (d.g("half") or d.g("half0")):
         n += 0.5
     if numtext in {"a", "an"} and not d.g("the") and _SET_BEFORE.search(ctx.before(d.start, 25)):
         d.type, d.value = "SET", duration_value(1, code)
@@ -237,6 +254,8 @@ def duration(d: Draft, ctx: Context) -> bool:
         return False
     d.type = "DURATION"
     d.value = duration_value(n, code)
+    if code == "Q":
+        d.granularity = "quarter"  # the value is written in months
     hedge(d)
     if n is None:
         d.approximate = True

@@ -15,6 +15,7 @@ from storydesk.extract.times import absolute as ab
 from storydesk.extract.times import linked as ln
 from storydesk.extract.times import relative as rl
 from storydesk.extract.times.context import Context, Draft
+from storydesk.extract.times.lexicon import spoken_year
 from storydesk.extract.times.patterns import Candidate
 
 HANDLERS: dict[str, Callable[[Draft, Context], bool]] = {
@@ -49,10 +50,24 @@ HANDLERS: dict[str, Callable[[Draft, Context], bool]] = {
 }
 
 
+def _digits(groups: dict[str, str | None]) -> dict[str, str | None]:
+    """Years said in words (``nineteen ninety-six``, ``the year two thousand``) as digits,
+    so the handlers read one form."""
+    out = dict(groups)
+    if out.get("ys"):
+        out["y"], out["fiscal"] = out["ys"], out.get("fiscal2")
+    for key in ("y", "y2", "oy", "y3"):
+        text = out.get(key)
+        if text and not text.isdigit():
+            year = spoken_year(text)
+            out[key] = None if year is None else str(year)
+    return out
+
+
 def first_pass(cands: list[Candidate], ctx: Context) -> list[Draft]:
     drafts: list[Draft] = []
     for cand in cands:
-        d = Draft(cand.start, cand.end, cand.kind, dict(cand.groups))
+        d = Draft(cand.start, cand.end, cand.kind, _digits(cand.groups))
         if HANDLERS[cand.kind](d, ctx):
             drafts.append(d)
     return drafts

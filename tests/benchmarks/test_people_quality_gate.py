@@ -1,0 +1,60 @@
+"""Quality gate: people and their attributes must not get worse.
+
+Two fixed samples, measured when the gate was set (2026-11-25):
+
+- every fifth fictional gold report (10 reports, all beats; ``benchmarks/people_gold.py``):
+  people P 0.899 R 0.805, attributes P 0.932 R 0.644;
+- the first 40 GVDB dev articles (``benchmarks/people_gvdb.py``; held out from the rules):
+  named victim/shooter recall 0.854, every gold age found 0.863, age accuracy 0.955.
+
+Floors are those minus 0.02 (gold) and 0.03 (GVDB: 41 named people, 51 ages, so one
+person moves a rate by about 0.02). Raise a floor when the extractor improves; never lower
+one without saying why.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from tests.shared_data import shared_path
+
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+sys.path.insert(0, str(BENCHMARKS))
+
+GOLD_FLOORS = {
+    ("people", "precision"): 0.899 - 0.02,
+    ("people", "recall"): 0.805 - 0.02,
+    ("attributes", "precision"): 0.932 - 0.02,
+    ("attributes", "recall"): 0.644 - 0.02,
+}
+GVDB_SAMPLE = 40
+GVDB_FLOORS = {
+    "people_recall": 0.854 - 0.03,
+    "age_any_recall": 0.863 - 0.03,
+    "age_accuracy": 0.955 - 0.03,
+}
+
+
+@pytest.mark.slow
+def test_gold_people_sample_stays_above_floor() -> None:
+    import people_gold
+
+    files = sorted(people_gold.GOLD_DIR.glob("*.gold.json"))[::5]
+    assert len(files) == 10
+    results = people_gold.run_gold(files)
+    scores = {"people": results.people.scores(), "attributes": results.all_attributes().scores()}
+    for (level, metric), floor in GOLD_FLOORS.items():
+        assert scores[level][metric] >= floor, f"{level} {metric} {scores[level][metric]} < {floor}"
+
+
+@pytest.mark.slow
+def test_gvdb_people_sample_stays_above_floor() -> None:
+    import people_gvdb
+
+    records = people_gvdb.load(shared_path("data", "gvdb", "gvdb_dev.jsonl.gz"))[:GVDB_SAMPLE]
+    out = people_gvdb.summary(people_gvdb.run(records), 0.0, "pinned")
+    assert out["gold_named_people"] >= 40
+    for key, floor in GVDB_FLOORS.items():
+        assert out[key]["rate"] >= floor, f"{key} {out[key]['rate']} < {floor}"
