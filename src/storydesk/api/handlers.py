@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import tempfile
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from typing import IO, TextIO, TypeVar, cast
 
@@ -39,6 +40,7 @@ from storydesk.store import Desk
 from storydesk.store.export import ExportFormat
 
 T = TypeVar("T")
+_BUILT_STORIES = 64  # stories kept built for reading
 
 # Content types of a fetched page that hold one report, and how to read them.
 _ONE_REPORT_TYPES: dict[str, SourceFormat] = {
@@ -56,6 +58,10 @@ class Handlers:
         # until its thread really finishes.
         self._slots = threading.BoundedSemaphore(config.analysis_slots)
         self._writer = threading.Lock()
+        # Stories built for reading, by (story id, when the desk last wrote it): a story is
+        # rebuilt only after a report joins or leaves it, or a correction touches it.
+        self._built: OrderedDict[tuple[str, object], tuple[Story, dict[str, CaseFile]]] = OrderedDict()
+        self._built_lock = threading.Lock()
 
     @property
     def policy(self) -> FetchPolicy:
@@ -201,10 +207,24 @@ class Handlers:
         return [story_out(r) for r in rows]
 
     def _story_now(self, ref: str) -> tuple[Story, dict[str, CaseFile]]:
+        from storydesk.store.stories import resolve_story, stamp
+
         try:
-            return self.desk.story_desk.story_with_cases(ref)
+            with self.desk.engine.connect() as connection:
+                story_id = resolve_story(connection, ref)
+                key = (story_id, stamp(connection, story_id))
+            with self._built_lock:
+                if key in self._built:
+                    self._built.move_to_end(key)
+                    return self._built[key]
+            built = self.desk.story_desk.story_with_cases(story_id)
         except errors.StoryNotFoundError:
             raise errors.story_not_found(ref) from None
+        with self._built_lock:
+            self._built[key] = built
+            while len(self._built) > _BUILT_STORIES:
+                self._built.popitem(last=False)
+        return built
 
     async def story(self, ref: str) -> Story:
         return (await run_in_threadpool(self._story_now, ref))[0]

@@ -233,6 +233,12 @@ def resolve_story(connection: Connection, ref: str) -> str:
     return str(story_id)
 
 
+def stamp(connection: Connection, story_id: str) -> dt.datetime | None:
+    """When the story was last written (any change of its members rewrites it)."""
+    value = connection.scalar(select(t.stories.c.updated_at).where(t.stories.c.id == story_id))
+    return value if isinstance(value, dt.datetime) else None
+
+
 # -- corrections ----------------------------------------------------------------------------
 
 
