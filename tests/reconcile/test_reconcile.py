@@ -391,3 +391,47 @@ def test_an_unnamed_person_with_two_ages_joins_nobody_by_description() -> None:
     b.fact("p1", "description", "the driver", "the driver", name="Steven Kerrigan")
     story = build_story([a.case(), b.case()])
     assert len([m for m in story.cast if m.kind == "person"]) == 2
+
+
+def _death(report: Report, patient: str, entity: str | None, date: str | None) -> None:
+    if date is not None:
+        report.times.append(TimeRef(id="t1", type="DATE", value=date, granularity="day", evidence=report.span("on")))
+    trigger = report.span("died")
+    report.events.append(
+        Event(
+            id="e1",
+            type="death",
+            trigger=trigger,
+            evidence=trigger,
+            time_id="t1" if date is not None else None,
+            arguments=[Argument(role="patient", entity_id=entity, text=patient, evidence=report.span(patient))],
+        )
+    )
+
+
+def test_a_participant_named_bare_or_by_pronoun_is_compared_through_the_cast() -> None:
+    a = Report("Jaylen Mercado, 17, the high school student, died on Saturday.", "2024-03-24", "A")
+    a.person("p1", "Jaylen Mercado")
+    a.fact("p1", "description", "the high school student", "the high school student", name="Jaylen Mercado")
+    a.people[0] = a.people[0].model_copy(
+        update={
+            "mentions": [
+                *a.people[0].mentions,
+                Mention(kind="description", evidence=a.span("the high school student")),
+            ]
+        }
+    )
+    _death(a, "Jaylen Mercado", "p1", "2024-03-23")
+    b = Report("The high school student died on Saturday in hospital.", "2024-03-25", "B")
+    _death(b, "The high school student", None, "2024-03-23")
+    c = Report("Police said he died on Saturday.", "2024-03-25", "C")
+    _death(c, "he", None, "2024-W12")
+    story = build_story([a.case(), b.case(), c.case()])
+    deaths = [e for e in story.timeline if e.type == "death"]
+    assert len(deaths) == 1 and len(deaths[0].articles) == 3
+    assert deaths[0].date == "2024-03-23" and not deaths[0].date_conflict  # the week holds the day
+    d = Report("Carmen Rios died on Saturday.", "2024-03-25", "D")
+    d.person("p1", "Carmen Rios")
+    _death(d, "Carmen Rios", "p1", "2024-03-23")
+    story = build_story([a.case(), d.case()])
+    assert len([e for e in story.timeline if e.type == "death"]) == 2
