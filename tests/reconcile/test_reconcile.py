@@ -435,3 +435,39 @@ def test_a_participant_named_bare_or_by_pronoun_is_compared_through_the_cast() -
     _death(d, "Carmen Rios", "p1", "2024-03-23")
     story = build_story([a.case(), d.case()])
     assert len([e for e in story.timeline if e.type == "death"]) == 2
+
+
+def _described(report: Report, pid: str, words: str, nationality: str | None = None) -> None:
+    report.person(pid, words, named=False)
+    report.people[-1] = report.people[-1].model_copy(
+        update={"mentions": [Mention(kind="description", evidence=report.span(words))]}
+    )
+    report.fact(pid, "description", words, words, name=words)
+    if nationality:
+        report.fact(pid, "nationality", nationality, nationality, name=words)
+
+
+def test_an_unnamed_description_joins_the_member_its_report_names_and_others_describe_so() -> None:
+    a = Report("Emil Lindqvist, the midfielder, asked to leave.", "2025-01-10", "A")
+    a.person("p1", "Emil Lindqvist")
+    a.fact("p1", "description", "the midfielder", "the midfielder", name="Emil Lindqvist")
+    b = Report("Emil Lindqvist has asked to leave. The Danish midfielder wants to go.", "2025-01-11", "B")
+    b.person("p1", "Emil Lindqvist")
+    _described(b, "p2", "The Danish midfielder", "Danish")
+    c = Report("Emil Lindqvist signed on Thursday. The Swedish midfielder passed a medical.", "2025-01-16", "C")
+    c.person("p1", "Emil Lindqvist")
+    _described(c, "p2", "The Swedish midfielder", "Swedish")
+    story = build_story([a.case(), b.case(), c.case()])
+    assert len([m for m in story.cast if m.kind == "person"]) == 1
+    nationality = next(f for f in story.facts if f.attribute == "nationality")
+    assert nationality.verdict == "conflicting" and nationality.subject == story.cast[0].id
+    # Two members other reports call midfielders: the description names neither.
+    d = Report("Kyle Brannigan, the midfielder, left last year.", "2025-01-12", "D")
+    d.person("p1", "Kyle Brannigan")
+    d.fact("p1", "description", "the midfielder", "the midfielder", name="Kyle Brannigan")
+    e = Report("Kyle Brannigan and Emil Lindqvist trained. The Danish midfielder scored.", "2025-01-13", "E")
+    e.person("p1", "Kyle Brannigan")
+    e.person("p2", "Emil Lindqvist")
+    _described(e, "p3", "The Danish midfielder", "Danish")
+    story = build_story([a.case(), d.case(), e.case()])
+    assert len([m for m in story.cast if m.kind == "person"]) == 3

@@ -18,7 +18,10 @@ People merge, strongest evidence first, never two people of one report into one:
 6. ``description``: an unnamed person (``the driver``, ``a 41-year-old man``) joins the one
    named member whose other reports carry the same description group (driver = motorist) or
    the same age and gender; unnamed people of several reports with one description group and
-   compatible ages join each other. An unnamed case-file person with ages years apart is two
+   compatible ages join each other. An unnamed person also joins the member its own report
+   names when that is the one named member other reports describe with its description group
+   (the report named `Emil Lindqvist` and wrote `the 22-year-old Danish midfielder` without
+   linking them). An unnamed case-file person with ages years apart is two
    people the report's extraction ran together and joins nobody.
 
 Organisations merge when their folded names or any variants agree (the case files already fold
@@ -293,6 +296,26 @@ def merge_people(cases: Sequence[CaseFile]) -> tuple[list[list[_Record]], dict[i
                 targets.add(root)
         if len(targets) == 1:
             clusters.union(min(targets), i, "description")
+    # An unnamed person of a report that also names the one member other reports describe that
+    # way (`Emil Lindqvist` ... `the 22-year-old Danish midfielder`, the report not linking them).
+    for i in unnamed:
+        a = records[i]
+        if clusters.find(i) != i or len(clusters.members(i)) > 1 or not a.groups or _mixed(a):
+            continue
+        targets = set()
+        for root in clusters.roots():
+            group = [records[j] for j in clusters.members(root)]
+            if not any(r.named for r in group):
+                continue
+            elsewhere = [r for r in group if r.ref.article_id != a.ref.article_id]
+            their_groups = set().union(*(r.groups for r in elsewhere)) if elsewhere else set()
+            if a.groups & their_groups and all(_compatible_traits(a, r) for r in group):
+                targets.add(root)
+        if len(targets) == 1:
+            root = min(targets)
+            here = [j for j in clusters.members(root) if records[j].ref.article_id == a.ref.article_id]
+            if here and all(records[j].named for j in here):
+                clusters.union(root, i, "description", same_report=True)
     for i, j in pairs(unnamed):
         a, b = records[i], records[j]
         if (
