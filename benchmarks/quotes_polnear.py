@@ -21,7 +21,9 @@ How spans are compared (the same for both systems):
 - textacy runs on the same parse; a document where it raises counts all its gold as missed.
 
 Usage: ``PYTHONPATH=src python benchmarks/quotes_polnear.py [--limit N] [--show-misses K]``.
-Writes ``benchmarks/results/quotes_polnear.json`` (unless ``--no-write``).
+Writes ``benchmarks/results/quotes_polnear.json`` (unless ``--no-write``). ``--split train``
+reads ``polnear_train.jsonl.gz`` instead, the split that error analysis and rule changes
+are driven from (never written to the results file: the reported numbers are dev).
 """
 
 from __future__ import annotations
@@ -41,7 +43,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from quotes_common import Analysed, analyse, article_from_text, jaccard
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data" / "polnear" / "polnear_dev.jsonl.gz"
+POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
+DATA = POLNEAR / "polnear_dev.jsonl.gz"
+TRAIN = POLNEAR / "polnear_train.jsonl.gz"
 RESULTS = ROOT / "benchmarks" / "results" / "quotes_polnear.json"
 THRESHOLDS = (0.3, 0.8)
 
@@ -230,32 +234,48 @@ def run(limit: int | None = None, *, cast: str = "fallback", path: Path = DATA) 
         ours = storydesk_predictions(analysed)
         theirs, failed = textacy_predictions(analysed)
         raised += failed
+        ours_direct = [p for p in ours if p.kind == "direct"]
         pairs = score(tallies["storydesk/all"], gold, ours, text)
-        score(tallies["storydesk/direct"], gold_direct, [p for p in ours if p.kind == "direct"], text)
+        direct_pairs = score(tallies["storydesk/direct"], gold_direct, ours_direct, text)
         score(tallies["textacy/all"], gold, theirs, text)
         score(tallies["textacy/direct"], gold_direct, theirs, text)
-        hit_g = {g for g, _ in pairs}
-        hit_p = {p for _, p in pairs}
-        for gi, g in enumerate(gold):
-            if gi not in hit_g:
-                snippet = " / ".join(text[s:e] for s, e in g.content)
-                misses.append(f"MISS {raw['doc_id']} direct={g.direct}: {snippet[:160]!r}")
-        for pi, p in enumerate(ours):
-            if pi not in hit_p:
-                misses.append(f"FP   {raw['doc_id']} {p.kind}: {p.text[:160]!r}")
-        for gi, pi in pairs:
-            g = gold[gi]
-            if g.source is not None and not _overlaps(ours[pi].speaker, g.source):
-                src = " ".join(text[s:e] for s, e in g.source)
-                misses.append(
-                    f"SPKR {raw['doc_id']}: gold {src!r} predicted {ours[pi].speaker[:1]} for {ours[pi].text[:80]!r}"
-                )
+        doc_id = str(raw["doc_id"])
+        misses.extend(_errors("", doc_id, text, gold, ours, pairs))
+        misses.extend(_errors("direct ", doc_id, text, gold_direct, ours_direct, direct_pairs))
     return Run(tallies, raised, documents, cast_source, misses)
 
 
-def report(result: Run) -> dict[str, object]:
+def _errors(
+    slice_: str,
+    doc_id: str,
+    text: str,
+    gold: Sequence[GoldAttribution],
+    ours: Sequence[Predicted],
+    pairs: Sequence[tuple[int, int]],
+) -> list[str]:
+    """One line per missed gold attribution, unmatched prediction and wrong speaker."""
+    lines: list[str] = []
+    hit_g = {g for g, _ in pairs}
+    hit_p = {p for _, p in pairs}
+    for gi, g in enumerate(gold):
+        if gi not in hit_g:
+            snippet = " / ".join(text[s:e] for s, e in g.content)
+            lines.append(f"{slice_}MISS {doc_id} direct={g.direct}: {snippet[:160]!r}")
+    for pi, p in enumerate(ours):
+        if pi not in hit_p:
+            lines.append(f"{slice_}FP   {doc_id} {p.kind}: {p.text[:160]!r}")
+    for gi, pi in pairs:
+        g = gold[gi]
+        if g.source is not None and not _overlaps(ours[pi].speaker, g.source):
+            src = " ".join(text[s:e] for s, e in g.source)
+            spoken = " ".join(text[s:e] for s, e in ours[pi].speaker[:1])
+            lines.append(f"{slice_}SPKR {doc_id}: gold {src!r} predicted {spoken!r} for {ours[pi].text[:80]!r}")
+    return lines
+
+
+def report(result: Run, path: Path = DATA) -> dict[str, object]:
     return {
-        "data": str(DATA.relative_to(ROOT.parent)),
+        "data": str(path.relative_to(ROOT.parent)),
         "documents": result.documents,
         "cast": result.cast_source,
         "overlap": "Jaccard |P∩G|/|P∪G| over characters, ignoring whitespace and quotation marks",
@@ -269,11 +289,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
     parser.add_argument("--cast", choices=("auto", "fallback", "analyze"), default="fallback")
     parser.add_argument("--show-misses", type=int, default=0, help="print up to K errors")
+    parser.add_argument("--split", choices=("dev", "train"), default="dev")
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args(argv)
-    result = run(args.limit, cast=args.cast)
-    summary = report(result)
-    print(f"PolNeAR dev, {result.documents} documents; cast: {result.cast_source}")
+    path = TRAIN if args.split == "train" else DATA
+    result = run(args.limit, cast=args.cast, path=path)
+    summary = report(result, path)
+    print(f"PolNeAR {args.split}, {result.documents} documents; cast: {result.cast_source}")
     print(f"overlap: {summary['overlap']}; textacy raised on {result.textacy_raised} documents")
     header = (
         f"{'system/slice':20} {'gold':>5} {'pred':>5} "
@@ -289,7 +311,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{name:20} {s['gold']:>5} {s['predicted']:>5} {cells} {s['speaker_accuracy']:>8.3f}")
     for line in result.misses[: args.show_misses]:
         print(line)
-    if not args.no_write:
+    if not args.no_write and args.split == "dev":
         RESULTS.parent.mkdir(parents=True, exist_ok=True)
         RESULTS.write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0
