@@ -205,6 +205,55 @@ QUOTE_CASES = [
         None,
         None,
     ),
+    # a cue verb hung off a noun (acl): the subject of the verb above speaks
+    (
+        "Mayor Ona Pell issued a statement on Tuesday saying, 'The bridge will reopen before the winter.'",
+        "The bridge will reopen",
+        "direct",
+        "Ona Pell",
+        "statement",
+    ),
+    # a cue verb in a relative clause before the comma
+    (
+        "Cal Mercer is airing a new radio advert in which he declares, 'Tarnbridge deserves a mayor who listens.'",
+        "Tarnbridge deserves",
+        "direct",
+        "Cal Mercer",
+        None,
+    ),
+    # '...,' X said, adding, '...': the second cue introduces the second quote
+    (
+        "'The count was fair,' Ona Pell said, adding, 'Nobody has asked for a recount and nobody will.'",
+        "Nobody has asked",
+        "direct",
+        "Ona Pell",
+        None,
+    ),
+    # a vocative inside the quote taken by the parse as the subject: the name after the quote speaks
+    (
+        "'That was a fine speech you gave last night, Mr. Mayor,' Councillor Dafydd Roe, Liberal of Tarnbridge, "
+        "told reporters as the meeting ended.",
+        "That was a fine speech",
+        "direct",
+        "Dafydd Roe",
+        None,
+    ),
+    # by saying '...': the subject of the verb the preposition hangs from speaks
+    (
+        "Ona Pell closed the meeting by saying 'Thank you all for coming out in this weather.'",
+        "Thank you all",
+        "direct",
+        "Ona Pell",
+        None,
+    ),
+    # a speech verb new to the cue table (yelled)
+    (
+        "From the back of the hall, Cal Mercer yelled, 'Count them again!'",
+        "Count them again",
+        "direct",
+        "Cal Mercer",
+        None,
+    ),
 ]
 
 
