@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from storydesk import nlp
-from storydesk.clean import clean_text
 from storydesk.extract.quotes import find_quotes
+from storydesk.ingest import make_article, source_from_text
 from storydesk.ingest.article import article_id
 from storydesk.model import Article, Evidence, Mention, Organisation, Person, Quote, QuotedTerm
 
@@ -26,17 +26,15 @@ _TITLES = ("Mr ", "Mrs ", "Ms ", "Miss ", "Dr ", "Sir ", "Mr. ", "Mrs. ", "Ms. "
 
 
 def article_from_text(text: str, *, clean: bool = True, published: dt.date | None = None) -> Article:
-    """An Article for ``text`` (cleaned with storydesk.clean unless ``clean`` is False)."""
+    """An Article for ``text``, made as ``storydesk analyze`` makes it (``make_article``:
+    cleaned, no language check).
+
+    ``clean=False`` keeps ``text`` exactly as given, for gold data whose character offsets
+    point into the raw text (PolNeAR: cleaning changes 639 of its 924 texts, mostly
+    whitespace and quotation marks, which would shift every offset after the first change).
+    """
     if clean:
-        cleaned = clean_text(text)
-        return Article(
-            id=article_id(cleaned.text),
-            text=cleaned.text,
-            raw=text,
-            published=published,
-            paragraphs=cleaned.paragraphs,
-            repairs=cleaned.repairs,
-        )
+        return make_article(source_from_text(text, fmt="text"), published=published, check_language=False)
     return Article(id=article_id(text), text=text, raw=text, published=published)
 
 

@@ -1,7 +1,8 @@
 """Reconcile benchmark on ECB+ (train and dev topics, ../shared/data/ecbplus).
 
 - Story assignment: every document added to one :class:`StoryDesk` in a deterministic
-  shuffled order (seed 0); B³ against ECB+ subtopics (one subtopic = one story). ECB+ has no
+  shuffled order (seed 0); B³ against ECB+ subtopics (one subtopic = one story), over all
+  documents and apart for the ``train`` topics (weights are chosen there) and the ``dev`` ones. ECB+ has no
   publication dates, so the time window and damping never apply. Baseline in the same run:
   connected components of documents sharing a person surname.
 - Cross-document person merging, CoNLL F1 (mean of MUC, B³, CEAF-e) over the ECB+
@@ -65,6 +66,7 @@ def run(limit: int | None = None) -> dict[str, Any]:
     cases = {d.doc_id: case_file(d.text) for d in docs}
     by_article = {cases[d.doc_id].article.id: d for d in docs}
     gold_story = {a: d.subtopic for a, d in by_article.items()}
+    split_of = {a: d.split for a, d in by_article.items()}
     order = list(docs)
     random.Random(0).shuffle(order)
     desk = StoryDesk()
@@ -124,6 +126,13 @@ def run(limit: int | None = None) -> dict[str, Any]:
         "assignment": {
             "b3": b_cubed(predicted, gold_story).__dict__,
             "baseline_shared_surname_b3": b_cubed(baseline, gold_story).__dict__,
+            "b3_by_split": {
+                split: b_cubed(
+                    {a: predicted[a] for a in gold_story if split_of[a] == split},
+                    {a: g for a, g in gold_story.items() if split_of[a] == split},
+                ).__dict__
+                for split in sorted(set(split_of.values()))
+            },
             "stories_predicted": len(stories),
             "stories_gold": len(set(gold_story.values())),
             "seconds_to_add_all": round(add_seconds, 2),

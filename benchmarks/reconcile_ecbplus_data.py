@@ -38,6 +38,7 @@ class EcbDoc:
     subtopic: str
     text: str
     mentions: tuple[EcbMention, ...]
+    split: str = "train"  # ECB+ split: weights are chosen on ``train``, ``dev`` is reported apart
 
 
 def _cut(raw: dict[str, object]) -> int:
@@ -80,6 +81,7 @@ def load(path: Path = DATA, limit: int | None = None) -> list[EcbDoc]:
                 subtopic=str(raw["subtopic"]),
                 text=text,
                 mentions=mentions,
+                split=str(raw.get("split") or "train"),
             )
         )
         if limit is not None and len(docs) >= limit:

@@ -8,8 +8,10 @@ Measures, in one run:
   sharing any surname (connected components of shared person surnames);
 - cast: pairwise person-merge P/R/F1 over (report, name variant) units of the gold cast,
   counting only pairs from different reports (cross-outlet merging); a unit is a gold variant
-  string that the predicted cast lists for that report (case and spacing folded); baseline:
-  merge units whose full folded name is identical;
+  string that the predicted cast lists for that report (case and spacing folded; titles
+  before the name ignored when that leaves one predicted member: the gold writes
+  ``Daniel Fairbairn`` where the report and the cast say ``Sergeant Daniel Fairbairn``);
+  baseline: merge units whose full folded name is identical;
 - timeline: a gold entry is found when a predicted entry has its type, a participant that is
   the gold patient's (or agent's) cast member, and a compatible date; recall over gold
   entries, precision over predicted entries (an entry is right when it is found for some
@@ -123,6 +125,35 @@ def _predicted_units(story: Story) -> dict[tuple[str, str], str]:
             for article in variant.articles:
                 units[(article, _fold(variant.name))] = member.id
     return units
+
+
+def _bare(text: str) -> str | None:
+    """A name form without the titles before it (``Sergeant Daniel Fairbairn`` -> ``daniel fairbairn``)."""
+    found = names.parts(text)
+    return None if found is None else found.full
+
+
+def _with_bare_forms(
+    gold_units: dict[tuple[str, str], int], predicted: dict[tuple[str, str], str]
+) -> dict[tuple[str, str], str]:
+    """Predicted units, plus each gold unit that the predicted cast writes with a title the gold
+    leaves off, or without one it writes (``Daniel Fairbairn`` / ``Sergeant Daniel Fairbairn``
+    in one report): the unit is found when exactly one predicted member has that bare form in
+    that report. The gold is not consistent about titles in name forms; ranks are facts."""
+    bare: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for (article, form), member in predicted.items():
+        stripped = _bare(form)
+        if stripped:
+            bare[(article, stripped)].add(member)
+    found = dict(predicted)
+    for article, form in gold_units:
+        if (article, form) in found:
+            continue
+        stripped = _bare(form)
+        members = bare.get((article, stripped), set()) if stripped else set()
+        if len(members) == 1:
+            found[(article, form)] = next(iter(members))
+    return found
 
 
 def _cast_map(gold_units: dict[tuple[str, str], int], predicted: dict[tuple[str, str], str]) -> dict[int, str]:
@@ -242,7 +273,7 @@ def _gold_subject_match(
 def score_story(story: GoldStory, built: Story) -> dict[str, Any]:
     gold = story.gold
     units = _units(story, gold)
-    predicted_units = _predicted_units(built)
+    predicted_units = _with_bare_forms(units, _predicted_units(built))
     source = {u: u[0] for u in units}
     merge = pairwise(predicted_units, units, same_source=source)
     baseline = pairwise({u: u[1] for u in units}, units, same_source=source)

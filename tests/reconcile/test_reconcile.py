@@ -332,3 +332,142 @@ def test_a_lone_report_a_day_off_an_agreed_date_is_a_date_conflict_of_one_event(
     far = Report("Dana Whitcombe was arrested on a Friday.", "2023-03-20", "Metro Wire")
     _arrest(far, "2023-03-17")
     assert len(build_story([a.case(), b.case(), far.case()]).timeline) == 2
+
+
+def _ranked(name: str, title: str, text: str, day: str, outlet: str) -> Report:
+    report = Report(text, day, outlet)
+    report.person("p1", name)
+    report.fact("p1", "title", title, text.split()[0], name=name)
+    return report
+
+
+def test_a_police_and_a_military_rank_of_one_officer_conflict_but_a_fuller_rank_does_not() -> None:
+    lt = _ranked("Kevin Doherty", "Lieutenant", "Lt. Kevin Doherty said the scene was secure.", "2024-06-01", "A")
+    sgt = _ranked("Kevin Doherty", "Sergeant", "Sgt. Kevin Doherty said two men were held.", "2024-06-02", "B")
+    story = build_story([lt.case(), sgt.case()])
+    title = next(f for f in story.facts if f.attribute == "title")
+    assert title.verdict == "conflicting" and {v.value for v in title.values} == {"Lieutenant", "Sergeant"}
+    di = _ranked("Paul Varley", "Detective Inspector", "Det Insp Paul Varley led the inquiry.", "2024-06-01", "A")
+    dci = _ranked("Paul Varley", "Detective Chief Inspector", "DCI Paul Varley led it.", "2024-06-02", "B")
+    det = _ranked("Paul Varley", "Detective", "Detective Paul Varley led it.", "2024-06-03", "C")
+    story = build_story([di.case(), dci.case()])
+    assert next(f for f in story.facts if f.attribute == "title").verdict == "conflicting"
+    story = build_story([di.case(), det.case()])
+    assert next(f for f in story.facts if f.attribute == "title").verdict == "corroborated"
+
+
+def test_first_names_that_clash_join_on_the_same_age_and_spellings_of_one_name_do_not_clash() -> None:
+    a = Report("Stuart Lomax, 52, a lorry driver, is in hospital.", "2024-09-04", "A")
+    a.person("p1", "Stuart Lomax")
+    a.fact("p1", "age", 52, "52", name="Stuart Lomax")
+    b = Report("Steven Lomax, 52, remains in intensive care.", "2024-09-05", "B")
+    b.person("p1", "Steven Lomax")
+    b.fact("p1", "age", 52, "52", name="Steven Lomax")
+    c = Report("Stephen Lomax, 52, was named by his family.", "2024-09-06", "C")
+    c.person("p1", "Stephen Lomax")
+    c.fact("p1", "age", 52, "52", name="Stephen Lomax")
+    story = build_story([a.case(), b.case(), c.case()])
+    people = [m for m in story.cast if m.kind == "person"]
+    assert len(people) == 1 and "same role, different first name" in people[0].merged_by
+    first = next(f for f in story.facts if f.attribute == "first_name")
+    # Steven and Stephen are one name spelled two ways; Stuart is another name.
+    assert {v.value for v in first.values} == {"Stuart", "Steven", "Stephen"}
+    assert {tuple(sorted(v.articles)) for v in first.values if v.value == "Stuart"} == {(a.id,)}
+    d = Report("Debbie Lomax, 30, said her uncle was a fighter.", "2024-09-06", "D")
+    d.person("p1", "Debbie Lomax")
+    d.fact("p1", "age", 30, "30", name="Debbie Lomax")
+    story = build_story([a.case(), d.case()])
+    assert len([m for m in story.cast if m.kind == "person"]) == 2
+
+
+def test_an_unnamed_person_with_two_ages_joins_nobody_by_description() -> None:
+    a = Report("Police said the 66-year-old driver and a 49-year-old man were hurt.", "2024-11-14", "A")
+    a.person("p1", "the 66-year-old driver", named=False)
+    a.fact("p1", "age", 66, "66", name="the 66-year-old driver")
+    a.fact("p1", "age", 49, "49", name="the 66-year-old driver")
+    b = Report("Steven Kerrigan, 49, the driver of the lorry, was bailed.", "2024-11-15", "B")
+    b.person("p1", "Steven Kerrigan")
+    b.fact("p1", "age", 49, "49", name="Steven Kerrigan")
+    b.fact("p1", "description", "the driver", "the driver", name="Steven Kerrigan")
+    story = build_story([a.case(), b.case()])
+    assert len([m for m in story.cast if m.kind == "person"]) == 2
+
+
+def _death(report: Report, patient: str, entity: str | None, date: str | None) -> None:
+    if date is not None:
+        report.times.append(TimeRef(id="t1", type="DATE", value=date, granularity="day", evidence=report.span("on")))
+    trigger = report.span("died")
+    report.events.append(
+        Event(
+            id="e1",
+            type="death",
+            trigger=trigger,
+            evidence=trigger,
+            time_id="t1" if date is not None else None,
+            arguments=[Argument(role="patient", entity_id=entity, text=patient, evidence=report.span(patient))],
+        )
+    )
+
+
+def test_a_participant_named_bare_or_by_pronoun_is_compared_through_the_cast() -> None:
+    a = Report("Jaylen Mercado, 17, the high school student, died on Saturday.", "2024-03-24", "A")
+    a.person("p1", "Jaylen Mercado")
+    a.fact("p1", "description", "the high school student", "the high school student", name="Jaylen Mercado")
+    a.people[0] = a.people[0].model_copy(
+        update={
+            "mentions": [
+                *a.people[0].mentions,
+                Mention(kind="description", evidence=a.span("the high school student")),
+            ]
+        }
+    )
+    _death(a, "Jaylen Mercado", "p1", "2024-03-23")
+    b = Report("The high school student died on Saturday in hospital.", "2024-03-25", "B")
+    _death(b, "The high school student", None, "2024-03-23")
+    c = Report("Police said he died on Saturday.", "2024-03-25", "C")
+    _death(c, "he", None, "2024-W12")
+    story = build_story([a.case(), b.case(), c.case()])
+    deaths = [e for e in story.timeline if e.type == "death"]
+    assert len(deaths) == 1 and len(deaths[0].articles) == 3
+    assert deaths[0].date == "2024-03-23" and not deaths[0].date_conflict  # the week holds the day
+    d = Report("Carmen Rios died on Saturday.", "2024-03-25", "D")
+    d.person("p1", "Carmen Rios")
+    _death(d, "Carmen Rios", "p1", "2024-03-23")
+    story = build_story([a.case(), d.case()])
+    assert len([e for e in story.timeline if e.type == "death"]) == 2
+
+
+def _described(report: Report, pid: str, words: str, nationality: str | None = None) -> None:
+    report.person(pid, words, named=False)
+    report.people[-1] = report.people[-1].model_copy(
+        update={"mentions": [Mention(kind="description", evidence=report.span(words))]}
+    )
+    report.fact(pid, "description", words, words, name=words)
+    if nationality:
+        report.fact(pid, "nationality", nationality, nationality, name=words)
+
+
+def test_an_unnamed_description_joins_the_member_its_report_names_and_others_describe_so() -> None:
+    a = Report("Emil Lindqvist, the midfielder, asked to leave.", "2025-01-10", "A")
+    a.person("p1", "Emil Lindqvist")
+    a.fact("p1", "description", "the midfielder", "the midfielder", name="Emil Lindqvist")
+    b = Report("Emil Lindqvist has asked to leave. The Danish midfielder wants to go.", "2025-01-11", "B")
+    b.person("p1", "Emil Lindqvist")
+    _described(b, "p2", "The Danish midfielder", "Danish")
+    c = Report("Emil Lindqvist signed on Thursday. The Swedish midfielder passed a medical.", "2025-01-16", "C")
+    c.person("p1", "Emil Lindqvist")
+    _described(c, "p2", "The Swedish midfielder", "Swedish")
+    story = build_story([a.case(), b.case(), c.case()])
+    assert len([m for m in story.cast if m.kind == "person"]) == 1
+    nationality = next(f for f in story.facts if f.attribute == "nationality")
+    assert nationality.verdict == "conflicting" and nationality.subject == story.cast[0].id
+    # Two members other reports call midfielders: the description names neither.
+    d = Report("Kyle Brannigan, the midfielder, left last year.", "2025-01-12", "D")
+    d.person("p1", "Kyle Brannigan")
+    d.fact("p1", "description", "the midfielder", "the midfielder", name="Kyle Brannigan")
+    e = Report("Kyle Brannigan and Emil Lindqvist trained. The Danish midfielder scored.", "2025-01-13", "E")
+    e.person("p1", "Kyle Brannigan")
+    e.person("p2", "Emil Lindqvist")
+    _described(e, "p3", "The Danish midfielder", "Danish")
+    story = build_story([a.case(), d.case(), e.case()])
+    assert len([m for m in story.cast if m.kind == "person"]) == 3

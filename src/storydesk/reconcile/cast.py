@@ -11,12 +11,18 @@ People merge, strongest evidence first, never two people of one report into one:
 4. ``surname only``: a report names someone by surname alone (``McCaskre``); they join the one
    cast member with that surname and a compatible gender, and stay apart when there are two;
 5. ``same role, different first name``: equal surnames, clashing first names (Rachel /
-   Rebecca Okonedo), but a shared title, occupation or role: one member with a
-   ``first_name`` conflict rather than a silent merge or a silent split;
+   Rebecca Okonedo), but a shared title, occupation (or a word of it: `Castlebridge manager` /
+   `Castlebridge boss`), role, rank of one kind, or the same age: one member with a
+   ``first_name`` conflict rather than a silent merge or a silent split (Stephen / Steven
+   are one name spelled two ways, not a clash: :func:`names.given_compatible`);
 6. ``description``: an unnamed person (``the driver``, ``a 41-year-old man``) joins the one
    named member whose other reports carry the same description group (driver = motorist) or
    the same age and gender; unnamed people of several reports with one description group and
-   compatible ages join each other.
+   compatible ages join each other. An unnamed person also joins the member its own report
+   names when that is the one named member other reports describe with its description group
+   (the report named `Emil Lindqvist` and wrote `the 22-year-old Danish midfielder` without
+   linking them). An unnamed case-file person with ages years apart is two
+   people the report's extraction ran together and joins nobody.
 
 Organisations merge when their folded names or any variants agree (the case files already fold
 aliases: the Met = Metropolitan Police).
@@ -29,6 +35,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from storydesk import conventions
 from storydesk.model import CaseFile, Evidence, Person
@@ -51,6 +59,7 @@ class _Record:
     genders: set[str] = field(default_factory=set)
     titles: set[str] = field(default_factory=set)  # non-courtesy titles, full form
     occupations: set[str] = field(default_factory=set)
+    job_words: set[str] = field(default_factory=set)  # content words of occupations (`castlebridge`, `manager`)
     roles: set[str] = field(default_factory=set)
     groups: set[str] = field(default_factory=set)  # description groups: driver, victim ...
 
@@ -107,6 +116,7 @@ def _record(case: CaseFile, person: Person, position: int, aliases: set[str]) ->
             record.titles.add(str(value))
         elif fact.attribute == "occupation":
             record.occupations.add(str(value).split()[-1])
+            record.job_words |= _job_words(str(value))
         elif fact.attribute == "role" and value != "other":
             record.roles.add(str(value))
         elif fact.attribute == "description":
@@ -176,13 +186,38 @@ def _compatible_traits(a: _Record, b: _Record) -> bool:
     return not (a.ages and b.ages and min(abs(x - y) for x in a.ages for y in b.ages) > 1)
 
 
+def _mixed(record: _Record) -> bool:
+    """An unnamed case-file person with ages years apart is two people run together (`the
+    66-year-old driver` and `a 49-year-old man`): it joins nobody by description."""
+    return bool(record.ages) and max(record.ages) - min(record.ages) > 1
+
+
 def _shares_role(a: _Record, b: _Record) -> bool:
-    return bool(a.titles & b.titles or a.occupations & b.occupations or a.roles & b.roles or _rank_kin(a, b))
+    """Evidence beyond the surname that two differently first-named records are one person:
+    a shared title, occupation (any word of it: `Castlebridge manager` / `Castlebridge boss`
+    share the club), role, rank of one kind, or the same age (two namesakes of one age in one
+    story are rarer than a wrong first name)."""
+    return bool(
+        a.titles & b.titles
+        or a.occupations & b.occupations
+        or a.job_words & b.job_words
+        or a.roles & b.roles
+        or a.ages & b.ages
+        or _rank_kin(a, b)
+    )
 
 
 def _rank_kin(a: _Record, b: _Record) -> bool:
-    kinds = _title_kinds()
-    return bool({kinds[t] for t in a.titles} & {kinds[t] for t in b.titles})
+    return bool({names.title_kind(t) for t in a.titles} & {names.title_kind(t) for t in b.titles})
+
+
+# Words of a job that say nothing about which job (`former`, `senior`): not shared evidence.
+_JOB_FILLER = frozenset({"former", "senior", "junior", "retired", "new", "acting", "interim", "local", "year", "old"})
+
+
+def _job_words(occupation: str) -> set[str]:
+    words = re.findall(r"[^\W\d_]{3,}", names.fold(occupation))
+    return {w for w in words if w not in STOP_WORDS and w not in _JOB_FILLER}
 
 
 def merge_people(cases: Sequence[CaseFile]) -> tuple[list[list[_Record]], dict[int, set[str]]]:
@@ -243,7 +278,7 @@ def merge_people(cases: Sequence[CaseFile]) -> tuple[list[list[_Record]], dict[i
     # Tier 6: descriptions.
     for i in unnamed:
         a = records[i]
-        if not a.groups and not a.ages:
+        if (not a.groups and not a.ages) or _mixed(a):
             continue
         targets: set[int] = set()
         for root in clusters.roots():
@@ -261,9 +296,35 @@ def merge_people(cases: Sequence[CaseFile]) -> tuple[list[list[_Record]], dict[i
                 targets.add(root)
         if len(targets) == 1:
             clusters.union(min(targets), i, "description")
+    # An unnamed person of a report that also names the one member other reports describe that
+    # way (`Emil Lindqvist` ... `the 22-year-old Danish midfielder`, the report not linking them).
+    for i in unnamed:
+        a = records[i]
+        if clusters.find(i) != i or len(clusters.members(i)) > 1 or not a.groups or _mixed(a):
+            continue
+        targets = set()
+        for root in clusters.roots():
+            group = [records[j] for j in clusters.members(root)]
+            if not any(r.named for r in group):
+                continue
+            elsewhere = [r for r in group if r.ref.article_id != a.ref.article_id]
+            their_groups = set().union(*(r.groups for r in elsewhere)) if elsewhere else set()
+            if a.groups & their_groups and all(_compatible_traits(a, r) for r in group):
+                targets.add(root)
+        if len(targets) == 1:
+            root = min(targets)
+            here = [j for j in clusters.members(root) if records[j].ref.article_id == a.ref.article_id]
+            if here and all(records[j].named for j in here):
+                clusters.union(root, i, "description", same_report=True)
     for i, j in pairs(unnamed):
         a, b = records[i], records[j]
-        if clusters.find(i) == i and clusters.find(j) == j and a.groups & b.groups and _compatible_traits(a, b):
+        if (
+            clusters.find(i) == i
+            and clusters.find(j) == j
+            and a.groups & b.groups
+            and _compatible_traits(a, b)
+            and not (_mixed(a) or _mixed(b))
+        ):
             clusters.union(i, j, "description")
     merged = [[records[j] for j in clusters.members(root)] for root in clusters.roots()]
     return merged, {root: clusters.reasons.get(root, set()) for root in clusters.roots()}

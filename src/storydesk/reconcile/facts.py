@@ -12,7 +12,9 @@ counted things by the words of what they count), then each comparison is classed
   (arrested -> bailed -> charged -> ...); an age that grows no faster than the calendar does;
 - ``conflicting``: values that cannot both hold: a count that falls or two counts on one
   day, ages apart within a year, two event dates neither containing the other, two
-  first names, two ranks of one kind (Detective Inspector / Detective Sergeant), two
+  first names, two ranks of one kind (Detective Inspector / Detective Sergeant; police and
+  military ranks are one kind: Lieutenant / Sergeant; a rank within another's words is the
+  same rank: Detective / Detective Inspector), two
   occupations with different head nouns (electrician / engineer), or legal outcomes that
   exclude each other (convicted / acquitted, charged / released without charge).
 
@@ -33,7 +35,6 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from storydesk import conventions
 from storydesk.model import CaseFile, Evidence, Fact, FactValue
 from storydesk.reconcile import names
 from storydesk.reconcile.model import (
@@ -246,8 +247,7 @@ def _attribute_key(fact: Fact) -> str:
 
 
 def _title_kind(title: str) -> str:
-    kinds = {t.full: t.kind for t in conventions.titles().values()}
-    return kinds.get(title, "other")
+    return names.title_kind(title)
 
 
 def _norm(value: FactValue) -> FactValue:
@@ -436,8 +436,18 @@ def verdict(attribute: str, values: list[ValueSources], independent: int) -> tup
             return "conflicting", "two reports name two different jobs"
         return "corroborated", "the occupations are different descriptions that may all hold"
     if base == "title":
+        words = [tuple(str(v.value).casefold().split()) for v in values]
+        if all(_within(x, y) or _within(y, x) for x in words for y in words):
+            return "corroborated", "the titles name one rank, some more fully (Detective / Detective Inspector)"
         return "conflicting", "different ranks of one kind"
     return "conflicting", "different values that cannot both hold"
+
+
+def _within(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
+    """``short`` is a run of ``long_``'s words (`Inspector` in `Detective Inspector`; but
+    `Detective Inspector` is not in `Detective Chief Inspector`: another rank)."""
+    n = len(short)
+    return any(long_[i : i + n] == short for i in range(len(long_) - n + 1))
 
 
 # Words for a job that fit many jobs (`Wexmoor boss` is its head coach): never a conflict.

@@ -107,10 +107,37 @@ def given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return True
     if len(x) == 1 or len(y) == 1:
         return x[0] == y[0]
+    if _sound(x) == _sound(y):
+        return True
     short, long_ = sorted((x, y), key=len)
     return (len(short) >= 3 and long_.startswith(short)) or (edit_distance(x, y, 1) <= 1 and min(len(x), len(y)) >= 5)
+
+
+def _sound(given: str) -> str:
+    """A spelling-blind key for given names written two ways (Stephen / Steven, Philip /
+    Phillip): ``ph`` and ``v`` as ``f``, doubled letters once. A rule of English spelling."""
+    key = given.replace("ph", "f").replace("v", "f")
+    return re.sub(r"(.)\1+", r"\1", key)
 
 
 def given_clash(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Both give a first name and they cannot be the same one."""
     return bool(a) and bool(b) and not given_compatible(a, b)
+
+
+# Title kinds that are one ladder of ranks: a US police lieutenant is written with a military
+# title (`Lt. Kevin Doherty`), a police sergeant with a police one; one person holds one rank.
+_RANK_KINDS = frozenset({"police", "military"})
+
+
+@lru_cache(maxsize=1)
+def _title_kind_table() -> dict[str, str]:
+    return {t.full: t.kind for t in conventions.titles().values()}
+
+
+def title_kind(title: str) -> str:
+    """The kind of a title (full form) for comparison: ``rank`` for police and military ranks,
+    else its kind in the title table (``academic``, ``courtesy``, ...), ``other`` when unknown."""
+    kind = _title_kind_table().get(title, "other")
+    return "rank" if kind in _RANK_KINDS else kind
+

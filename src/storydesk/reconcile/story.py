@@ -55,7 +55,7 @@ def build_story(
         for i, c in enumerate(ordered, 1)
     ]
     cast = build_cast(ordered)
-    timeline, event_of = build_timeline(ordered, cast.person_of, order)
+    timeline, event_of = build_timeline(ordered, cast.person_of, order, cast.members)
     ctx = Context(
         cast={m.id: m for m in cast.members},
         person_of=cast.person_of,

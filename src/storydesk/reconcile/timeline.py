@@ -2,7 +2,9 @@
 
 Two case-file events merge when they have the same type, compatible participants (for each
 role both give, the same cast member, or names that fold alike when a participant is not in
-the cast) and compatible dates (equal, one containing the other: ``2023-03`` holds
+the cast; a participant a report gives bare, unlinked to its people, is the cast member whose
+name forms or descriptions hold it, `the lorry driver`, when exactly one does; a pronoun
+participant says nothing) and compatible dates (equal, one containing the other: ``2023-03`` holds
 ``2023-03-12``, or one missing). An event that one report alone dates a day away
 from an event two or more reports agree on also merges when they are surely one event (a
 shared participant, or each the only event of its type in its report): that is a report with
@@ -17,13 +19,14 @@ so the timeline fills in as soon as case files carry events.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storydesk.model import CaseFile, Event, Evidence
 from storydesk.reconcile import names
-from storydesk.reconcile.model import DateGiven, ItemRef, Participant, TimelineEntry
+from storydesk.reconcile.model import CastMember, DateGiven, ItemRef, Participant, TimelineEntry
 
 _ROLES_COMPARED = ("agent", "patient")
 # Two reports giving days this far apart for one event are in conflict (a slip: `Friday` for
@@ -43,8 +46,18 @@ class _Item:
 
 
 def date_contains(outer: str, inner: str) -> bool:
-    """TIMEX3 date containment by prefix: ``2023-03`` contains ``2023-03-12``."""
-    return inner.startswith(outer)
+    """TIMEX3 date containment: by prefix (``2023-03`` contains ``2023-03-12``), and an ISO week
+    contains its days (``2024-W29`` contains ``2024-07-18``)."""
+    if inner.startswith(outer):
+        return True
+    week = re.fullmatch(r"(\d{4})-W(\d{2})", outer)
+    if week and re.fullmatch(r"\d{4}-\d{2}-\d{2}", inner):
+        try:
+            year, number, _ = dt.date.fromisoformat(inner).isocalendar()
+        except ValueError:
+            return False
+        return (year, number) == (int(week.group(1)), int(week.group(2)))
+    return False
 
 
 def dates_compatible(a: str | None, b: str | None) -> bool:
@@ -58,7 +71,42 @@ def _date(case: CaseFile, event: Event) -> str | None:
     return time.value.split("T")[0]
 
 
-def _items(cases: Sequence[CaseFile], person_of: dict[tuple[str, str], str]) -> list[_Item]:
+# Words that say who without saying which person: a participant written this way is unknown,
+# never a person of its own (`he` in one report, `Jordan Ashworth` in another).
+_PRONOUNS = frozenset(
+    {"he", "she", "him", "her", "his", "hers", "they", "them", "their", "who", "whom", "whose", "it", "its", "i", "we"}
+)
+_ARTICLES = ("the ", "a ", "an ")
+_PEOPLE_ROLES = frozenset({"agent", "patient"})
+
+
+def _bare(text: str) -> str:
+    """A participant's words folded, without a leading article: `The lorry driver` -> `lorry driver`."""
+    folded = " ".join(names.fold(text).replace(",", " ").split())
+    for article in _ARTICLES:
+        if folded.startswith(article):
+            return folded[len(article) :]
+    return folded
+
+
+def _forms(cast: Sequence[CastMember]) -> dict[str, str]:
+    """Bare name form or description -> the one person of the cast it belongs to (forms two
+    members share, such as `the driver` for two drivers, belong to nobody)."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for member in cast:
+        if member.kind != "person":
+            continue
+        for form in [member.name, *(v.name for v in member.variants), *(d.name for d in member.descriptions)]:
+            bare = _bare(form)
+            if bare and bare not in _PRONOUNS:
+                owners[bare].add(member.id)
+    return {form: next(iter(ids)) for form, ids in owners.items() if len(ids) == 1}
+
+
+def _items(
+    cases: Sequence[CaseFile], person_of: dict[tuple[str, str], str], cast: Sequence[CastMember] = ()
+) -> list[_Item]:
+    forms = _forms(cast)
     items = []
     for case in cases:
         types = [e.type for e in case.events]
@@ -67,8 +115,15 @@ def _items(cases: Sequence[CaseFile], person_of: dict[tuple[str, str], str]) -> 
             for argument in event.arguments:
                 if argument.role in roles:
                     continue
-                cast = person_of.get((case.article.id, argument.entity_id)) if argument.entity_id else None
-                roles[argument.role] = (cast or "name:" + names.fold(argument.text), argument.text)
+                cast_id = person_of.get((case.article.id, argument.entity_id)) if argument.entity_id else None
+                bare = _bare(argument.text)
+                if cast_id is None and argument.role in _PEOPLE_ROLES:
+                    if bare in _PRONOUNS:
+                        continue  # says nothing about who
+                    # A participant one report names bare (`MacAteer`, `the lorry driver`) is the cast
+                    # member another report links: compare it by the member's name forms and descriptions.
+                    cast_id = forms.get(bare)
+                roles[argument.role] = (cast_id or "name:" + bare, argument.text)
             items.append(
                 _Item(
                     case.article.id,
@@ -134,10 +189,16 @@ def _merge_slips(groups: list[list[_Item]]) -> list[list[_Item]]:
 
 
 def build_timeline(
-    cases: Sequence[CaseFile], person_of: dict[tuple[str, str], str], order: dict[str, int]
+    cases: Sequence[CaseFile],
+    person_of: dict[tuple[str, str], str],
+    order: dict[str, int],
+    cast: Sequence[CastMember] = (),
 ) -> tuple[list[TimelineEntry], dict[tuple[str, str], str]]:
-    """Timeline entries (sorted by date, then first report) and (article, event id) -> entry id."""
-    items = sorted(_items(cases, person_of), key=lambda i: (order[i.article_id], i.event.evidence.start))
+    """Timeline entries (sorted by date, then first report) and (article, event id) -> entry id.
+
+    ``cast``: the story's cast, to read participants that a report names without linking them
+    to one of its people (see :func:`_forms`)."""
+    items = sorted(_items(cases, person_of, cast), key=lambda i: (order[i.article_id], i.event.evidence.start))
     groups: list[list[_Item]] = []
     for item in items:
         # Join the first group all of whose events are compatible and none from the same report.

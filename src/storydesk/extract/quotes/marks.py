@@ -3,6 +3,13 @@
 Finds:
 
 - pairs of double (``"..."``, ``“...”``, ``«...»``) and single (``'...'``, ``‘...’``) marks;
+- double marks typed as two characters, as the New York Times archive and LaTeX-style
+  text write them: two apostrophes (``''...''``) or two backticks then two apostrophes;
+  each is one mark two characters wide, so ``''We won,'' she said`` is one double-quoted
+  stretch, not two empty single ones. Three apostrophes in a row are a double and a single
+  mark in the order their shape says (an opening run opens the double quote first, a
+  closing run closes the single quote first); two apostrophes closing when two single
+  quotes and no double quote are open are two single marks (``'...our client 'Abraham''``);
 - nested pairs, including the British habit of single marks inside single marks
   (``'...our client 'Abraham' concerning...'``), told apart by the shape of each mark
   (an opening mark follows a space or bracket and precedes a word; a closing mark follows
@@ -41,6 +48,8 @@ MARKS = _DOUBLE_OPEN + _DOUBLE_CLOSE + _DOUBLE_AMBIGUOUS + _SINGLE_OPEN + _SINGL
 _LEFT_BOUNDARY = "([{—–-/:;,…"
 _RIGHT_BOUNDARY = ".,;:!?)]}—–-…/"
 _DECADE = re.compile(r"['’]\d\d(?:s\b|\b)")
+_WIDE_AMBIGUOUS = "''"
+_WIDE_OPEN = "``"
 
 
 @dataclass(frozen=True)
@@ -48,7 +57,7 @@ class MarkedSpan:
     """Text between a pair of quotation marks (or an opening mark and where it was closed)."""
 
     start: int
-    """Offset of the opening mark."""
+    """Offset of the opening mark (``content_start - start`` is its width: 1, or 2 for ``''``)."""
     content_start: int
     content_end: int
     end: int
@@ -68,6 +77,8 @@ class _Open:
     family: Family
     position: int
     paragraph: int
+    mark: str
+    """The opening mark as written: one character, or two for the wide marks."""
 
 
 def _family(char: str) -> Family:
@@ -92,10 +103,30 @@ def _right_bound(text: str, i: int, hi: int) -> bool:
     return nxt.isspace() or nxt in _RIGHT_BOUNDARY or (nxt in MARKS and _right_bound(text, i + 1, hi))
 
 
-def _role(text: str, i: int, lo: int, hi: int) -> Role:
+def _mark_at(text: str, i: int, lo: int, hi: int) -> str:
+    """The mark written at ``i`` by its shape alone: two characters for the wide marks
+    (for three apostrophes, which pair comes first: see the module docstring), else one."""
+    pair = text[i : i + 2]
+    if i + 2 > hi or pair not in (_WIDE_AMBIGUOUS, _WIDE_OPEN):
+        return text[i]
+    if pair == _WIDE_AMBIGUOUS and i + 2 < hi and text[i + 2] == "'" and not (i > lo and text[i - 1] == "'"):
+        # three apostrophes: an opening run is double then single, a closing run the reverse
+        return pair if _left_bound(text, i, lo) and not _right_bound(text, i + 2, hi) else text[i]
+    return pair
+
+
+def _role(text: str, i: int, lo: int, hi: int, width: int = 1) -> Role:
     """The role a mark's shape suggests, before the state of open quotes is considered."""
     char = text[i]
-    left, right = _left_bound(text, i, lo), _right_bound(text, i, hi)
+    left, right = _left_bound(text, i, lo), _right_bound(text, i + width - 1, hi)
+    if width == 2:
+        if char == "`":
+            return "open"
+        if left and not right:
+            return "open"
+        if right and not left:
+            return "close"
+        return "either"
     prev = text[i - 1] if i > lo else ""
     nxt = text[i + 1] if i + 1 < hi else ""
     if char in _SINGLE_AMBIGUOUS + _SINGLE_CLOSE + _SINGLE_OPEN:
@@ -125,6 +156,12 @@ def _closes_later(text: str, i: int, lo: int, hi: int) -> bool:
     return False
 
 
+def _closes_two_singles(text: str, i: int, lo: int, hi: int, stack: list[_Open]) -> bool:
+    """Two apostrophes closing two open single quotes, with no double one open: two marks."""
+    singles = sum(1 for item in stack if item.family == "single")
+    return singles >= 2 and not any(item.family == "double" for item in stack) and _role(text, i, lo, hi, 2) == "close"
+
+
 def paragraph_spans(text: str, paragraphs: list[tuple[int, int]] | None) -> list[tuple[int, int]]:
     if paragraphs:
         return sorted(paragraphs)
@@ -148,7 +185,11 @@ def _opens_with_mark(text: str, start: int, end: int, style: str) -> int | None:
     i = start
     while i < end and text[i].isspace():
         i += 1
-    if i < end and text[i] == style and _role(text, i, start, end) in ("open", "either"):
+    if (
+        i < end
+        and _mark_at(text, i, start, end) == style
+        and _role(text, i, start, end, len(style)) in ("open", "either")
+    ):
         return i
     return None
 
@@ -171,12 +212,13 @@ def find_marked_spans(text: str, paragraphs: list[tuple[int, int]] | None = None
 
     def emit(opened: _Open, content_end: int, end: int, last_para: int, **flags: bool) -> None:
         depth = sum(1 for item in stack if item.position < opened.position)
+        content_start = opened.position + len(opened.mark)
         spans.append(
             MarkedSpan(
                 start=opened.position,
-                content_start=opened.position + 1,
-                content_end=max(opened.position + 1, content_end),
-                end=max(opened.position + 1, end),
+                content_start=content_start,
+                content_end=max(content_start, content_end),
+                end=max(content_start, end),
                 family=opened.family,
                 depth=depth,
                 paragraphs=tuple(range(opened.paragraph, last_para + 1)),
@@ -188,11 +230,18 @@ def find_marked_spans(text: str, paragraphs: list[tuple[int, int]] | None = None
         i = lo
         while i < hi:
             char = text[i]
-            if char not in MARKS or i == continuation_mark:
+            if char not in MARKS and not text.startswith(_WIDE_OPEN, i):
                 i += 1
                 continue
-            family = _family(char)
-            role = _role(text, i, lo, hi)
+            mark = _mark_at(text, i, lo, hi)
+            if i == continuation_mark:
+                i += len(mark)
+                continue
+            if mark == _WIDE_AMBIGUOUS and _closes_two_singles(text, i, lo, hi, stack):
+                mark = char
+            width = len(mark)
+            family: Family = "double" if width == 2 else _family(char)
+            role = _role(text, i, lo, hi, width)
             open_same = [k for k, item in enumerate(stack) if item.family == family]
             if role == "apostrophe":
                 i += 1
@@ -215,24 +264,24 @@ def find_marked_spans(text: str, paragraphs: list[tuple[int, int]] | None = None
             if role == "either":
                 role = "close" if open_same else "open"
             if role == "open":
-                stack.append(_Open(family, i, p_index))
+                stack.append(_Open(family, i, p_index, mark))
             elif open_same:
                 k = open_same[-1]
                 inner = stack[k + 1 :]
                 del stack[k + 1 :]
                 opened = stack.pop()
                 del inner  # marks opened inside and never closed are dropped as strays
-                emit(opened, i, i + 1, p_index)
-            i += 1
+                emit(opened, i, i + width, p_index)
+            i += width
         if not stack:
             continue
         next_para = para_spans[p_index + 1] if p_index + 1 < len(para_spans) else None
         outer = stack[0]
         if next_para is not None:
-            mark = _opens_with_mark(text, next_para[0], next_para[1], text[outer.position])
-            if mark is not None:
+            opener = _opens_with_mark(text, next_para[0], next_para[1], outer.mark)
+            if opener is not None:
                 del stack[1:]
-                continuation_mark = mark
+                continuation_mark = opener
                 continue
         end = _trim_end(text, lo, hi)
         at_text_end = next_para is None

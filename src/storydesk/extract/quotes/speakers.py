@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from storydesk.extract.quotes.cues import CueTable
 from storydesk.extract.quotes.marks import MARKS, MarkedSpan
 from storydesk.extract.quotes.resolve import SpeakerSpan
+from storydesk.extract.quotes.terms import looks_like_name
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _DASHES = "-–—"
@@ -113,6 +114,12 @@ def speaker_of_cue(cue: Token, quoted: Sequence[MarkedSpan], table: CueTable) ->
         )
         if subject is not None:
             break
+        if verb.dep_ == "acl" and verb.head.head.pos_ in ("VERB", "AUX") and verb.head.head != verb.head:
+            verb = verb.head.head  # Ryan issued a statement saying, '...': the issuer speaks
+            continue
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head.head  # Obama ended his list by saying '...': the one ending speaks
+            continue
         verb = verb.head if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head != verb else None
     if subject is None or verb is None:
         return None
@@ -280,7 +287,9 @@ def attribute(
     prior_ends = [s.end for s in outer if s.end <= mark.start and s.end >= lo]
     pre_start = max([lo, _sentence_start(doc, max(lo, mark.start - 1)), *prior_ends])
     pretext = text[pre_start : mark.start]
-    if _SENTENCE_END.search(pretext) or (pre_start in prior_ends and pretext.strip()[:1].isupper()):
+    if _SENTENCE_END.search(pretext) or (
+        pre_start in prior_ends and pretext.strip()[:1].isupper() and not _second_cue(doc, pre_start, pretext, table)
+    ):
         pre_start, pretext = mark.start, ""
     stripped = pretext.rstrip()
     if not stripped and prev_para is not None and text[prev_para[0] : prev_para[1]].rstrip().endswith(":"):
@@ -305,6 +314,11 @@ def attribute(
             named = _from_speaker(pre_tokens, table) or _misparsed_cue(pre_tokens, table)
             if named is not None:
                 return found("direct", named[0], named[1], pre_tokens)
+        framing = (
+            _framing_cue(pre_tokens, table) if stripped.endswith((":", ",")) and not looks_like_name(content) else None
+        )
+        if framing is not None:
+            return found("direct", framing, speaker_of_cue(framing, outer, table), pre_tokens)
     sentence_initial = not stripped or stripped.endswith((":", ","))
     # 2. '...,' X said  /  '...,' said X  /  "..." -Commissioner X
     after_cues = [t for t in after if is_cue(t, table)]
@@ -313,7 +327,7 @@ def attribute(
         new_sentence = bool(_SENTENCE_END.search(content)) and after and after[0].text[:1].isupper()
         bare = not any(c.dep_ in ("ccomp",) for c in cue.children)
         if _near(after, cue) and (not new_sentence or bare):
-            speaker = speaker_of_cue(cue, outer, table)
+            speaker = speaker_of_cue(cue, outer, table) or _between_speaker(after, cue, table)
             if speaker is not None:
                 return found("direct", cue, speaker, after)
     dash = _dash_speaker(after, table)
@@ -322,6 +336,51 @@ def attribute(
     if (stripped and not stripped.endswith((":", ","))) or content[:1].islower():
         return _partial(doc, mark, outer, pre_start, table)
     return None
+
+
+def _between_speaker(after: Sequence[Token], cue: Token, table: CueTable) -> SpeakerSpan | None:
+    """``'..., Mr. President,' Representative Jo Roe told him``: the parse took a word inside
+    the quote for the subject, so the name between the closing mark and the cue speaks."""
+    between = _trim_punct([t for t in after if t.i < cue.i])
+    if not between or len(between) > 12:
+        return None
+    inside = {t.i for t in between}
+    roots = [t for t in between if t.head.i not in inside or t.head == t]
+    head = roots[0] if roots else None
+    if head is None or not (head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG")):
+        return None
+    return speaker_span(between, head, table)
+
+
+def _framing_cue(pre: list[Token], table: CueTable) -> Token | None:
+    """``issued a statement saying, '...'`` / ``an ad in which he declares, '...'``: a cue
+    verb the parse hangs off a noun (so ``is_cue`` refuses it), accepted when it is the last
+    verb before the comma or colon that opens the quote."""
+    verbs = [t for t in _trim_punct(pre) if t.pos_ in ("VERB", "AUX")]
+    last = verbs[-1] if verbs else None
+    lemma = last.lemma_.lower() if last is not None else ""
+    if (
+        last is not None
+        and last.pos_ == "VERB"
+        and lemma in table.cue_verbs
+        and lemma not in table.cue_verbs_need_clause
+    ):
+        return last
+    return None
+
+
+def _second_cue(doc: Doc, start: int, pretext: str, table: CueTable) -> bool:
+    """``'...,' Trump said, adding, '...'``: between two quotes, the first's cue and a second
+    cue ending in a comma or colon, which introduces the next quote."""
+    stripped = pretext.rstrip()
+    if not stripped.endswith((":", ",")):
+        return False
+    cues = [
+        t
+        for t in _tokens(doc, start, start + len(stripped))
+        if t.pos_ == "VERB" and t.lemma_.lower() in table.cue_verbs
+    ]
+    return len(cues) >= 2
 
 
 def _partial(
