@@ -143,3 +143,12 @@ def test_bad_reports_are_reported_and_the_batch_goes_on(desk: Desk, tmp_path: Pa
     assert report.added == 1
     assert sorted(f.code for f in report.failed) == ["E101", "E106"]
     assert not report.ok
+
+
+def test_storing_a_stored_report_again_changes_nothing(desk: Desk, cases: dict[str, CaseFile]) -> None:
+    # On PostgreSQL psycopg gives no rowcount for INSERT ... ON CONFLICT DO NOTHING: the second
+    # store once went on to insert the case file again and failed.
+    case = next(iter(cases.values()))
+    assert desk.store(case).status == "added"
+    assert desk.store(case).status == "unchanged"
+    assert desk.count(all_versions=True) == 1

@@ -3,6 +3,9 @@ what's new, corrections kept and re-applied, versions, desks older than stories.
 
 from __future__ import annotations
 
+import html
+import re
+
 import pytest
 from sqlalchemy import delete, func, select
 
@@ -20,11 +23,20 @@ QUAYSIDE = ("Man charged after quayside stabbing", "Quayside stabbing accused re
 LIBRARY = ("Old library to close after four-hour meeting", "Councillors vote to shut Wexley library")
 
 
+def _plain(report: dict[str, str]) -> str:
+    """The report as plain text: the HTML one's paragraphs. (Read as HTML, trafilatura's
+    process-wide de-duplication drops a page's body once the same page was read a few times in
+    one process, as the other test modules do.)"""
+    if report.get("format") != "html":
+        return report["text"]
+    return "\n\n".join(html.unescape(p) for p in re.findall(r"<p>(.*?)</p>", report["text"], flags=re.S))
+
+
 @pytest.fixture(scope="module")
 def story_cases() -> dict[str, CaseFile]:
     return {
         r["title"]: analyze(
-            source_from_text(r["text"], fmt=r.get("format"), url=r.get("url")),
+            source_from_text(_plain(r), fmt="text", url=r.get("url")),
             published=r["published"],
             title=r["title"],
             outlet=r["outlet"],

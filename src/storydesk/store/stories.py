@@ -191,7 +191,8 @@ def all_features(connection: Connection) -> Iterator[Features]:
         .where(t.articles.c.superseded.is_(False))
         .order_by(t.story_features.c.article_id)
     )
-    for row in connection.execution_options(yield_per=500).execute(statement):
+    # Streamed, on the statement only: the connection goes on to write in the same transaction.
+    for row in connection.execute(statement.execution_options(yield_per=500)):
         yield features_from_json(row.article_id, row.published, row.body)
 
 

@@ -68,12 +68,13 @@ def _write_one(connection: Connection, rows: ArticleRows, now: dt.datetime) -> S
         ).first()
         if latest is not None and latest.id != rows.id:
             version, previous_id = latest.version + 1, latest.id
+    # RETURNING, not rowcount: psycopg reports -1 for an INSERT ... ON CONFLICT DO NOTHING.
     inserted = connection.execute(
-        _insert_ignoring_duplicates(connection, t.articles).values(
-            **rows.article, version=version, previous_id=previous_id, superseded=False, added_at=now
-        )
-    )
-    if inserted.rowcount == 0:
+        _insert_ignoring_duplicates(connection, t.articles)
+        .values(**rows.article, version=version, previous_id=previous_id, superseded=False, added_at=now)
+        .returning(t.articles.c.id)
+    ).first()
+    if inserted is None:
         row = connection.execute(select(t.articles.c.version).where(t.articles.c.id == rows.id)).one()
         return Stored(rows.id, "unchanged", row.version)
     if previous_id is not None:
