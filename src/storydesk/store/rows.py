@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from storydesk.model import CaseFile, FactValue
+from storydesk.reconcile.sketch import text_keys
 from storydesk.store.names import fold, tokens
 
 
@@ -26,6 +27,7 @@ class ArticleRows:
     names: list[dict[str, object]]
     tokens: list[dict[str, object]]
     facts: list[dict[str, object]]
+    copy_keys: tuple[int, ...] = ()  # LSH band keys of the text (store/copies.py)
 
     @property
     def id(self) -> str:
@@ -128,4 +130,5 @@ def case_rows(case: CaseFile) -> ArticleRows:
         names=list(names.values()),
         tokens=list(name_tokens.values()),
         facts=facts,
+        copy_keys=tuple(text_keys(article.text)),
     )

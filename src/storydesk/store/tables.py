@@ -16,15 +16,21 @@ mirror the current head and must change with every migration that changes a tabl
 Full-text search is per dialect (``fts.py``): an FTS5 table ``articles_fts`` kept by a
 trigger on SQLite, a generated ``tsvector`` column ``articles.search`` on PostgreSQL.
 Stories (reconciliation) add their own tables in later migrations, keyed on ``articles.id``.
+
+- ``copy_keys``, ``copy_links``: the near-duplicate index (LSH band keys of each article's
+  MinHash signature, ``reconcile/sketch.py``) and the pairs of articles found to share one
+  text, with the share of each in the other (``store/copies.py``).
 """
 
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Integer,
     MetaData,
@@ -106,4 +112,21 @@ facts = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("evidence", Text, nullable=False),
+)
+
+copy_keys = Table(
+    "copy_keys",
+    metadata,
+    Column("key", BigInteger, primary_key=True),
+    Column("article_id", ARTICLE_ID, ForeignKey("articles.id"), primary_key=True, index=True),
+)
+
+copy_links = Table(
+    "copy_links",
+    metadata,
+    Column("article_id", ARTICLE_ID, ForeignKey("articles.id"), primary_key=True),
+    Column("other_id", ARTICLE_ID, ForeignKey("articles.id"), primary_key=True, index=True),
+    Column("shared", Integer, nullable=False),
+    Column("share_of_article", Float, nullable=False),
+    Column("share_of_other", Float, nullable=False),
 )

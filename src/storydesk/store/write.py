@@ -5,7 +5,8 @@ file, people, names and facts commit together, so a process killed at any point 
 whole reports or nothing of them. An article whose id (hash of its cleaned text) is already
 stored is skipped, whoever stored it (``INSERT ... ON CONFLICT DO NOTHING``, so two writers
 adding the same report at once store it once). A new text at a URL already on the desk
-becomes the next version of the report there.
+becomes the next version of the report there. Each new article's copies on the desk are
+found and recorded in the same transaction (``store/copies.py``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.sql.dml import Insert
 
 from storydesk.store import tables as t
+from storydesk.store.copies import index_article
 from storydesk.store.engine import WRITE_OPTION
 from storydesk.store.rows import ArticleRows
 
@@ -84,6 +86,7 @@ def _write_one(connection: Connection, rows: ArticleRows, now: dt.datetime) -> S
             connection.execute(table.insert(), values)
     if rows.facts:
         connection.execute(t.facts.insert(), rows.facts)
+    index_article(connection, rows.id, str(rows.article["text"]), rows.url, rows.copy_keys or None)
     return Stored(rows.id, "new_version" if previous_id else "added", version, previous_id)
 
 
