@@ -47,10 +47,20 @@ def candidates(connection: Connection, article_id: str, keys: Sequence[int]) -> 
     return found
 
 
+@dataclass(frozen=True)
+class Indexed:
+    """What indexing one article found: its copies, and how many candidates were checked."""
+
+    links: list[CopyLink]
+    candidates: int
+
+
 def index_article(
     connection: Connection, article_id: str, text: str, url: str | None, keys: Sequence[int] | None = None
-) -> list[CopyLink]:
-    """Find the stored copies of a new article, record them and its band keys; returns the copies."""
+) -> Indexed:
+    """Find the stored copies of a new article, record them and its band keys.
+
+    ``keys``: its band keys when computed already (in the worker that analysed it)."""
     mine = sketch.shingles(text)
     keys = list(keys) if keys is not None else sketch.band_keys(mine)
     links: list[CopyLink] = []
@@ -80,7 +90,7 @@ def index_article(
     unique = sorted(set(keys))
     if unique:
         connection.execute(t.copy_keys.insert(), [{"key": key, "article_id": article_id} for key in unique])
-    return links
+    return Indexed(links, len(found))
 
 
 def copies_of(connection: Connection, article_id: str) -> list[CopyLink]:
