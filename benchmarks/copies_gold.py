@@ -1,13 +1,13 @@
 """Copies: near-duplicate detection, wire origins and what copies changed, on the gold stories;
 and the near-duplicate index at scale.
 
-1. **Gold pairs.** All 63 reports of ``benchmarks/gold/stories/`` pooled (so pairs across
-   stories are negatives too: 1,953 pairs), added one by one in publication order to the
+1. **Gold pairs.** All 65 reports of ``benchmarks/gold/stories/`` pooled (so pairs across
+   stories are negatives too: 2,080 pairs), added one by one in publication order to the
    LSH index. A pair is found when the two reports end up in one source family; gold pairs
    are the reports sharing a ``copy_of`` family. Pairwise precision, recall, F1; the share of
    text of the gold copies and the largest share of any other pair.
 2. **Wire origins.** ``wire_credit`` of each report against its gold ``wire`` (accuracy over
-   the 63), and the origin named for each gold family with a wire against that wire.
+   the 65), and the origin named for each gold family with a wire against that wire.
 3. **Synthetic copies of the gold.** Every gold original gets five copies
    (``copies_synthetic.py``: re-headlined, trimmed, wrapped in boilerplate, excerpted,
    edited with an update); pairwise P/R/F1 over the pooled set, recall per kind, and how

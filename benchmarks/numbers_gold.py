@@ -40,59 +40,10 @@ SEED_DIR = Path(os.environ.get("STORYDESK_SHARED") or ROOT.parent / "shared") / 
 LEVELS = ("value", "value+qualifier", "value+qualifier+counts")
 
 _STOP = {
-    "a",
-    "an",
-    "the",
-    "of",
-    "in",
-    "on",
-    "at",
-    "to",
-    "for",
-    "by",
-    "with",
-    "and",
-    "or",
-    "who",
-    "that",
-    "which",
-    "was",
-    "were",
-    "is",
-    "are",
-    "be",
-    "been",
-    "had",
-    "has",
-    "have",
-    "his",
-    "her",
-    "their",
-    "its",
-    "this",
-    "last",
-    "year",
-    "pound",
-    "gbp",
-    "dollar",
-    "usd",
-    "eur",
-    "euro",
-    "percent",
-    "per",
-    "cent",
-    "mph",
-    "time",
-    "number",
-    "amount",
-    "from",
-    "as",
-    "it",
-    "he",
-    "she",
-    "they",
-    "so",
-    "far",
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "with", "and", "or", "who", "that", "which",
+    "was", "were", "is", "are", "be", "been", "had", "has", "have", "his", "her", "their", "its", "this", "last",
+    "year", "pound", "gbp", "dollar", "usd", "eur", "euro", "percent", "per", "cent", "mph", "time", "number",
+    "amount", "from", "as", "it", "he", "she", "they", "so", "far",
 }
 
 
@@ -130,14 +81,8 @@ class Tally:
         p = self.tp / self.system if self.system else 0.0
         r = self.tp / self.gold if self.gold else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
-        return {
-            "tp": self.tp,
-            "system": self.system,
-            "gold": self.gold,
-            "precision": round(p, 4),
-            "recall": round(r, 4),
-            "f1": round(f, 4),
-        }
+        return {"tp": self.tp, "system": self.system, "gold": self.gold, "precision": round(p, 4),
+                "recall": round(r, 4), "f1": round(f, 4)}
 
 
 @dataclass
@@ -194,7 +139,10 @@ def run_seed() -> dict[str, Any]:
     score_report("seed", reference["numbers"], case.numbers, results)
     return {
         "found": {level: f"{t.tp}/{t.gold}" for level, t in results.levels.items()},
-        "system_numbers": [{"value": n.value, "qualifier": n.qualifier, "counts": n.counts} for n in case.numbers],
+        "system_numbers": [
+            {"value": n.value, "qualifier": n.qualifier, "counts": n.counts}
+            for n in case.numbers
+        ],
         "misses": results.misses,
     }
 

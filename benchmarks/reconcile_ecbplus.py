@@ -125,7 +125,9 @@ def run(limit: int | None = None) -> dict[str, Any]:
             "baseline_same_name": conll(person_base, person_gold),
             "on_mentions_storydesk_finds": {
                 "storydesk": conll({k: person_pred[k] for k in covered}, {k: person_gold[k] for k in covered}),
-                "baseline_same_name": conll({k: person_base[k] for k in covered}, {k: person_gold[k] for k in covered}),
+                "baseline_same_name": conll(
+                    {k: person_base[k] for k in covered}, {k: person_gold[k] for k in covered}
+                ),
             },
         },
         "event_merge": {

@@ -76,9 +76,7 @@ def _queries(desk: Desk, count: int, seed: int) -> tuple[list[str], list[str]]:
     with desk.engine.connect() as connection:
         titles = [title for title in connection.scalars(select(t.articles.c.title).order_by(t.articles.c.id)) if title]
         names = list(
-            connection.scalars(
-                select(t.people.c.name).where(t.people.c.named.is_(True)).order_by(t.people.c.article_id)
-            )
+            connection.scalars(select(t.people.c.name).where(t.people.c.named.is_(True)).order_by(t.people.c.article_id))
         )
     searches = []
     for index in range(count):

@@ -93,7 +93,9 @@ class Handlers:
         else:
             assert report.url is not None
             source = self._fetched_source(report.url)
-        return dataclasses.replace(source, title=report.title or source.title, outlet=report.outlet or source.outlet)
+        return dataclasses.replace(
+            source, title=report.title or source.title, outlet=report.outlet or source.outlet
+        )
 
     def _analyze_now(self, report: ReportIn) -> CaseFile:
         return analyze(
@@ -158,7 +160,7 @@ class Handlers:
 
     async def search(self, query: str, limit: int) -> list[SearchHitOut]:
         if not query.strip():
-            raise errors.invalid_request('the search is empty; give words, or a "phrase" in double quotes')
+            raise errors.invalid_request("the search is empty; give words, or a \"phrase\" in double quotes")
         hits = await run_in_threadpool(self.desk.search, query, limit)
         return [SearchHitOut(**dataclasses.asdict(h)) for h in hits]
 
@@ -192,7 +194,7 @@ class Handlers:
 
     async def stories(self) -> list[StoryOut]:
         built = await run_in_threadpool(self.story_index.stories)
-        return [story_summary(s) for s in sorted(built, key=lambda s: s.last_published or dt.date.min, reverse=True)]
+        return [story_summary(s) for s in sorted(built, key=lambda s: (s.last_published or dt.date.min), reverse=True)]
 
     async def story(self, ref: str) -> Story:
         return await run_in_threadpool(self.story_index.story, ref)

@@ -196,9 +196,9 @@ def _address_places(text: str, mentions: list[EntityMention]) -> list[EntityMent
 
 def _people_mislabelled(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
     """A two- or three-word "place" or "organisation" that is a forename and the surname of
-        a person in the report (``Neil Day`` beside ``Rosa Day``), or that follows a relation
-        noun (``her ex-husband Neil Day``) or comes before an age between commas (``Tobin
-    Ashgrove, 22,``), is a person."""
+    a person in the report (``Neil Day`` beside ``Rosa Day``), or that follows a relation
+    noun (``her ex-husband Neil Day``) or comes before an age between commas (``Tobin
+Ashgrove, 22,``), is a person."""
     surnames = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and " " in m.text}
     relations = conventions.relations()
     result: list[EntityMention] = []
@@ -231,28 +231,8 @@ def _drop_stray_person_words(mentions: list[EntityMention]) -> list[EntityMentio
 
 
 _STREET_WORDS = {
-    "Street",
-    "Road",
-    "Lane",
-    "Avenue",
-    "Drive",
-    "Close",
-    "Grove",
-    "Crescent",
-    "Terrace",
-    "Place",
-    "Gardens",
-    "Way",
-    "Row",
-    "Walk",
-    "Mews",
-    "Hill",
-    "Boulevard",
-    "Parade",
-    "Square",
-    "Court Road",
-    "Highway",
-    "Estate",
+    "Street", "Road", "Lane", "Avenue", "Drive", "Close", "Grove", "Crescent", "Terrace", "Place", "Gardens",
+    "Way", "Row", "Walk", "Mews", "Hill", "Boulevard", "Parade", "Square", "Court Road", "Highway", "Estate",
 }
 
 

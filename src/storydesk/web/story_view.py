@@ -133,7 +133,9 @@ def fact_row(fact: FactComparison, labels: _Labels) -> FactRow:
         )
         for v in fact.values
     ]
-    return FactRow(fact.id, fact.subject_name, fact.attribute.replace("_", " "), fact.verdict, fact.explanation, values)
+    return FactRow(
+        fact.id, fact.subject_name, fact.attribute.replace("_", " "), fact.verdict, fact.explanation, values
+    )
 
 
 def cast_card(member: CastMember, facts: list[FactComparison], story: Story, labels: _Labels) -> CastCard:
