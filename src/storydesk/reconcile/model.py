@@ -57,6 +57,9 @@ class StoryMember(_Frozen):
         description="Why the report is in this story: it resembles it, it started it, or a person put it here.",
     )
     score: float | None = Field(default=None, description="Similarity to the rest of the story when it was assigned.")
+    family: str | None = Field(
+        default=None, description="The source family it belongs to (the id of a `Story.families` entry)."
+    )
 
 
 class Sourced(_Frozen):
@@ -147,6 +150,10 @@ class FactComparison(_Frozen):
     current: FactValue | None = Field(default=None, description="For an update, the latest value.")
     explanation: str = Field(default="", description="Why the verdict, in a sentence.")
     members: list[ItemRef] = Field(default_factory=list, description="The case-file facts compared here.")
+    reports: int | None = Field(default=None, description="How many reports give a value.")
+    independent_sources: int | None = Field(
+        default=None, description="How many source families give a value (copies of one text count once)."
+    )
 
 
 class ConflictNote(_Frozen):
@@ -162,6 +169,43 @@ class ConflictNote(_Frozen):
     fact_id: str | None = None
 
 
+CopyChangeKind = Literal["headline", "trimmed", "added", "edited"]
+
+
+class CopyChange(_Frozen):
+    """One thing a copy changed: a new headline, a trimmed or added paragraph, edited sentences."""
+
+    kind: CopyChangeKind
+    before: str | None = Field(default=None, description="The original's text (none for an addition).")
+    after: str | None = Field(default=None, description="The copy's text (none for a trim).")
+    paragraph: int | None = Field(default=None, description="Paragraph number in the copy (trims: in the original).")
+
+
+class FamilyCopy(_Frozen):
+    """A copy in a source family: what it shares with the original and what it changed."""
+
+    article_id: str
+    copy_of: str = Field(description="The family's original.")
+    share_of_copy: float = Field(description="Share of the copy's text (5-word shingles) found in the original.")
+    share_of_original: float = Field(description="Share of the original's text found in the copy.")
+    changes: list[CopyChange] = Field(default_factory=list)
+
+
+class SourceFamily(_Frozen):
+    """Reports that carry one text (syndicated, mirrored, wire copy): one independent source."""
+
+    id: str = Field(description="The original's article id.")
+    original: str = Field(description="Article id of the earliest published member.")
+    origin: str = Field(description="Who the text comes from: a wire agency, a named first publisher, or an outlet.")
+    origin_kind: Literal["wire", "named", "earliest"] = Field(
+        description="`wire`: an agency credited in a byline, dateline or credit line; `named`: "
+        "`first published by ...`; `earliest`: the outlet of the earliest published member."
+    )
+    origin_evidence: list[Evidence] = Field(default_factory=list, description="Where the texts credit the origin.")
+    members: list[str] = Field(description="Article ids, original first, in order of publication.")
+    copies: list[FamilyCopy] = Field(default_factory=list)
+
+
 class Story(_Frozen):
     """Many reports of one event, reconciled."""
 
@@ -175,6 +219,12 @@ class Story(_Frozen):
     cast: list[CastMember] = Field(default_factory=list)
     timeline: list[TimelineEntry] = Field(default_factory=list)
     facts: list[FactComparison] = Field(default_factory=list)
+    families: list[SourceFamily] = Field(
+        default_factory=list, description="Source families: each original with its copies (one per text)."
+    )
+    independent_sources: int | None = Field(
+        default=None, description="How many source families the reports come from (copies of one text count once)."
+    )
 
     def member(self, article_id: str) -> StoryMember | None:
         return next((m for m in self.members if m.article_id == article_id), None)

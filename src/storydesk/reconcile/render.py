@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Literal
 
+from storydesk.reconcile.familyview import family_lines, sources_note
 from storydesk.reconcile.model import FactComparison, Story, ValueSources
 
 Format = Literal["text", "md", "json"]
@@ -34,6 +35,7 @@ def render_story(story: Story, fmt: Format = "text") -> str:
         where = f"{m.published or 'undated'} {m.outlet or 'unknown outlet'}"
         lines.append(f"{bullet}{m.label} {where}: {m.title or ''}{copy} · {m.article_id}")
     lines.append("")
+    lines.extend(family_lines(story, head, bullet))  # source families (branch `copies`)
     if story.conflicts:
         lines.append(head("Conflicts"))
         for note in story.conflicts:
@@ -68,4 +70,4 @@ def _fact_line(f: FactComparison, refs: Callable[[list[str]], str]) -> str:
 
     values = " · ".join(one(v) for v in f.values)
     current = f" → now {f.current}" if f.current is not None else ""
-    return f"{f.subject_name} · {f.attribute}: {values} — {f.verdict}{current}"
+    return f"{f.subject_name} · {f.attribute}: {values} — {f.verdict}{current}{sources_note(f)}"

@@ -14,6 +14,7 @@ from storydesk.model import CaseFile
 from storydesk.reconcile.cast import build_cast
 from storydesk.reconcile.copies import find_copies
 from storydesk.reconcile.facts import Context, compare_facts
+from storydesk.reconcile.families import with_families
 from storydesk.reconcile.model import Story, StoryMember
 from storydesk.reconcile.timeline import build_timeline
 
@@ -71,7 +72,7 @@ def build_story(
         conflicted.setdefault(note.subject, []).append(note.id)
     members_cast = [m.model_copy(update={"conflicts": conflicted.get(m.id, [])}) for m in cast.members]
     dates = [c.article.published for c in ordered if c.article.published is not None]
-    return Story(
+    story = Story(
         id=story_id(anchor.id),
         headline=anchor.title,
         first_published=min(dates) if dates else None,
@@ -82,6 +83,10 @@ def build_story(
         timeline=timeline,
         facts=facts,
     )
+    # Source families and independent-source counts (branch `copies`, issue 11): fills only
+    # the optional fields Story.families / independent_sources, StoryMember.family and
+    # FactComparison.reports / independent_sources.
+    return with_families(story, ordered)
 
 
 def _root(article_id: str, copies: Mapping[str, str]) -> str:

@@ -17,6 +17,7 @@ from storydesk.model import CaseFile
 from storydesk.store import engine as engines
 from storydesk.store import export as exports
 from storydesk.store import fts, migrate, query
+from storydesk.store.copies import CopyLink, copies_of
 from storydesk.store.inputs import expand
 from storydesk.store.pipeline import AddReport, ArticleOptions, ProgressCallback, StoredHook, run
 from storydesk.store.rows import case_rows
@@ -148,6 +149,11 @@ class Desk:
     def versions(self, article_id: str) -> list[query.ArticleRow]:
         with self.engine.connect() as connection:
             return query.versions(connection, article_id)
+
+    def copies(self, article_id: str) -> list[CopyLink]:
+        """The stored reports sharing this report's text (id or unique prefix), most shared first."""
+        with self.engine.connect() as connection:
+            return copies_of(connection, query.article(connection, article_id).id)
 
     def search(self, text: str, limit: int = 20) -> list[fts.SearchHit]:
         with self.engine.connect() as connection:

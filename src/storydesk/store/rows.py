@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from storydesk.model import CaseFile, FactValue
+from storydesk.reconcile.sketch import text_keys
 from storydesk.store.names import fold, tokens
 from storydesk.store.story_rows import story_index_rows
 
@@ -29,6 +30,7 @@ class ArticleRows:
     facts: list[dict[str, object]]
     story_keys: list[dict[str, object]]
     story_features: dict[str, object]
+    copy_keys: tuple[int, ...] = ()  # LSH band keys of the text (store/copies.py)
 
     @property
     def id(self) -> str:
@@ -134,4 +136,5 @@ def case_rows(case: CaseFile) -> ArticleRows:
         facts=facts,
         story_keys=keys,
         story_features=story_features,
+        copy_keys=tuple(text_keys(article.text)),
     )

@@ -32,11 +32,18 @@ Stories (migration ``0002_stories``; written by :mod:`storydesk.store.stories`):
 - ``story_corrections``: every ``move`` and ``split`` a person made (the
   :class:`storydesk.reconcile.model.Correction` as JSON, who, when); never deleted, and
   re-applied on every assignment and rebuild.
+
+Copies (migration ``0003_copies``):
+
+- ``copy_keys``, ``copy_links``: the near-duplicate index (LSH band keys of each article's
+  MinHash signature, ``reconcile/sketch.py``) and the pairs of articles found to share one
+  text, with the share of each in the other (``store/copies.py``).
 """
 
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -177,4 +184,23 @@ story_corrections = Table(
     Column("body", Text, nullable=False),
     Column("made_by", Text, nullable=False),
     Column("made_at", DateTime(timezone=True), nullable=False),
+)
+
+# -- copies (migration 0003_copies) ---------------------------------------------------------
+
+copy_keys = Table(
+    "copy_keys",
+    metadata,
+    Column("key", BigInteger, primary_key=True),
+    Column("article_id", ARTICLE_ID, ForeignKey("articles.id"), primary_key=True, index=True),
+)
+
+copy_links = Table(
+    "copy_links",
+    metadata,
+    Column("article_id", ARTICLE_ID, ForeignKey("articles.id"), primary_key=True),
+    Column("other_id", ARTICLE_ID, ForeignKey("articles.id"), primary_key=True, index=True),
+    Column("shared", Integer, nullable=False),
+    Column("share_of_article", Float, nullable=False),
+    Column("share_of_other", Float, nullable=False),
 )

@@ -7,7 +7,8 @@ index, ``story_keys`` and ``story_features``) are written in the same transactio
 article whose id (hash of its cleaned text) is already stored is skipped, whoever stored it
 (``INSERT ... ON CONFLICT DO NOTHING``, so two writers adding the same report at once store
 it once). A new text at a URL already on the desk becomes the next version of the report
-there.
+there. Each new article's copies on the
+desk are found and recorded in the same transaction (``store/copies.py``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.sql.dml import Insert
 
 from storydesk.store import tables as t
+from storydesk.store.copies import index_article
 from storydesk.store.engine import WRITE_OPTION
 from storydesk.store.rows import ArticleRows
 
@@ -90,6 +92,7 @@ def _write_one(connection: Connection, rows: ArticleRows, now: dt.datetime) -> S
     if rows.story_keys:
         connection.execute(t.story_keys.insert(), rows.story_keys)
     connection.execute(t.story_features.insert().values(**rows.story_features))
+    index_article(connection, rows.id, str(rows.article["text"]), rows.url, rows.copy_keys or None)
     return Stored(rows.id, "new_version" if previous_id else "added", version, previous_id)
 
 
