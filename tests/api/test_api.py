@@ -209,3 +209,15 @@ def test_openapi_describes_the_api_and_its_errors() -> None:
     assert {"200", "401", "413", "422", "504"} <= set(operation["responses"])
     assert "ErrorBody" in spec["components"]["schemas"]
     assert not any(path.startswith("/articles") or path == "/" for path in spec["paths"])
+
+
+def test_api_docs_are_served_from_this_server_not_a_cdn() -> None:
+    page = call("GET", "/docs")
+    assert page.status_code == 200
+    assert "/docs-assets/swagger-ui-bundle.js" in page.text and "cdn" not in page.text.lower()
+    assert "'unsafe-inline'" in page.headers["content-security-policy"]
+    script = call("GET", "/docs-assets/swagger-ui-bundle.js")
+    assert script.status_code == 200 and "SwaggerUIBundle" in script.text
+    assert call("GET", "/openapi.json").json()["info"]["title"] == "storydesk"
+    # every other page keeps the strict policy
+    assert "'unsafe-inline'" not in call("GET", "/").headers["content-security-policy"]

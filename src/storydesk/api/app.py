@@ -13,8 +13,11 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware import Middleware
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
+from swagger_ui_bundle import swagger_ui_path
 
 from storydesk import __version__, errors
 from storydesk.api import errors as api_errors
@@ -76,6 +79,8 @@ def app_for(config: ServeConfig) -> FastAPI:
 
     app = FastAPI(
         lifespan=lifespan,
+        docs_url=None,  # served below from the swagger-ui-bundle package, not from a CDN
+        redoc_url=None,
         title="storydesk",
         version=__version__,
         description=DESCRIPTION,
@@ -92,6 +97,23 @@ def app_for(config: ServeConfig) -> FastAPI:
     app.include_router(api_router(handlers))
     app.include_router(page_router(handlers))
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    _offline_docs(app)
     app.state.config = config
     app.state.desk = desk
     return app
+
+
+def _offline_docs(app: FastAPI) -> None:
+    """``/docs``: Swagger UI from the ``swagger-ui-bundle`` package on PyPI, so the API docs
+    work on a machine with no internet (FastAPI's default loads them from a CDN)."""
+    app.mount("/docs-assets", StaticFiles(directory=str(swagger_ui_path)), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title="storydesk API",
+            swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+            swagger_css_url="/docs-assets/swagger-ui.css",
+            swagger_favicon_url="data:,",
+        )
