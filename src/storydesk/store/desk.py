@@ -17,6 +17,7 @@ from storydesk.model import CaseFile
 from storydesk.store import engine as engines
 from storydesk.store import export as exports
 from storydesk.store import fts, migrate, query
+from storydesk.store.appearances import Appearance, appearances_of
 from storydesk.store.copies import CopyLink, copies_of
 from storydesk.store.inputs import expand
 from storydesk.store.pipeline import AddReport, ArticleOptions, ProgressCallback, StoredHook, run
@@ -154,6 +155,13 @@ class Desk:
         """The stored reports sharing this report's text (id or unique prefix), most shared first."""
         with self.engine.connect() as connection:
             return copies_of(connection, query.article(connection, article_id).id)
+
+    def appearances(self, article_id: str) -> list[Appearance]:
+        """Every place this report's text appeared (id or unique prefix): its own URL and each
+        mirror carrying the same cleaned text, earliest published first."""
+        with self.engine.connect() as connection:
+            found = query.article(connection, article_id).id
+            return appearances_of(connection, [found])[found]
 
     def search(self, text: str, limit: int = 20) -> list[fts.SearchHit]:
         with self.engine.connect() as connection:
