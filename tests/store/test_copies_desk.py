@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from storydesk import analyze
+from storydesk.cli import main
 from storydesk.ingest import Source
 from storydesk.store import Desk
 
@@ -91,9 +94,12 @@ def test_a_mirror_with_the_same_body_is_kept_as_an_appearance(desk: Desk) -> Non
     ]
     assert seen[0].published == dt.date(2024, 6, 5) and all(a.article_id == stored.article_id for a in seen)
     # the same URL again is nothing new
-    assert desk.add([_source("https://bm.example/a", "Brackwater Mercury", "2024-06-06", "Timber spill")]).stored[
-        0
-    ].new_appearance is False
+    assert (
+        desk.add([_source("https://bm.example/a", "Brackwater Mercury", "2024-06-06", "Timber spill")])
+        .stored[0]
+        .new_appearance
+        is False
+    )
     assert len(desk.appearances(stored.article_id)) == 3
     (row,) = desk.articles()
     assert row.outlets == ["Mirror Weekly", "Brackwater Mercury", "Valley Radio"]
@@ -119,3 +125,37 @@ def test_storing_a_case_file_again_from_another_outlet_records_it(desk: Desk) ->
     assert again.status == "unchanged" and again.new_appearance is True
     assert desk.store(mirror).new_appearance is False
     assert [a.outlet for a in desk.appearances(original.article.id)] == ["Brackwater Mercury", "Shire Daily"]
+
+
+def test_a_mirror_is_in_the_story_family_listing_and_cli(
+    desk: Desk, db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stored = desk.add([_source("https://bm.example/a", "Brackwater Mercury", "2024-06-06", "Timber spill")])
+    article_id = stored.stored[0].article_id
+    story = desk.story(article_id)
+    assert story.members[0].appearances == [] and story.families[0].origin == "Brackwater Mercury"
+    desk.add([_source("https://mirror.example/x", "Mirror Weekly", "2024-06-05", "Bypass shut by timber")])
+    story = desk.story(article_id)
+    (member,) = story.members
+    assert [(a.outlet, a.url, a.published) for a in member.appearances] == [
+        ("Mirror Weekly", "https://mirror.example/x", dt.date(2024, 6, 5))
+    ]
+    (family,) = story.families
+    assert family.members == [article_id] and family.copies == []
+    (mirror,) = family.mirrors
+    assert mirror.article_id == article_id and mirror.appearance.outlet == "Mirror Weekly"
+    assert [(c.kind, c.before, c.after) for c in mirror.changes] == [
+        ("headline", "Timber spill", "Bypass shut by timber")
+    ]
+    # no credit names an origin: the earliest published appearance is it, the mirror here
+    assert (family.origin, family.origin_kind) == ("Mirror Weekly", "earliest")
+    assert story.independent_sources == 1
+    (listed,) = desk.stories()
+    assert listed.outlets == ["Brackwater Mercury", "Mirror Weekly"]
+    # the CLI lists both outlets, and `show` where the text appeared
+    assert main(["articles", "--db", db_url]) == 0
+    assert "Mirror Weekly, Brackwater Mercury" in capsys.readouterr().out
+    assert main(["show", article_id[:10], "--db", db_url]) == 0
+    shown = capsys.readouterr().out
+    assert "Appeared at:" in shown
+    assert "- Mirror Weekly, 2024-06-05: https://mirror.example/x (Bypass shut by timber)" in shown

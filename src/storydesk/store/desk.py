@@ -112,7 +112,7 @@ class Desk:
                 if on_story is not None:
                     on_story(stored, made)
 
-        return run(
+        report = run(
             self.engine,
             expand(inputs, policy, max_bytes=max_bytes),
             options=ArticleOptions(published=published, check_language=check_language, max_bytes=max_bytes),
@@ -121,6 +121,10 @@ class Desk:
             progress=progress,
             on_stored=hook,
         )
+        if stories:  # a mirror of a stored text: its story now shows that outlet too
+            for article_id in dict.fromkeys(s.article_id for s in report.stored if s.new_appearance):
+                story_desk.refresh(article_id)
+        return report
 
     def store(self, case: CaseFile) -> Stored:
         """Store one case file analysed elsewhere (in one transaction)."""
