@@ -45,6 +45,7 @@ def desk_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         assert len(added.json()["stored"]) == len(STORY_REPORTS)
         wire = httpx.post(f"{base}/api/reports", json={"reports": WIRE_REPORTS}, timeout=300)
         assert wire.status_code == 201, wire.text
+        assert [s["new_appearance"] for s in wire.json()["stored"]] == [False, False, True]  # the mirror
         yield base
 
 
