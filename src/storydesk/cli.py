@@ -13,6 +13,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from storydesk import __version__, errors
 from storydesk.analyze import analyze_article
@@ -23,6 +24,9 @@ from storydesk.model import json_schema
 from storydesk.reconcile import cli as story_cli
 from storydesk.reconcile.model import WhatsNew
 from storydesk.render import render_markdown, render_text
+
+if TYPE_CHECKING:  # the desk (SQLAlchemy) is imported only by the commands that use it
+    from storydesk.store.appearances import Appearance
 
 
 def _non_negative(value: str) -> int:
@@ -209,6 +213,18 @@ def _desk_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]
     export.add_argument("--all-versions", action="store_true", help="include superseded versions")
 
 
+def _appeared_at(found: Sequence[Appearance], *, markdown: bool) -> str:
+    """Where a stored report's exact text appeared, when that is more than one place."""
+    if len(found) < 2:
+        return ""
+    lines = ["", "## Appeared at" if markdown else "Appeared at:"]
+    for place in found:
+        published = place.published.isoformat() if place.published else "undated"
+        where = place.outlet or "outlet unknown"
+        lines.append(f"- {where}, {published}: {place.url or 'no URL'}" + (f" ({place.title})" if place.title else ""))
+    return "\n".join(lines) + "\n"
+
+
 def _json(rows: Sequence[object]) -> str:
     return json.dumps(
         [dataclasses.asdict(r) for r in rows if dataclasses.is_dataclass(r) and not isinstance(r, type)],
@@ -277,7 +293,8 @@ def _desk(args: argparse.Namespace) -> int:
                     else ""
                 )
                 published = row.published.isoformat() if row.published else "----------"
-                sys.stdout.write(f"{row.id}  {published}  {row.outlet or '-'}  {row.title or row.url or ''}{version}\n")
+                outlets = ", ".join(row.outlets) or row.outlet or "-"
+                sys.stdout.write(f"{row.id}  {published}  {outlets}  {row.title or row.url or ''}{version}\n")
             return 0
         if args.command == "show":
             case = desk.case_file(args.article_id)
@@ -285,6 +302,7 @@ def _desk(args: argparse.Namespace) -> int:
                 sys.stdout.write(case.model_dump_json(indent=2) + "\n")
             else:
                 sys.stdout.write(render_markdown(case) if args.format == "md" else render_text(case))
+                sys.stdout.write(_appeared_at(desk.appearances(case.article.id), markdown=args.format == "md"))
             return 0
         if args.command == "search":
             hits = desk.search(args.query, limit=args.limit)

@@ -57,7 +57,9 @@ def filled(api: Client) -> tuple[Client, list[str]]:
 def test_add_is_idempotent_and_listed(filled: tuple[Client, list[str]]) -> None:
     api, ids = filled
     again = api("POST", "/api/reports", json={"reports": [QUAYSIDE]})
-    assert again.json()["stored"] == [{"article_id": ids[0], "status": "unchanged", "version": 1, "previous_id": None}]
+    assert again.json()["stored"] == [
+        {"article_id": ids[0], "status": "unchanged", "version": 1, "previous_id": None, "new_appearance": False}
+    ]
     rows = api("GET", "/api/articles").json()
     assert {r["id"] for r in rows} == set(ids)
     assert rows[0]["title"] == "Man charged after quayside stabbing"  # newest first

@@ -10,7 +10,7 @@ from storydesk.store.tables import metadata
 
 
 def test_migrated_schema_matches_the_tables(desk: Desk) -> None:
-    assert migrate.current(desk.engine) == migrate.head() == "0003_copies"
+    assert migrate.current(desk.engine) == migrate.head() == "0004_appearances"
     inspector = inspect(desk.engine)
     names = set(inspector.get_table_names())
     assert set(metadata.tables) <= names

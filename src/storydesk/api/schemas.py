@@ -53,6 +53,9 @@ class StoredOut(BaseModel):
     status: Literal["added", "new_version", "unchanged"]
     version: int
     previous_id: str | None = None
+    new_appearance: bool = Field(
+        default=False, description="An unchanged text met at a URL or outlet it was not seen at (a mirror): recorded."
+    )
 
 
 class FailureOut(BaseModel):

@@ -53,7 +53,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle | None:
         include_comments=False,
         include_tables=False,
         favor_precision=True,
-        deduplicate=True,
+        deduplicate=False,  # its memory is process-wide: a page read again came back empty
     )
     if not body or len(body.split()) < _MIN_BODY_WORDS:
         return None

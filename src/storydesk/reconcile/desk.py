@@ -29,7 +29,7 @@ Statistics (IDF of words and keys) are those of the neighbourhood, not of the wh
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy.engine import Connection, Engine
@@ -38,7 +38,7 @@ from storydesk import errors
 from storydesk.model import CaseFile
 from storydesk.reconcile.assign import AssignConfig, Assigner
 from storydesk.reconcile.features import Features, features
-from storydesk.reconcile.model import Correction, Story, WhatsNew
+from storydesk.reconcile.model import Appearance, Correction, Story, WhatsNew
 from storydesk.reconcile.story import build_story, canonical, story_id
 from storydesk.reconcile.whatsnew import whats_new
 from storydesk.store import stories as db
@@ -189,10 +189,29 @@ class DeskStories:
             cases = db.case_files(connection, [a for g in groups for a in g if a != article_id or case is None])
             if case is not None:
                 cases[article_id] = case
-            built = [self._group(assigner, g, cases) for g in groups]
+            seen = db.appearances(connection, list(cases))
+            built = [self._group(assigner, g, cases, seen) for g in groups]
             db.write_groups(connection, touched, built)
             story = built[0].story
         return whats_new(story, article_id, new_story=cluster == [article_id])
+
+    def refresh(self, article_id: str) -> Story | None:
+        """Rewrite the story of a report whose text was seen at a new place (a mirror): the
+        same members, with the new appearance among its outlets. None when it is in no story."""
+        with self._write() as connection, connection.begin():
+            db.lock(connection)
+            found = db.story_of(connection, [article_id]).get(article_id)
+            if found is None:
+                return None
+            ids = db.members(connection, [found]).get(found, [])
+            cases = db.case_files(connection, ids)
+            scores = db.scores(connection, ids)
+            seen = db.appearances(connection, ids)
+            in_force = effective(db.corrections(connection))
+            corrected = frozenset(a for c in in_force for a in c.articles if a in cases)
+            story = build_story(list(cases.values()), corrected=corrected, scores=scores, appearances=seen)
+            db.write_groups(connection, [found], [Group(story=story, scores=scores)])
+        return story
 
     def assign_pending(self, on_story: Callable[[str, WhatsNew | None], None] | None = None) -> int:
         """Assign every current report that is in no story yet (stored before stories were
@@ -220,7 +239,8 @@ class DeskStories:
             db.clear(connection)
             for cluster in clusters:
                 cases = db.case_files(connection, cluster)
-                db.write_groups(connection, (), [self._group(assigner, cluster, cases)])
+                seen = db.appearances(connection, cluster)
+                db.write_groups(connection, (), [self._group(assigner, cluster, cases, seen)])
         return len(clusters)
 
     def _assigner(self, found: dict[str, Features], corrections: Iterable[Correction]) -> Assigner:
@@ -231,14 +251,20 @@ class DeskStories:
             assigner.correct(correction)
         return assigner
 
-    def _group(self, assigner: Assigner, members: Sequence[str], cases: dict[str, CaseFile]) -> Group:
+    def _group(
+        self,
+        assigner: Assigner,
+        members: Sequence[str],
+        cases: dict[str, CaseFile],
+        seen: Mapping[str, Sequence[Appearance]] | None = None,
+    ) -> Group:
         corrected = frozenset(a for c in assigner.corrections for a in c.articles if a in members)
         scores = {
             a: round(sum(assigner.similarity(a, b) for b in members if b != a) / (len(members) - 1), 4)
             for a in members
             if len(members) > 1
         }
-        story = build_story([cases[a] for a in members], corrected=corrected, scores=scores)
+        story = build_story([cases[a] for a in members], corrected=corrected, scores=scores, appearances=seen)
         return Group(story=story, scores=scores)
 
     # -- reading -------------------------------------------------------------------------------
@@ -259,9 +285,10 @@ class DeskStories:
                 raise errors.no_story(ref)
             cases = db.case_files(connection, ids)
             scores = db.scores(connection, ids)
+            seen = db.appearances(connection, ids)
             in_force = effective(db.corrections(connection))
             corrected = frozenset(a for c in in_force for a in c.articles if a in cases)
-        story = build_story(list(cases.values()), corrected=corrected, scores=scores)
+        story = build_story(list(cases.values()), corrected=corrected, scores=scores, appearances=seen)
         return story, cases
 
     # -- corrections ---------------------------------------------------------------------------
@@ -307,6 +334,7 @@ class DeskStories:
         union = sorted({a for m in before.values() for a in m})
         assigner = self._assigner(db.features(connection, union), db.corrections(connection))
         cases = db.case_files(connection, union)
-        built = [self._group(assigner, cluster, cases) for cluster in assigner.stories()]
+        seen = db.appearances(connection, union)
+        built = [self._group(assigner, cluster, cases, seen) for cluster in assigner.stories()]
         db.write_groups(connection, before, built)
         return {m.article_id: g.story.id for g in built for m in g.story.members if m.article_id in correction.articles}

@@ -15,7 +15,8 @@ def _snippet(text: str | None) -> str:
     return text if len(text) <= _SNIPPET else text[: _SNIPPET - 1] + "…"
 
 
-def _change(change: CopyChange) -> str:
+def change_text(change: CopyChange) -> str:
+    """One change of a copy in words: ``trimmed ¶3 “…”``."""
     if change.kind == "headline":
         return f"new headline “{_snippet(change.after)}”"
     if change.kind == "trimmed":
@@ -26,9 +27,10 @@ def _change(change: CopyChange) -> str:
 
 
 def family_lines(story: Story, head: Callable[[str], str], bullet: str) -> list[str]:
-    """The ``Sources`` section: one entry per family with copies (origin, original, copies and
-    what each changed); empty when no report copies another."""
-    copied = [f for f in story.families if f.copies]
+    """The ``Sources`` section: one entry per family with copies or mirrors (origin, original,
+    copies and what each changed, the other places its texts appeared); empty when no
+    report copies another."""
+    copied = [f for f in story.families if f.copies or f.mirrors]
     if not copied:
         return []
     label = story.label
@@ -36,13 +38,20 @@ def family_lines(story: Story, head: Callable[[str], str], bullet: str) -> list[
     for family in copied:
         lines.append(
             f"{bullet}origin {family.origin} ({family.origin_kind}): original {label(family.original)}, "
-            f"copies {', '.join(label(c.article_id) for c in family.copies)}"
+            f"copies {', '.join(label(c.article_id) for c in family.copies) or 'none'}"
         )
         for copy in family.copies:
-            changed = "; ".join(_change(c) for c in copy.changes) or "no change"
+            changed = "; ".join(change_text(c) for c in copy.changes) or "no change"
             lines.append(
                 f"{bullet}  {label(copy.article_id)} carries {copy.share_of_original:.0%} of "
                 f"{label(copy.copy_of)}, {copy.share_of_copy:.0%} of it is the original's: {changed}"
+            )
+        for mirror in family.mirrors:
+            seen = mirror.appearance
+            changed = "; ".join(change_text(c) for c in mirror.changes) or "no change"
+            lines.append(
+                f"{bullet}  mirror of {label(mirror.article_id)} at {seen.outlet or seen.url or 'an unknown outlet'}"
+                f"{', ' + seen.published.isoformat() if seen.published else ''}: the same text, {changed}"
             )
     lines.append("")
     return lines

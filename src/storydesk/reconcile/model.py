@@ -40,6 +40,16 @@ class ItemRef(_Frozen):
     item_id: str
 
 
+class Appearance(_Frozen):
+    """One place a report's exact text appeared: a mirror carries a byte-identical cleaned body
+    at another URL or outlet, so it is the same article (same id), seen somewhere else."""
+
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    published: dt.date | None = None
+
+
 class StoryMember(_Frozen):
     """A report of the story, with what a reader needs to weigh it."""
 
@@ -59,6 +69,10 @@ class StoryMember(_Frozen):
     score: float | None = Field(default=None, description="Similarity to the rest of the story when it was assigned.")
     family: str | None = Field(
         default=None, description="The source family it belongs to (the id of a `Story.families` entry)."
+    )
+    appearances: list[Appearance] = Field(
+        default_factory=list,
+        description="Other places its exact text appeared (mirrors at another URL or outlet), earliest first.",
     )
 
 
@@ -191,6 +205,14 @@ class FamilyCopy(_Frozen):
     changes: list[CopyChange] = Field(default_factory=list)
 
 
+class FamilyMirror(_Frozen):
+    """A member's text seen at another URL or outlet (byte-identical body: it shares all of it)."""
+
+    article_id: str = Field(description="The member whose text it carries.")
+    appearance: Appearance
+    changes: list[CopyChange] = Field(default_factory=list, description="A new headline, if it gave one.")
+
+
 class SourceFamily(_Frozen):
     """Reports that carry one text (syndicated, mirrored, wire copy): one independent source."""
 
@@ -204,6 +226,10 @@ class SourceFamily(_Frozen):
     origin_evidence: list[Evidence] = Field(default_factory=list, description="Where the texts credit the origin.")
     members: list[str] = Field(description="Article ids, original first, in order of publication.")
     copies: list[FamilyCopy] = Field(default_factory=list)
+    mirrors: list[FamilyMirror] = Field(
+        default_factory=list,
+        description="Members' exact texts seen at other URLs or outlets: members of the family too.",
+    )
 
 
 class Story(_Frozen):

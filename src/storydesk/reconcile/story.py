@@ -15,7 +15,7 @@ from storydesk.reconcile.cast import build_cast
 from storydesk.reconcile.copies import find_copies
 from storydesk.reconcile.facts import Context, compare_facts
 from storydesk.reconcile.families import with_families
-from storydesk.reconcile.model import Story, StoryMember
+from storydesk.reconcile.model import Appearance, Story, StoryMember
 from storydesk.reconcile.timeline import build_timeline
 
 
@@ -33,8 +33,11 @@ def build_story(
     *,
     corrected: frozenset[str] = frozenset(),
     scores: Mapping[str, float] | None = None,
+    appearances: Mapping[str, Sequence[Appearance]] | None = None,
 ) -> Story:
-    """Reconcile the case files of one story. ``corrected``: reports a person placed here."""
+    """Reconcile the case files of one story. ``corrected``: reports a person placed here.
+    ``appearances``: every place each report's exact text was seen (the desk's
+    ``article_appearances``); those other than the report's own are its mirrors."""
     ordered = canonical(cases)
     if not ordered:
         raise ValueError("a story needs at least one report")
@@ -52,6 +55,7 @@ def build_story(
             copy_of=copies.get(c.article.id),
             assigned_by="correction" if c.article.id in corrected else "founder" if i == 1 else "similarity",
             score=(scores or {}).get(c.article.id),
+            appearances=mirrors_of(c, (appearances or {}).get(c.article.id, ())),
         )
         for i, c in enumerate(ordered, 1)
     ]
@@ -87,6 +91,21 @@ def build_story(
     # the optional fields Story.families / independent_sources, StoryMember.family and
     # FactComparison.reports / independent_sources.
     return with_families(story, ordered)
+
+
+def _place(url: str | None, outlet: str | None) -> str:
+    return url or f"outlet:{outlet or ''}"
+
+
+def mirrors_of(case: CaseFile, seen: Sequence[Appearance]) -> list[Appearance]:
+    """The places a report's text was seen other than its own URL (or outlet), each once."""
+    own = _place(case.article.url, case.article.outlet)
+    found: dict[str, Appearance] = {}
+    for place in seen:
+        key = _place(place.url, place.outlet)
+        if key != own:
+            found.setdefault(key, place)
+    return list(found.values())
 
 
 def _root(article_id: str, copies: Mapping[str, str]) -> str:

@@ -18,6 +18,7 @@ when a desk is opened. Python API (the CLI and the HTTP API call only this)::
         desk.people("McCaskie")                # -> [PersonHit], any name form, folded
         desk.export("jsonl" | "csv", out)      # case files, or facts, to a text stream
         desk.copies(article_id)                # -> [CopyLink]: stored reports sharing its text
+        desk.appearances(article_id)           # -> [Appearance]: every URL/outlet its exact text appeared at
 
 ``add`` stores each report with its case file and facts in one transaction (per batch of
 reports, each whole or not at all); an article whose cleaned text is on the desk is not
@@ -29,6 +30,7 @@ that must follow each new report (reconciling it into stories). Modules:
 - ``tables``, ``migrations/``, ``migrate``: the schema and its recorded migrations;
 - ``rows``, ``names``: a case file as rows; name folding for lookups;
 - ``write``: transactional, idempotent writes and versions;
+- ``appearances``: every URL/outlet an article's text was met at (mirrors of one text);
 - ``copies``: the near-duplicate index (LSH band keys), copies found as each report is written;
 - ``query``, ``fts``, ``export``: reading, full-text search per dialect, exports;
 - ``inputs``, ``pipeline``: sources in; analysis in worker processes; batched writes.

@@ -17,6 +17,7 @@ from storydesk.model import CaseFile
 from storydesk.store import engine as engines
 from storydesk.store import export as exports
 from storydesk.store import fts, migrate, query
+from storydesk.store.appearances import Appearance, appearances_of
 from storydesk.store.copies import CopyLink, copies_of
 from storydesk.store.inputs import expand
 from storydesk.store.pipeline import AddReport, ArticleOptions, ProgressCallback, StoredHook, run
@@ -111,7 +112,7 @@ class Desk:
                 if on_story is not None:
                     on_story(stored, made)
 
-        return run(
+        report = run(
             self.engine,
             expand(inputs, policy, max_bytes=max_bytes),
             options=ArticleOptions(published=published, check_language=check_language, max_bytes=max_bytes),
@@ -120,6 +121,10 @@ class Desk:
             progress=progress,
             on_stored=hook,
         )
+        if stories:  # a mirror of a stored text: its story now shows that outlet too
+            for article_id in dict.fromkeys(s.article_id for s in report.stored if s.new_appearance):
+                story_desk.refresh(article_id)
+        return report
 
     def store(self, case: CaseFile) -> Stored:
         """Store one case file analysed elsewhere (in one transaction)."""
@@ -154,6 +159,13 @@ class Desk:
         """The stored reports sharing this report's text (id or unique prefix), most shared first."""
         with self.engine.connect() as connection:
             return copies_of(connection, query.article(connection, article_id).id)
+
+    def appearances(self, article_id: str) -> list[Appearance]:
+        """Every place this report's text appeared (id or unique prefix): its own URL and each
+        mirror carrying the same cleaned text, earliest published first."""
+        with self.engine.connect() as connection:
+            found = query.article(connection, article_id).id
+            return appearances_of(connection, [found])[found]
 
     def search(self, text: str, limit: int = 20) -> list[fts.SearchHit]:
         with self.engine.connect() as connection:

@@ -32,7 +32,7 @@ from storydesk.ingest import make_article
 from storydesk.ingest.read import DEFAULT_MAX_BYTES, Source, parse_date
 from storydesk.model import Article, CaseFile
 from storydesk.store.rows import ArticleRows, case_rows
-from storydesk.store.write import Stored, stored_versions, write_batch
+from storydesk.store.write import Stored, record_appearances, stored_versions, write_batch
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +85,11 @@ class AddReport:
     @property
     def unchanged(self) -> int:
         return self._count("unchanged")
+
+    @property
+    def new_appearances(self) -> int:
+        """Texts already stored, met at another URL or outlet (mirrors): recorded as appearances."""
+        return sum(1 for s in self.stored if s.new_appearance)
 
     @property
     def ok(self) -> bool:
@@ -188,9 +193,14 @@ def run(
     to_analyze: list[Article] = []
     seen: set[str] = set()
     repeats: list[Article] = []
+    met_again = [a for a in articles if a.id in on_desk]
+    # a stored text met again: nothing to analyse, but another URL or outlet is an appearance
+    new_places = dict(zip((id(a) for a in met_again), record_appearances(engine, met_again), strict=True))
     for article in articles:
         if article.id in on_desk:
-            report.stored.append(Stored(article.id, "unchanged", on_desk[article.id]))
+            report.stored.append(
+                Stored(article.id, "unchanged", on_desk[article.id], new_appearance=new_places[id(article)])
+            )
         elif article.id in seen:
             repeats.append(article)  # the same text twice in one run: analysed once
         else:
@@ -237,10 +247,14 @@ def run(
     flush()
     outcome = {s.article_id: s for s in report.stored}
     failures = {f.source: f for f in report.failed}
+    stored_repeats = [a for a in repeats if a.id in outcome]
+    repeat_places = dict(zip((id(a) for a in stored_repeats), record_appearances(engine, stored_repeats), strict=True))
     for article in repeats:
         first = outcome.get(article.id)
         if first is not None:
-            report.stored.append(Stored(article.id, "unchanged", first.version))
+            report.stored.append(
+                Stored(article.id, "unchanged", first.version, new_appearance=repeat_places[id(article)])
+            )
         else:
             name = article.url or article.title or article.id
             report.failed.append(failures.get(name, Failure(name, INTERNAL_ERROR, "its first copy failed")))

@@ -12,6 +12,7 @@ from sqlalchemy.engine import Connection
 from storydesk import errors
 from storydesk.model import CaseFile
 from storydesk.store import tables as t
+from storydesk.store.appearances import appearances_of
 from storydesk.store.names import tokens
 from storydesk.store.rows import host_of
 
@@ -32,6 +33,9 @@ class ArticleRow:
     previous_id: str | None
     superseded: bool
     added_at: dt.datetime
+    outlets: list[str] = field(
+        default_factory=list
+    )  # every outlet (else site) its text appeared at, earliest published first: mirrors too
 
 
 @dataclass(frozen=True)
@@ -62,7 +66,19 @@ _ARTICLE_COLUMNS = (
 
 
 def _article_rows(connection: Connection, statement: Select[tuple[object, ...]]) -> list[ArticleRow]:
-    return [ArticleRow(**row._asdict()) for row in connection.execute(statement)]
+    rows = [row._asdict() for row in connection.execute(statement)]
+    seen = appearances_of(connection, [str(row["id"]) for row in rows])
+    return [
+        ArticleRow(
+            **row,
+            outlets=list(
+                dict.fromkeys(
+                    name for a in seen[str(row["id"])] if (name := a.outlet or host_of(a.url)) is not None
+                )
+            ),
+        )
+        for row in rows
+    ]
 
 
 def articles(
@@ -74,7 +90,8 @@ def articles(
     all_versions: bool = False,
 ) -> list[ArticleRow]:
     """Reports, newest publication first. ``outlet`` matches the outlet's name (any case) or
-    the site: ``bbc.co.uk`` matches ``www.bbc.co.uk`` and ``news.bbc.co.uk``."""
+    the site: ``bbc.co.uk`` matches ``www.bbc.co.uk`` and ``news.bbc.co.uk``; a report
+    whose text also appeared there (a mirror) matches too."""
     statement = select(*_ARTICLE_COLUMNS)
     if not all_versions:
         statement = statement.where(t.articles.c.superseded.is_(False))
@@ -82,13 +99,17 @@ def articles(
         statement = statement.where(t.articles.c.published >= since)
     if outlet:
         site = host_of(outlet if "://" in outlet else f"http://{outlet}") or outlet.lower()
+        like = "%." + site.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        seen = t.article_appearances
+        mirrored = select(seen.c.article_id).where(
+            or_(func.lower(seen.c.outlet) == outlet.lower(), seen.c.host == site, seen.c.host.like(like, escape="\\"))
+        )
         statement = statement.where(
             or_(
                 func.lower(t.articles.c.outlet) == outlet.lower(),
                 t.articles.c.host == site,
-                t.articles.c.host.like(
-                    "%." + site.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"), escape="\\"
-                ),
+                t.articles.c.host.like(like, escape="\\"),
+                t.articles.c.id.in_(mirrored),  # a mirror of the text at that outlet
             )
         )
     statement = statement.order_by(

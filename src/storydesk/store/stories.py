@@ -23,8 +23,9 @@ from sqlalchemy.engine import Connection
 from storydesk import errors
 from storydesk.model import CaseFile
 from storydesk.reconcile.features import Features
-from storydesk.reconcile.model import Correction, Story
+from storydesk.reconcile.model import Appearance, Correction, Story
 from storydesk.store import tables as t
+from storydesk.store.appearances import appearances_of
 from storydesk.store.query import resolve_id
 from storydesk.store.story_rows import features_from_json, story_index_rows
 
@@ -206,6 +207,14 @@ def case_files(connection: Connection, article_ids: Sequence[str]) -> dict[str, 
     return found
 
 
+def appearances(connection: Connection, article_ids: Sequence[str]) -> dict[str, list[Appearance]]:
+    """Every place each article's exact text was seen, as the story model has it."""
+    return {
+        a: [Appearance(url=p.url, outlet=p.outlet, title=p.title, published=p.published) for p in found]
+        for a, found in appearances_of(connection, article_ids).items()
+    }
+
+
 def pending(connection: Connection) -> list[str]:
     """Current articles in no story yet, in order of publication (then id)."""
     statement = (
@@ -315,6 +324,14 @@ def write_groups(connection: Connection, removed: Iterable[str], groups: Sequenc
         connection.execute(t.stories.insert(), summaries)
 
 
+def _outlets(story: Story) -> Iterator[str]:
+    """Every outlet of the story's reports, and of the mirrors of their texts."""
+    for member in story.members:
+        for outlet in (member.outlet, *(a.outlet for a in member.appearances)):
+            if outlet:
+                yield outlet
+
+
 def summary_row(story: Story, now: dt.datetime) -> dict[str, object]:
     return {
         "id": story.id,
@@ -323,7 +340,7 @@ def summary_row(story: Story, now: dt.datetime) -> dict[str, object]:
         "first_published": story.first_published,
         "last_published": story.last_published,
         "reports": len(story.members),
-        "outlets": json.dumps(list(dict.fromkeys(m.outlet for m in story.members if m.outlet)), ensure_ascii=False),
+        "outlets": json.dumps(list(dict.fromkeys(_outlets(story))), ensure_ascii=False),
         "conflicts": len(story.conflicts),
         "updates": sum(1 for f in story.facts if f.verdict == "updated"),
         "updated_at": now,

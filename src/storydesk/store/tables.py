@@ -38,6 +38,14 @@ Copies (migration ``0003_copies``):
 - ``copy_keys``, ``copy_links``: the near-duplicate index (LSH band keys of each article's
   MinHash signature, ``reconcile/sketch.py``) and the pairs of articles found to share one
   text, with the share of each in the other (``store/copies.py``).
+
+Appearances (migration ``0004_appearances``):
+
+- ``article_appearances``: every place an article's text was seen, ``(article_id, place)``
+  where ``place`` is the URL (or ``outlet:<name>`` without one), with its outlet, title,
+  publication date and when it was first seen. A mirror whose cleaned body is byte-identical
+  to a stored report is the same article (same id), so it is stored once in ``articles``
+  and recorded here as another appearance (``store/appearances.py``).
 """
 
 from __future__ import annotations
@@ -203,4 +211,19 @@ copy_links = Table(
     Column("shared", Integer, nullable=False),
     Column("share_of_article", Float, nullable=False),
     Column("share_of_other", Float, nullable=False),
+)
+
+# -- appearances (migration 0004_appearances) -------------------------------------------------
+
+article_appearances = Table(
+    "article_appearances",
+    metadata,
+    Column("article_id", ARTICLE_ID, ForeignKey("articles.id"), primary_key=True),
+    Column("place", Text, primary_key=True),
+    Column("url", Text),
+    Column("host", Text),
+    Column("outlet", Text),
+    Column("title", Text),
+    Column("published", Date),
+    Column("first_seen", DateTime(timezone=True), nullable=False),
 )

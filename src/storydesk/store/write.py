@@ -7,7 +7,9 @@ index, ``story_keys`` and ``story_features``) are written in the same transactio
 article whose id (hash of its cleaned text) is already stored is skipped, whoever stored it
 (``INSERT ... ON CONFLICT DO NOTHING``, so two writers adding the same report at once store
 it once). A new text at a URL already on the desk becomes the next version of the report
-there. Each new article's copies on the
+there. Every place a text is met (its URL and outlet) is recorded as an appearance
+(``store/appearances.py``) in the same transaction, so a mirror of a stored text at another
+URL is kept though its article is not stored twice. Each new article's copies on the
 desk are found and recorded in the same transaction (``store/copies.py``).
 """
 
@@ -18,12 +20,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import Table, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import select, update
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.sql.dml import Insert
 
+from storydesk.model import Article
 from storydesk.store import tables as t
+from storydesk.store.appearances import insert_ignoring_duplicates, record
 from storydesk.store.copies import index_article
 from storydesk.store.engine import WRITE_OPTION
 from storydesk.store.rows import ArticleRows
@@ -34,18 +36,14 @@ Status = Literal["added", "new_version", "unchanged"]
 @dataclass(frozen=True)
 class Stored:
     """What became of one report: ``added`` (new), ``new_version`` (of ``previous_id``), or
-    ``unchanged`` (the same text was already on the desk)."""
+    ``unchanged`` (the same text was already on the desk). ``new_appearance``: the text was
+    met at a URL (or outlet) it had not been seen at, a mirror, recorded as an appearance."""
 
     article_id: str
     status: Status
     version: int
     previous_id: str | None = None
-
-
-def _insert_ignoring_duplicates(connection: Connection, table: Table) -> Insert:
-    if connection.dialect.name == "postgresql":
-        return postgresql.insert(table).on_conflict_do_nothing()
-    return sqlite.insert(table).on_conflict_do_nothing()
+    new_appearance: bool = False
 
 
 def stored_versions(engine: Engine, ids: Sequence[str]) -> dict[str, int]:
@@ -72,13 +70,14 @@ def _write_one(connection: Connection, rows: ArticleRows, now: dt.datetime) -> S
             version, previous_id = latest.version + 1, latest.id
     # RETURNING, not rowcount: psycopg reports -1 for an INSERT ... ON CONFLICT DO NOTHING.
     inserted = connection.execute(
-        _insert_ignoring_duplicates(connection, t.articles)
+        insert_ignoring_duplicates(connection, t.articles)
         .values(**rows.article, version=version, previous_id=previous_id, superseded=False, added_at=now)
         .returning(t.articles.c.id)
     ).first()
     if inserted is None:
         row = connection.execute(select(t.articles.c.version).where(t.articles.c.id == rows.id)).one()
-        return Stored(rows.id, "unchanged", row.version)
+        return Stored(rows.id, "unchanged", row.version, new_appearance=record(connection, rows.id, rows.article, now))
+    record(connection, rows.id, rows.article, now)
     if previous_id is not None:
         connection.execute(update(t.articles).where(t.articles.c.id == previous_id).values(superseded=True))
     connection.execute(
@@ -94,6 +93,24 @@ def _write_one(connection: Connection, rows: ArticleRows, now: dt.datetime) -> S
     connection.execute(t.story_features.insert().values(**rows.story_features))
     index_article(connection, rows.id, str(rows.article["text"]), rows.url, rows.copy_keys or None)
     return Stored(rows.id, "new_version" if previous_id else "added", version, previous_id)
+
+
+def record_appearances(engine: Engine, articles: Sequence[Article]) -> list[bool]:
+    """Record where texts already on the desk were met again, in one transaction; for each
+    article, whether that place is new for it (a mirror)."""
+    if not articles:
+        return []
+    now = dt.datetime.now(dt.UTC)
+    with engine.connect().execution_options(**{WRITE_OPTION: True}) as connection, connection.begin():
+        return [
+            record(
+                connection,
+                a.id,
+                {"url": a.url, "outlet": a.outlet, "title": a.title, "published": a.published},
+                now,
+            )
+            for a in articles
+        ]
 
 
 def write_batch(engine: Engine, batch: Sequence[ArticleRows]) -> list[Stored]:

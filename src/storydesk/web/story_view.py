@@ -10,7 +10,8 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from storydesk.model import CaseFile, Evidence
-from storydesk.reconcile.model import CastMember, FactComparison, Story, ValueSources
+from storydesk.reconcile.familyview import change_text, sources_note
+from storydesk.reconcile.model import CastMember, FactComparison, SourceFamily, Story, ValueSources
 from storydesk.web.evidence import EvidenceLink
 from storydesk.web.timeline_chart import Chart, layout
 
@@ -43,6 +44,7 @@ class FactRow:
     verdict: str
     explanation: str
     values: list[ValueRow]
+    independence: str = ""  # "3 reports, 2 independent sources" when copies make them differ
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,28 @@ class EventRow:
     sources: list[Source]
 
 
+@dataclass(frozen=True)
+class CopyRow:
+    """A copy (or a mirror) in a source family, as the Sources section shows it."""
+
+    label: str
+    outlet: str
+    published: str
+    href: str | None
+    share: str  # "carries 80% of R1; all of it is R1's"
+    changes: list[str]
+
+
+@dataclass(frozen=True)
+class FamilyRow:
+    id: str
+    origin: str
+    origin_kind: str
+    original: Source
+    original_published: str
+    copies: list[CopyRow]
+
+
 @dataclass
 class StoryView:
     story: Story
@@ -99,6 +123,8 @@ class StoryView:
     chart: Chart | None = None
     speakers: list[SpeakerGroup] = field(default_factory=list)
     other_facts: list[FactRow] = field(default_factory=list)
+    families: list[FamilyRow] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)  # of the reports and of their mirrors
 
 
 class _Labels:
@@ -156,7 +182,64 @@ def fact_row(fact: FactComparison, labels: _Labels) -> FactRow:
         )
         for v in fact.values
     ]
-    return FactRow(fact.id, fact.subject_name, fact.attribute.replace("_", " "), fact.verdict, fact.explanation, values)
+    return FactRow(
+        fact.id,
+        fact.subject_name,
+        fact.attribute.replace("_", " "),
+        fact.verdict,
+        fact.explanation,
+        values,
+        independence=_independence(fact),
+    )
+
+
+def _independence(fact: FactComparison) -> str:
+    """``3 reports, 2 independent sources`` when copies make the counts differ, else ``""``."""
+    return sources_note(fact).strip()[1:-1]
+
+
+def _percent(share: float) -> str:
+    return "all" if share >= 0.9995 else f"{share:.0%}"
+
+
+def family_row(family: SourceFamily, story: Story, labels: _Labels) -> FamilyRow:
+    """A family with copies or mirrors: its origin, original, and what each copy shares and changed."""
+    original = story.member(family.original)
+    rows = []
+    for copy in family.copies:
+        member = story.member(copy.article_id)
+        of = story.label(copy.copy_of)
+        rows.append(
+            CopyRow(
+                label=story.label(copy.article_id),
+                outlet=(member.outlet if member else None) or "outlet unknown",
+                published=member.published.isoformat() if member and member.published else "undated",
+                href=f"/articles/{copy.article_id}",
+                share=f"carries {_percent(copy.share_of_original)} of {of}; "
+                f"{_percent(copy.share_of_copy)} of it is {of}'s",
+                changes=[change_text(c) for c in copy.changes] or ["no change"],
+            )
+        )
+    for mirror in family.mirrors:
+        seen = mirror.appearance
+        rows.append(
+            CopyRow(
+                label="mirror",
+                outlet=seen.outlet or seen.url or "outlet unknown",
+                published=seen.published.isoformat() if seen.published else "undated",
+                href=None,
+                share=f"the same text as {story.label(mirror.article_id)}",
+                changes=[change_text(c) for c in mirror.changes] or ["no change"],
+            )
+        )
+    return FamilyRow(
+        id=family.id,
+        origin=family.origin,
+        origin_kind=family.origin_kind,
+        original=labels.source(family.original),
+        original_published=original.published.isoformat() if original and original.published else "undated",
+        copies=rows,
+    )
 
 
 def cast_card(member: CastMember, facts: list[FactComparison], story: Story, labels: _Labels) -> CastCard:
@@ -236,6 +319,10 @@ def story_view(story: Story, cases: dict[str, CaseFile]) -> StoryView:
         ]
     )
     view.speakers = speaker_groups(story, cases, labels)
+    view.outlets = list(
+        dict.fromkeys(o for m in story.members for o in (m.outlet, *(a.outlet for a in m.appearances)) if o)
+    )
+    view.families = [family_row(f, story, labels) for f in story.families if f.copies or f.mirrors]
     person_subjects = {m.id for m in story.cast}
     view.other_facts = [
         fact_row(f, labels)
