@@ -76,3 +76,12 @@ def test_possessive_relation_opening_a_sentence_owns_the_previous_subject() -> N
     assert ("mother of", "Elin Marwood") in {
         (f.value, f.qualifier) for f in case.facts_about(next(p.id for p in case.people if p.name == "Carys Marwood"))
     }
+
+
+def test_a_relation_the_text_states_keeps_its_word_whatever_the_genders() -> None:
+    case = _case(
+        "Ffion Rhys, 43, was stabbed outside her home.\n\n"
+        "Her ex-partner, Owain Pryce, 47, was arrested on suspicion of murder. He denies it."
+    )
+    owain = next(p.id for p in case.people if p.name == "Owain Pryce")
+    assert {(f.value, f.qualifier) for f in case.facts_about(owain, "relation")} == {("ex-partner of", "Ffion Rhys")}

@@ -251,6 +251,11 @@ def _gendered_relations(facts: list[RawFact], cast: Cast) -> list[RawFact]:
     for relation in conventions.relations().values():
         if relation.inverse_male != relation.inverse_female:
             by_neutral[relation.inverse_unknown] = (relation.inverse_male, relation.inverse_female)
+    # A label the text itself can state ("her ex-partner" -> "ex-partner of") is what the report
+    # says, whatever the genders: only the neutral inverses written for want of a gender
+    # ("spouse of") are re-gendered.
+    for relation in conventions.relations().values():
+        by_neutral.pop(relation.label, None)
     genders: dict[str, str] = {}
     for person, draft in zip(cast.people, cast.drafts, strict=True):
         if draft.gender:
