@@ -5,6 +5,7 @@ only for reports committed but not yet assigned), and the re-run puts every repo
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -85,3 +86,51 @@ def test_kill_9_part_way_then_rerun(db_url: str, tmp_path: Path) -> None:
     assert len(after) == REPORTS and set(stored) <= set(after)
     assert _assigned(db_url) == REPORTS  # every report in a story after the re-run
     assert "stories:" in rerun.stderr.decode()
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_workers_exit_when_their_batch_is_killed(db_url: str, tmp_path: Path) -> None:
+    """Only the parent ``add`` is killed: its analysis workers must not run on as orphans."""
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(r.to_record()) + "\n" for r in generate(REPORTS, seed=12)), encoding="utf-8")
+    Desk.open(db_url).close()
+    command = [sys.executable, "-m", "storydesk.cli", "add", str(corpus), "--db", db_url, "--jobs", "2"]
+    batch = subprocess.Popen(command, start_new_session=True, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 240
+        workers: list[int] = []
+        while len(workers) < 2:
+            assert batch.poll() is None and time.monotonic() < deadline, "the batch started no workers"
+            time.sleep(0.2)
+            workers = _children(batch.pid)
+        batch.kill()
+        batch.wait()
+        deadline = time.monotonic() + 20
+        while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not any(_alive(w) for w in workers), "analysis workers outlived their batch"
+    finally:
+        if batch.poll() is None:
+            batch.kill()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(batch.pid, signal.SIGKILL)

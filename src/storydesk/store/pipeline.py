@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -113,8 +115,18 @@ def _failure(name: str, exc: errors.StorydeskError) -> Failure:
     return Failure(name, exc.code, exc.message)
 
 
-def _init_worker() -> None:
+def _init_worker(parent: int) -> None:
     nlp.load()
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True, name="storydesk-parent-watch").start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose parent died (an ``add`` killed part way) exits instead of running on
+    as an orphan: the parent's pid is no longer its parent's."""
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:
+            os._exit(0)
 
 
 def analyze_to_rows(article: Article) -> ArticleRows | Failure:
@@ -139,7 +151,9 @@ def _in_order(articles: list[Article], jobs: int) -> Iterator[ArticleRows | Fail
             yield analyze_to_rows(article)
         return
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(os.getpid(),)
+    ) as pool:
         pending: deque[Future[ArticleRows | Failure]] = deque()
         queue = iter(articles)
         for article in queue:
