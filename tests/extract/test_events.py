@@ -84,6 +84,13 @@ def test_instrument_and_place_are_linked() -> None:
     assert _arg(stabbing, attack, "place") == ["Corhampton"]
 
 
+def test_a_known_place_in_an_instrument_slot_is_the_place() -> None:
+    case = _case("Nadim Crewe drove into him in Corhampton on Sunday.")
+    (event,) = _events(case, "collision")
+    assert _arg(case, event, "instrument") == []
+    assert _arg(case, event, "place") == ["Corhampton"]
+
+
 def test_arrest_on_suspicion_gives_a_fate_with_the_charge() -> None:
     case = _case("Colm Averill, 33, was arrested by Greyford Police on suspicion of arson on Thursday.")
     (event,) = _events(case, "arrest")

@@ -10,7 +10,8 @@ stand for their noun. Nouns: the possessor (``his arrest``) fills the ``possesso
 noun fills the ``subject`` role (``suffered injuries``, ``launched an investigation``,
 ``said in a statement``). Prepositional phrases fill the roles the catalogue gives them,
 including multi-word ones (``on suspicion of``, ``in connection with``). A ``place`` must be a
-known place, and a thing in a place slot (``in a Renault Clio``) is an instrument.
+known place, a thing in a place slot (``in a Renault Clio``) is an instrument, and a known place
+in an instrument slot (``into him in Maida Vale``) is the place.
 """
 
 from __future__ import annotations
@@ -254,6 +255,10 @@ def _prep_args(doc: Doc, index: EntityIndex, et: EventType, heads: list[Token]) 
                         args.append(arg)
                     elif arg.entity_id and arg.entity_id.startswith("x"):
                         args.append(Arg("instrument", arg.start, arg.end, arg.text, arg.entity_id, arg.name))
+                    continue
+                if role == "instrument" and arg.entity_id and arg.entity_id.startswith("l"):
+                    # "ploughing into him in Maida Vale": a known place in an instrument slot is the place
+                    args.append(Arg("place", arg.start, arg.end, arg.text, arg.entity_id, arg.name))
                     continue
                 if role in {"agent", "patient"} and arg.entity_id and arg.entity_id[0] in {"l", "x"}:
                     continue
