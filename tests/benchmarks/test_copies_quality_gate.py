@@ -10,12 +10,8 @@ regression fails. Raise them when detection improves; never lower them silently.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
+import copies_gold
 
-ROOT = Path(__file__).resolve().parents[2]
 GOLD_F1_FLOOR = 0.95
 WIRE_ACCURACY_FLOOR = 0.95
 SYNTHETIC_F1_FLOOR = 0.95
@@ -24,19 +20,8 @@ SCALE_CANDIDATE_SHARE_CEILING = 0.01
 SCALE_F1_FLOOR = 0.85
 
 
-def _benchmark() -> ModuleType:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    spec = importlib.util.spec_from_file_location("copies_gold", ROOT / "benchmarks" / "copies_gold.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["copies_gold"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_copies_gold_and_scale() -> None:
-    bench = _benchmark()
-    result = bench.run(scale=300)
+    result = copies_gold.run(scale=300)
     gold = result["gold"]
     assert gold["reports"] == 65 and gold["pairwise"]["gold"] == 9, gold
     assert gold["pairwise"]["f1"] >= GOLD_F1_FLOOR, gold

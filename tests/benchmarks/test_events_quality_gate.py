@@ -9,32 +9,17 @@ below, so only a real regression fails. Raise them when the layer improves; neve
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
+import events_gold
 
-ROOT = Path(__file__).resolve().parents[2]
 EVENT_F1_FLOOR = 0.73
 PATIENT_F1_FLOOR = 0.85
 FATE_F1_FLOOR = 0.53
 
 
-def _scorer() -> ModuleType:
-    path = ROOT / "benchmarks" / "events_gold.py"
-    spec = importlib.util.spec_from_file_location("events_gold", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["events_gold"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_gold_sample_event_scores() -> None:
-    scorer = _scorer()
-    files = sorted(scorer.GOLD_DIR.glob("*.gold.json"))[:10]
+    files = sorted(events_gold.GOLD_DIR.glob("*.gold.json"))[:10]
     assert len(files) == 10
-    results = scorer.run(files)
+    results = events_gold.run(files)
     events = results.events.scores()
     assert events["f1"] >= EVENT_F1_FLOOR, events
     assert results.args["patient"].scores()["f1"] >= PATIENT_F1_FLOOR, results.args["patient"].scores()

@@ -14,12 +14,8 @@ them silently.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
+import reconcile_stories
 
-ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = [
     "01-shrewsbury-riverside-stabbing",
     "02-grantham-pub-killing-trial",
@@ -37,21 +33,10 @@ TIMELINE_RECALL_FLOOR = 0.57
 TIMELINE_PRECISION_FLOOR = 0.34
 
 
-def _benchmark() -> ModuleType:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    spec = importlib.util.spec_from_file_location("reconcile_stories", ROOT / "benchmarks" / "reconcile_stories.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["reconcile_stories"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_reconcile_gold_sample() -> None:
-    bench = _benchmark()
-    stories = bench.load(only=SAMPLE)
+    stories = reconcile_stories.load(only=SAMPLE)
     assert [s.name for s in stories] == SAMPLE
-    result = bench.run(stories)
+    result = reconcile_stories.run(stories)
     assert result["assignment"]["order_independent"]
     assert result["assignment"]["b3"]["f1"] >= STORY_B3_FLOOR, result["assignment"]
     assert result["cast_person_merge_cross_report"]["f1"] >= PERSON_MERGE_F1_FLOOR, result

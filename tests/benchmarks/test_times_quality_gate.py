@@ -11,56 +11,31 @@ layer improves; never lower them silently.
 
 from __future__ import annotations
 
-import importlib.util
-import os
-import sys
-from pathlib import Path
-from types import ModuleType
+import times_gold
+import times_tempeval
+from shared_data import shared_path
 
-import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
 VALUE_F1_FLOOR = 0.78
 RELAXED_F1_FLOOR = 0.90
 GOLD_VALUE_F1_FLOOR = 0.865
 GOLD_RELAXED_F1_FLOOR = 0.955
 
 
-def _scorer(name: str = "times_tempeval") -> ModuleType:
-    path = ROOT / "benchmarks" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_tempeval_sample_value_f1() -> None:
-    scorer = _scorer()
-    if not scorer.DATA.exists():
-        if os.environ.get("CI"):
-            raise AssertionError(f"{scorer.DATA} is required under CI")
-        pytest.skip("TempEval-3 data not available")
-    docs = scorer.load(limit=15)
+    shared_path("data", "tempeval3")  # skips outside CI when ../shared is absent; an error under CI
+    docs = times_tempeval.load(limit=15)
     assert len(docs) == 15
-    scores = scorer.run_storydesk(docs).counts.scores()
+    scores = times_tempeval.run_storydesk(docs).counts.scores()
     assert scores["value_f1"] >= VALUE_F1_FLOOR, scores
     assert scores["relaxed_f1"] >= RELAXED_F1_FLOOR, scores
 
 
 def test_fictional_gold_and_seed() -> None:
-    scorer = _scorer("times_gold")
-    tally, used = scorer.run_reports()
+    tally, used = times_gold.run_reports()
     scores = tally.scores()
     assert used == 50
     assert scores["value_f1"] >= GOLD_VALUE_F1_FLOOR, scores
     assert scores["relaxed_f1"] >= GOLD_RELAXED_F1_FLOOR, scores
-    seed_path = ROOT / ".." / "shared" / "seed" / "seed.txt"
-    if not seed_path.exists():
-        if os.environ.get("CI"):
-            raise AssertionError(f"{seed_path} is required under CI")
-        pytest.skip("seed not available")
-    rows = scorer.seed_check()
+    shared_path("seed", "seed.txt")
+    rows = times_gold.seed_check()
     assert len(rows) == 7 and all(row["ok"] for row in rows), rows
-
