@@ -13,14 +13,16 @@ facts are corroborated: five sites running one agency text are one source
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections import OrderedDict, defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from storydesk.model import Article, CaseFile
 from storydesk.reconcile import sketch
 
 Reports = Iterable[CaseFile | Article]
+T = TypeVar("T")
 
 # A pair is a copy when at least MIN_SHARE of one text's 5-word shingles are in the other, and
 # they share at least MIN_SHARED shingles (so two three-line briefs never qualify on a stock
@@ -48,6 +50,40 @@ def is_copy(found: sketch.Overlap) -> bool:
     return found.shared >= MIN_SHARED and found.larger_share >= MIN_SHARE
 
 
+class _Memo:
+    """A bounded per-process memo keyed by (article id, hash of the text): the text itself is
+    not kept alive by the key. A desk rebuilds a story each time a report joins it, and the
+    members' texts do not change, so their LSH keys and shingles are worth keeping."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._found: OrderedDict[tuple[str, int, int], object] = OrderedDict()
+
+    def get(self, article_id: str, text: str, make: Callable[[str], T]) -> T:
+        key = (article_id, len(text), hash(text))
+        found = self._found.get(key)
+        if found is None:
+            found = make(text)
+            self._found[key] = found
+            if len(self._found) > self.size:
+                self._found.popitem(last=False)
+        else:
+            self._found.move_to_end(key)
+        return found  # type: ignore[return-value]
+
+
+_KEYS = _Memo(16384)  # a few hundred bytes each
+_SHINGLES = _Memo(256)  # ~100 kB each; needed only for texts that share a key with another
+
+
+def _band_keys(text: str) -> tuple[int, ...]:
+    return (*sketch.band_keys(sketch.shingles(text)), *sketch.lead_keys(text))
+
+
+def _shingles(text: str) -> frozenset[str]:
+    return frozenset(sketch.shingles(text))
+
+
 class CopyIndex:
     """An in-memory LSH index: add texts one by one; each add returns the copies already held.
 
@@ -57,29 +93,30 @@ class CopyIndex:
 
     def __init__(self) -> None:
         self._buckets: dict[int, list[str]] = defaultdict(list)
-        self._shingles: dict[str, set[str]] = {}
+        self._texts: dict[str, str] = {}
         self.candidates = 0
 
     def __contains__(self, article_id: str) -> bool:
-        return article_id in self._shingles
+        return article_id in self._texts
 
     def add(self, article_id: str, text: str) -> list[CopyPair]:
-        if article_id in self._shingles:
+        if article_id in self._texts:
             return []
-        found = sketch.shingles(text)
-        keys = sketch.band_keys(found) + sketch.lead_keys(text)
+        keys = _KEYS.get(article_id, text, _band_keys)
         seen: set[str] = set()
         for key in keys:
             seen.update(self._buckets.get(key, ()))
         self.candidates += len(seen)
         pairs = []
-        for other in sorted(seen):
-            measured = sketch.overlap(found, self._shingles[other])
-            if is_copy(measured):
-                pairs.append(CopyPair(article_id, other, measured.shared, measured.share_of_a, measured.share_of_b))
+        if seen:
+            found = _SHINGLES.get(article_id, text, _shingles)
+            for other in sorted(seen):
+                measured = sketch.overlap(found, _SHINGLES.get(other, self._texts[other], _shingles))
+                if is_copy(measured):
+                    pairs.append(CopyPair(article_id, other, measured.shared, measured.share_of_a, measured.share_of_b))
         for key in keys:
             self._buckets[key].append(article_id)
-        self._shingles[article_id] = found
+        self._texts[article_id] = text
         return pairs
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -74,7 +75,7 @@ def shingles(text: str, size: int | None = None) -> set[str]:
     return {" ".join(found[i : i + size]) for i in range(len(found) - size + 1)}
 
 
-def overlap(a: set[str], b: set[str]) -> Overlap:
+def overlap(a: AbstractSet[str], b: AbstractSet[str]) -> Overlap:
     shared = len(a & b)
     return Overlap(shared, shared / len(a) if a else 0.0, shared / len(b) if b else 0.0)
 
