@@ -174,7 +174,12 @@ def _desk_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]
         return sub
 
     add = desk_parser("add", "add reports to the desk: files, folders, URLs, feeds, JSON Lines")
-    add.add_argument("inputs", nargs="+", help="paths, folders, http(s) URLs of pages or feeds")
+    add.add_argument(
+        "inputs",
+        nargs="+",
+        help="paths, folders, http(s) URLs of pages or feeds; JSON Lines of reports, or of case files "
+        "(from 'analyze --format json' or 'export --format jsonl': stored without analysing again)",
+    )
     add.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, help="worker processes (default: cores)")
     add.add_argument("--batch-size", type=int, default=50, help="reports per transaction (default: 50)")
     add.add_argument("--published", help="publication date for every report, YYYY-MM-DD")

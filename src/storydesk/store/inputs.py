@@ -1,6 +1,8 @@
 """What ``storydesk add`` is given, turned into Sources: files, folders, URLs and feeds.
 
-- a path: a text, HTML or JSON Lines file (as ``storydesk analyze`` reads it), a feed file
+- a path: a text, HTML or JSON Lines file (as ``storydesk analyze`` reads it), a JSON Lines
+  file of case files (as ``storydesk analyze --format json`` writes them: stored without
+  analysing again, so a corpus can be analysed on many machines and gathered on one desk), a feed file
   (``.xml``, ``.rss``, ``.atom``, or content that starts like a feed), or a folder (its
   ``.txt``, ``.html``, ``.htm``, ``.jsonl`` and feed files, recursively, in name order);
 - an ``http(s)`` URL: fetched safely (:mod:`storydesk.ingest.fetch`); a feed's items are
@@ -13,15 +15,18 @@ Each problem becomes a :class:`Failure` in the stream and the rest goes on.
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from storydesk import errors
+from storydesk.ingest.article import article_id
 from storydesk.ingest.feed import Feed, looks_like_feed, parse_feed
 from storydesk.ingest.fetch import FetchPolicy, fetch
 from storydesk.ingest.read import Source, SourceFormat, read_bytes, read_path
-from storydesk.store.pipeline import Failure
+from storydesk.model import SCHEMA_VERSION, CaseFile
+from storydesk.store.pipeline import AnalysedSource, Failure
 
 FEED_SUFFIXES = (".xml", ".rss", ".atom")
 FOLDER_SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".ndjson", *FEED_SUFFIXES)
@@ -79,7 +84,7 @@ def _url_sources(url: str, policy: FetchPolicy, max_bytes: int, *, in_feed: bool
         yield _fail(url, exc)
 
 
-def _path_sources(path: Path, policy: FetchPolicy, max_bytes: int) -> Iterator[Source | Failure]:
+def _path_sources(path: Path, policy: FetchPolicy, max_bytes: int) -> Iterator[Source | AnalysedSource | Failure]:
     try:
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES):
@@ -92,9 +97,57 @@ def _path_sources(path: Path, policy: FetchPolicy, max_bytes: int) -> Iterator[S
                 raise errors.unreadable(str(path), exc.strerror or str(exc)) from exc
             yield from _feed_sources(parse_feed(data, str(path)), str(path), policy, max_bytes)
             return
+        if path.suffix.lower() in (".jsonl", ".ndjson") and _holds_case_files(_head(path)):
+            yield from _case_files(path)
+            return
         yield from read_path(path, max_bytes=max_bytes)
     except errors.StorydeskError as exc:
         yield _fail(str(path), exc)
+
+
+def _holds_case_files(head: bytes) -> bool:
+    """Whether a JSON Lines file starts with a case file (an object with an ``article``)."""
+    first = head.lstrip().split(b"\n", 1)[0]
+    return first.startswith(b"{") and b'"schema_version"' in first and b'"article"' in first
+
+
+def _case_files(path: Path) -> Iterator[AnalysedSource | Failure]:
+    """Each line a case file; a line that is not one, was made by another schema version, or
+    whose text no longer matches its article id, is a Failure and the rest goes on."""
+    try:
+        lines = path.open("rb")
+    except OSError as exc:
+        raise errors.unreadable(str(path), exc.strerror or str(exc)) from exc
+    with lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            name = f"{path}:{number}"
+            try:
+                yield AnalysedSource(_case_file(line, str(path), number), name)
+            except errors.StorydeskError as exc:
+                yield _fail(name, exc)
+
+
+def _case_file(line: bytes, name: str, number: int) -> CaseFile:
+    try:
+        record = json.loads(line)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise errors.bad_record(name, number, f"not valid JSON ({exc})") from exc
+    if not isinstance(record, dict) or not isinstance(record.get("article"), dict):
+        raise errors.bad_record(name, number, "expected a case file (an object with an 'article')")
+    version = record.get("schema_version")
+    if version != SCHEMA_VERSION:
+        reason = f"case file of schema {version!r}, this storydesk writes {SCHEMA_VERSION!r}: analyse its text again"
+        raise errors.bad_record(name, number, reason)
+    try:
+        case = CaseFile.model_validate(record)
+    except ValueError as exc:
+        reason = str(exc).splitlines()[0]
+        raise errors.bad_record(name, number, f"not a valid case file ({reason})") from exc
+    if case.article.id != article_id(case.article.text):
+        raise errors.bad_record(name, number, "its article text does not match its article id (edited after analysis?)")
+    return case
 
 
 def _head(path: Path) -> bytes:
@@ -105,7 +158,9 @@ def _head(path: Path) -> bytes:
         return b""
 
 
-def expand(inputs: Sequence[str | Source], policy: FetchPolicy, *, max_bytes: int) -> Iterator[Source | Failure]:
+def expand(
+    inputs: Sequence[str | Source], policy: FetchPolicy, *, max_bytes: int
+) -> Iterator[Source | AnalysedSource | Failure]:
     """Every report in ``inputs``, in order, or a Failure where one could not be had."""
     for given in inputs:
         if isinstance(given, Source):

@@ -12,6 +12,10 @@ sources were given, so versions of one URL keep their order.
 
 A source that cannot be read, fetched or analysed is reported as a :class:`Failure` and
 the batch goes on.
+
+A case file analysed elsewhere (:class:`AnalysedSource`, say from ``storydesk analyze
+--format json`` run on other machines) is stored as it is, without analysis: its rows are
+made in the main process, in its place in the order.
 """
 
 from __future__ import annotations
@@ -98,6 +102,14 @@ class AddReport:
         return not self.failed
 
 
+@dataclass(frozen=True)
+class AnalysedSource:
+    """A case file analysed already (by this schema version): stored without analysis."""
+
+    case: CaseFile
+    name: str
+
+
 ProgressCallback = Callable[[Progress], None]
 StoredHook = Callable[[Stored, CaseFile], None]
 
@@ -142,40 +154,59 @@ def analyze_to_rows(article: Article) -> ArticleRows | Failure:
         return Failure(name, INTERNAL_ERROR, f"analysis failed: {type(exc).__name__}: {exc}")
 
 
-def _in_order(articles: list[Article], jobs: int) -> Iterator[ArticleRows | Failure]:
+def _in_order(
+    articles: list[Article], jobs: int, ready: dict[str, CaseFile] | None = None
+) -> Iterator[ArticleRows | Failure]:
     """Analysis results in the order of ``articles``, with at most a few tasks in flight
-    per worker so memory stays flat on large batches."""
-    workers = max(1, min(jobs, len(articles)))
+    per worker so memory stays flat on large batches. Articles with a ``ready`` case file
+    are not analysed: their rows are made here, in their turn."""
+    ready = ready or {}
+    workers = max(1, min(jobs, sum(1 for a in articles if a.id not in ready)))
     if workers == 1:
         for article in articles:
-            yield analyze_to_rows(article)
+            case = ready.get(article.id)
+            yield analyze_to_rows(article) if case is None else case_rows(case)
         return
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(os.getpid(),)
     ) as pool:
-        pending: deque[Future[ArticleRows | Failure]] = deque()
+        pending: deque[Future[ArticleRows | Failure] | ArticleRows] = deque()
         queue = iter(articles)
+
+        def submit(article: Article) -> None:
+            case = ready.get(article.id)
+            pending.append(pool.submit(analyze_to_rows, article) if case is None else case_rows(case))
+
         for article in queue:
-            pending.append(pool.submit(analyze_to_rows, article))
+            submit(article)
             if len(pending) >= workers * 4:
                 break
         while pending:
-            result = pending.popleft().result()
+            head = pending.popleft()
+            result = head.result() if isinstance(head, Future) else head
             nxt = next(queue, None)
             if nxt is not None:
-                pending.append(pool.submit(analyze_to_rows, nxt))
+                submit(nxt)
             yield result
 
 
-def prepare(sources: Iterable[Source | Failure], options: ArticleOptions) -> tuple[list[Article], list[Failure]]:
-    """Clean each source into an Article; failures are kept, not raised."""
+def prepare(
+    sources: Iterable[Source | AnalysedSource | Failure], options: ArticleOptions
+) -> tuple[list[Article], list[Failure], dict[str, CaseFile]]:
+    """Clean each source into an Article; failures are kept, not raised. Case files analysed
+    already give their article, and come back by article id."""
     published = parse_date(options.published)
     prepared: list[Article] = []
     failed: list[Failure] = []
+    ready: dict[str, CaseFile] = {}
     for source in sources:
         if isinstance(source, Failure):
             failed.append(source)
+            continue
+        if isinstance(source, AnalysedSource):
+            prepared.append(source.case.article)
+            ready[source.case.article.id] = source.case
             continue
         try:
             prepared.append(
@@ -185,12 +216,12 @@ def prepare(sources: Iterable[Source | Failure], options: ArticleOptions) -> tup
             )
         except errors.StorydeskError as exc:
             failed.append(_failure(source.name, exc))
-    return prepared, failed
+    return prepared, failed, ready
 
 
 def run(
     engine: Engine,
-    sources: Iterable[Source | Failure],
+    sources: Iterable[Source | AnalysedSource | Failure],
     *,
     options: ArticleOptions | None = None,
     jobs: int = 1,
@@ -200,7 +231,7 @@ def run(
     on_stored: StoredHook | None = None,
 ) -> AddReport:
     started = time.monotonic()
-    articles, failed = prepare(sources, options or ArticleOptions())
+    articles, failed, ready = prepare(sources, options or ArticleOptions())
     report = AddReport(failed=list(failed))
     total = len(articles) + len(failed)
     on_desk = stored_versions(engine, [a.id for a in articles])
@@ -250,7 +281,7 @@ def run(
         last_flush = time.monotonic()
 
     tick()
-    for result in _in_order(to_analyze, jobs):
+    for result in _in_order(to_analyze, jobs, ready):
         if isinstance(result, Failure):
             report.failed.append(result)
             tick()
