@@ -179,7 +179,22 @@ class _TriggerIndex:
         return sorted(found)
 
 
+_last_index: tuple[tuple[EventType, ...], _TriggerIndex] | None = None
+
+
 def _trigger_index(catalogue: tuple[EventType, ...]) -> _TriggerIndex:
+    """The index of ``catalogue``, kept for the last catalogue seen (the built-in one is the
+    same object from report to report; entries hold dicts, so it cannot key a cache)."""
+    global _last_index
+    last = _last_index
+    if last is not None and last[0] is catalogue:
+        return last[1]
+    index = _build_index(catalogue)
+    _last_index = (catalogue, index)
+    return index
+
+
+def _build_index(catalogue: tuple[EventType, ...]) -> _TriggerIndex:
     entries: list[_Entry] = []
     words_of_form: dict[str, set[str]] = {}
     entries_of_word: dict[str, set[int]] = {}
