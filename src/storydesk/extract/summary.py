@@ -78,10 +78,15 @@ def _content(tokens: Span) -> list[str]:
     return [t.lemma_.lower() for t in tokens if t.is_alpha and not t.is_stop and len(t) > 1]
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+def _norm(vector: dict[str, float]) -> float:
+    return math.sqrt(sum(v * v for v in vector.values()))
+
+
+def _cosine(a: dict[str, float], b: dict[str, float], b_norm: float | None = None) -> float:
+    """Cosine of ``a`` and ``b``; ``b_norm``, when given, is ``_norm(b)`` worked out once."""
     dot = sum(v * b.get(k, 0.0) for k, v in a.items())
-    na = math.sqrt(sum(v * v for v in a.values()))
-    nb = math.sqrt(sum(v * v for v in b.values()))
+    na = _norm(a)
+    nb = _norm(b) if b_norm is None else b_norm
     return dot / (na * nb) if na and nb else 0.0
 
 
@@ -103,6 +108,8 @@ def sentence_features(doc: Doc) -> list[SentenceFeatures]:
     centroid: Counter[str] = Counter()
     for vector in vectors:
         centroid.update(vector)
+    centroid_vector: dict[str, float] = dict(centroid)
+    centroid_norm = _norm(centroid_vector)
     out = []
     for i, (sentence, vector) in enumerate(zip(sentences, vectors, strict=True)):
         words = sum(1 for t in sentence if t.is_alpha)
@@ -114,7 +121,7 @@ def sentence_features(doc: Doc) -> list[SentenceFeatures]:
                 end=sentence.end_char,
                 index=i,
                 words=words,
-                centrality=_cosine(vector, dict(centroid)),
+                centrality=_cosine(vector, centroid_vector, centroid_norm),
                 entities=min(1.0, entity_tokens / max(1, words) * 3),
                 numbers=1.0 if number_tokens else 0.0,
                 quoted=_quoted_share(sentence),
