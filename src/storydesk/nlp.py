@@ -29,10 +29,11 @@ PARAGRAPH_BREAK = "\n\n"
 @Language.component("storydesk_paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """Mark the first token after a blank line as a sentence start (the parser keeps it)."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+    after_break = False  # one pass, each token made once (doc[i - 1] made every token twice)
+    for token in doc:
+        if after_break:
             token.is_sent_start = True
+        after_break = "\n" in token.whitespace_ or (token.is_space and "\n" in token.text)
     return doc
 
 
