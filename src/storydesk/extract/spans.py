@@ -5,8 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from storydesk.model import Article, Evidence
-
-_TEXT_KEY = "storydesk.text"
+from storydesk.nlp import TEXT_KEY
 
 
 def evidence(article: Article, start: int, end: int) -> Evidence:
@@ -25,11 +24,11 @@ def evidence(article: Article, start: int, end: int) -> Evidence:
 
 
 def doc_text(doc: Doc) -> str:
-    """``doc.text``, joined once per doc and then kept in ``doc.user_data``: spaCy rebuilds
-    ``doc.text`` from every token on each access, which made it a third of analysis time."""
-    text = doc.user_data.get(_TEXT_KEY)
+    """``doc.text``, joined once per doc (or kept by ``nlp.parse``) in ``doc.user_data``: spaCy
+    rebuilds ``doc.text`` from every token on each access, which made it a third of analysis time."""
+    text = doc.user_data.get(TEXT_KEY)
     if not isinstance(text, str):
-        text = doc.user_data[_TEXT_KEY] = doc.text
+        text = doc.user_data[TEXT_KEY] = doc.text
     return text
 
 
