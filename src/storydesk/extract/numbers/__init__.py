@@ -74,10 +74,13 @@ def _both(doc: Doc, blocked: list[tuple[int, int]]) -> Iterable[tuple[Quantity, 
             yield q, noun_phrase(token.head, {token.i})
 
 
+_TIMES_WORDS = {"twice": 2.0, "once": 1.0, "thrice": 3.0}
+
+
 def _times_adverbs(doc: Doc) -> Iterable[tuple[Quantity, str | None]]:
     """``shot twice``, ``stabbed once in the neck``: times the verb happened."""
     for token in doc:
-        value = {"twice": 2.0, "once": 1.0, "thrice": 3.0}.get(token.lower_)
+        value = _TIMES_WORDS.get(token.lower_)
         if value is None or token.dep_ != "advmod" or token.head.pos_ != "VERB":
             continue
         if token.i < token.head.i or token.nbor(1).lower_ in {"more", "again", "before", "a", "as", "the"}:
