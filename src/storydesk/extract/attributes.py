@@ -21,7 +21,7 @@ from storydesk import conventions
 from storydesk.extract import counsel, occupations
 from storydesk.extract.people import Cast, PersonDraft
 from storydesk.extract.rawfact import RawFact
-from storydesk.extract.spans import evidence
+from storydesk.extract.spans import doc_text, evidence
 from storydesk.model import Article, Fact
 
 __all__ = ["RawFact", "find_attributes", "to_facts"]
@@ -85,7 +85,7 @@ def _relation_key(word: str) -> str:
 
 def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
     """Relations between two people of the cast, and the inverse on the other person."""
-    text = doc.text
+    text = doc_text(doc)
     relations = conventions.relations()
     facts: list[RawFact] = []
 

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from storydesk.extract.people import Cast
 from storydesk.extract.rawfact import RawFact
+from storydesk.extract.spans import doc_text
 
 _FOR_CLIENT = re.compile(
     r"\s*(?:,?\s*(?:K\.?C|Q\.?C|S\.?C)\b)?\s*,\s*(?:for|representing|defending|who\s+represents|on\s+behalf\s+of)\s+"
@@ -59,7 +60,7 @@ def _defendants(doc: Doc, cast: Cast) -> set[str]:
 
 
 def find_counsel(doc: Doc, cast: Cast) -> list[RawFact]:
-    text = doc.text
+    text = doc_text(doc)
     facts: list[RawFact] = []
     defendants: set[str] | None = None
 

@@ -27,7 +27,7 @@ from typing import Literal
 from spacy.tokens import Doc
 
 from storydesk import conventions
-from storydesk.extract.spans import evidence
+from storydesk.extract.spans import doc_text, evidence
 from storydesk.model import Article, Mention, Organisation, Place, Thing, ThingCategory
 
 EntityLabel = Literal["PERSON", "ORG", "PLACE", "THING"]
@@ -134,7 +134,7 @@ def _things_in_text(text: str) -> Iterable[tuple[int, int, str]]:
 
 def find_entity_mentions(doc: Doc) -> list[EntityMention]:
     """Every entity mention in the text, corrected, in text order, without overlaps."""
-    text = doc.text
+    text = doc_text(doc)
     found: list[EntityMention] = []
     taken: list[tuple[int, int]] = []
 

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from storydesk import conventions
 from storydesk.extract.entities import EntityMention, model_product
+from storydesk.extract.spans import doc_text
 
 QUOTE_MARKS = "'\"‘’“”"
 PRONOUNS = {
@@ -104,7 +105,7 @@ _OCCUPATION_LEAD = re.compile(r"([A-Z][a-z]+)\s+(?=[A-Z])")
 
 
 def name_mentions(doc: Doc, entities: list[EntityMention]) -> list[NameMention]:
-    text = doc.text
+    text = doc_text(doc)
     result: list[NameMention] = []
     for ent in entities:
         if ent.label != "PERSON":
@@ -403,7 +404,7 @@ _NUMBER_WORDS = {
 def descriptions(doc: Doc, names: list[NameMention]) -> list[Description]:
     """Noun phrases describing a person: a person noun or an age at their head."""
     nouns = conventions.person_nouns()
-    text = doc.text
+    text = doc_text(doc)
     found: list[Description] = []
     name_spans = [(m.start, m.end) for m in names]
     for chunk in doc.noun_chunks:

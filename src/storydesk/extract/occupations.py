@@ -22,6 +22,7 @@ party (``Conservative``) is never a nationality.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
@@ -46,10 +47,11 @@ _MAX_COMPLEMENT = 9
 def find_occupations(doc: Doc, cast: Cast) -> list[RawFact]:
     """Occupation and nationality facts for the named people of ``cast``."""
     starts = {t.idx: t.i for t in doc}
+    offsets = list(starts)  # token start offsets, ascending: token i starts at offsets[i]
     facts: list[RawFact] = []
     for person, draft in zip(cast.people, cast.drafts, strict=True):
         for mention in draft.names:
-            facts += _after_name(doc, starts, person.id, mention)
+            facts += _after_name(doc, offsets, person.id, mention)
             facts += _before_name(doc, starts, person.id, mention)
             facts += _from_title(doc, starts, person.id, mention)
     facts += _works_as(doc, cast)
@@ -170,9 +172,9 @@ def _facts_from_phrase(
         yield RawFact(person_id, "occupation", _value(phrase), min(span_start, phrase[0].idx), max(span_end, end))
 
 
-def _after_name(doc: Doc, starts: dict[int, int], person_id: str, mention: NameMention) -> list[RawFact]:
-    i = next((j for pos, j in starts.items() if pos >= mention.end), None)
-    if i is None or i >= len(doc) or doc[i].text != ",":
+def _after_name(doc: Doc, offsets: list[int], person_id: str, mention: NameMention) -> list[RawFact]:
+    i = bisect.bisect_left(offsets, mention.end)  # the first token starting at or after the name's end
+    if i >= len(doc) or doc[i].text != ",":
         return []
     i += 1
     # an age between commas: "Daniel Okafor, 27, a delivery driver"

@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 
 from storydesk import conventions
 from storydesk.extract.mentions import Description, NameMention, PronounMention
-from storydesk.extract.spans import evidence
+from storydesk.extract.spans import doc_text, evidence
 from storydesk.model import Article, Mention, MentionKind, Person
 
 # Definite descriptions that become an unnamed person when no named person carries them.
@@ -177,7 +177,7 @@ def _comma_ages(text: str, drafts: list[PersonDraft]) -> None:
 
 def _apposition_links(doc: Doc, drafts: list[PersonDraft], descs: list[Description]) -> dict[int, int]:
     """Map description index -> draft index for descriptions in apposition with a name."""
-    text = doc.text
+    text = doc_text(doc)
     links: dict[int, int] = {}
     name_owner = [(m, i) for i, d in enumerate(drafts) for m in d.names]
     separators = re.compile(r"\s*[,–—-]?\s*['‘\"“]?\s*$")
@@ -424,7 +424,7 @@ def _resolve_pronouns(
     for pronoun in pronouns:
         here = sentence_index(pronoun.start)
         window_start, window_end = starts[max(0, here - 1)], pronoun.start
-        opened = _quote_attributed(doc.text, pronoun)
+        opened = _quote_attributed(doc_text(doc), pronoun)
         if opened is not None:
             # "'...,' she said": the speaker is named before the quotation, not inside it
             window_start, window_end = starts[max(0, sentence_index(opened) - 1)], opened
@@ -471,13 +471,14 @@ def resolve_people(
     descs: list[Description],
     pronouns: list[PronounMention],
 ) -> Cast:
-    drafts = _cluster_names(names, doc.text)
-    _comma_ages(doc.text, drafts)
+    text = doc_text(doc)
+    drafts = _cluster_names(names, text)
+    _comma_ages(text, drafts)
     drafts = _link_descriptions(doc, drafts, descs)
     _genders_from_descriptions(drafts)
-    _genders_from_relation_nouns(doc.text, drafts)
+    _genders_from_relation_nouns(text, drafts)
     _resolve_pronouns(doc, drafts, pronouns, descs)
-    drafts = _link_named_as(doc.text, drafts)
+    drafts = _link_named_as(text, drafts)
     drafts = _link_aged_unnamed(drafts)
     drafts.sort(key=lambda d: d.first_position)
     people: list[Person] = []

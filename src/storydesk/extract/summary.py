@@ -28,11 +28,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from storydesk.extract.spans import evidence
+from storydesk.extract.spans import doc_text, evidence
 from storydesk.model import Article, Event, Evidence, Fact, Summary, TimeRef
 
 DEFAULT_SENTENCES = 3
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"}
+_NUMBER_LABELS = {"MONEY", "PERCENT", "CARDINAL"}
+_QUOTED = re.compile(r"[‘“\"][^’”\"]{3,}[’”\"]|(?<!\w)'[^']{12,}'(?!\w)")
 _QUOTE_MARKS = "'\"‘’“”"
 
 
@@ -74,27 +76,55 @@ class SentenceFeatures:
     vector: dict[str, float]
 
 
-def _content(tokens: Span) -> list[str]:
-    return [t.lemma_.lower() for t in tokens if t.is_alpha and not t.is_stop and len(t) > 1]
+@dataclass(frozen=True)
+class _SentenceTokens:
+    """What the features count in one sentence, read in a single pass over its tokens."""
+
+    sentence: Span
+    content: list[str]  # lemmas of its content words (alphabetic, not stop words, longer than 1)
+    words: int  # alphabetic tokens
+    entity_tokens: int
+    number_tokens: int
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+def _read_tokens(sentence: Span) -> _SentenceTokens:
+    content: list[str] = []
+    words = entity_tokens = number_tokens = 0
+    for t in sentence:
+        if t.is_alpha:
+            words += 1
+            if not t.is_stop and len(t) > 1:
+                content.append(t.lemma_.lower())
+        entity = t.ent_type_
+        if entity in _ENTITY_LABELS:
+            entity_tokens += 1
+        if t.like_num or entity in _NUMBER_LABELS:
+            number_tokens += 1
+    return _SentenceTokens(sentence, content, words, entity_tokens, number_tokens)
+
+
+def _norm(vector: dict[str, float]) -> float:
+    return math.sqrt(sum(v * v for v in vector.values()))
+
+
+def _cosine(a: dict[str, float], b: dict[str, float], b_norm: float | None = None) -> float:
+    """Cosine of ``a`` and ``b``; ``b_norm``, when given, is ``_norm(b)`` worked out once."""
     dot = sum(v * b.get(k, 0.0) for k, v in a.items())
-    na = math.sqrt(sum(v * v for v in a.values()))
-    nb = math.sqrt(sum(v * v for v in b.values()))
+    na = _norm(a)
+    nb = _norm(b) if b_norm is None else b_norm
     return dot / (na * nb) if na and nb else 0.0
 
 
-def _quoted_share(sentence: Span) -> float:
-    text = sentence.text
-    spans = re.findall(r"[‘“\"][^’”\"]{3,}[’”\"]|(?<!\w)'[^']{12,}'(?!\w)", text)
+def _quoted_share(text: str) -> float:
+    spans = _QUOTED.findall(text)
     return min(1.0, sum(len(s) for s in spans) / max(1, len(text)))
 
 
 def sentence_features(doc: Doc) -> list[SentenceFeatures]:
     """Features of every sentence of ``doc`` with at least one word."""
-    sentences = [s for s in doc.sents if any(t.is_alpha for t in s)]
-    bags = [Counter(_content(s)) for s in sentences]
+    text = doc_text(doc)
+    sentences = [read for read in map(_read_tokens, doc.sents) if read.words]
+    bags = [Counter(read.content) for read in sentences]
     df: Counter[str] = Counter()
     for bag in bags:
         df.update(bag.keys())
@@ -103,21 +133,21 @@ def sentence_features(doc: Doc) -> list[SentenceFeatures]:
     centroid: Counter[str] = Counter()
     for vector in vectors:
         centroid.update(vector)
+    centroid_vector: dict[str, float] = dict(centroid)
+    centroid_norm = _norm(centroid_vector)
     out = []
-    for i, (sentence, vector) in enumerate(zip(sentences, vectors, strict=True)):
-        words = sum(1 for t in sentence if t.is_alpha)
-        entity_tokens = sum(1 for t in sentence if t.ent_type_ in _ENTITY_LABELS)
-        number_tokens = sum(1 for t in sentence if t.like_num or t.ent_type_ in {"MONEY", "PERCENT", "CARDINAL"})
+    for i, (read, vector) in enumerate(zip(sentences, vectors, strict=True)):
+        start, end = read.sentence.start_char, read.sentence.end_char
         out.append(
             SentenceFeatures(
-                start=sentence.start_char,
-                end=sentence.end_char,
+                start=start,
+                end=end,
                 index=i,
-                words=words,
-                centrality=_cosine(vector, dict(centroid)),
-                entities=min(1.0, entity_tokens / max(1, words) * 3),
-                numbers=1.0 if number_tokens else 0.0,
-                quoted=_quoted_share(sentence),
+                words=read.words,
+                centrality=_cosine(vector, centroid_vector, centroid_norm),
+                entities=min(1.0, read.entity_tokens / max(1, read.words) * 3),
+                numbers=1.0 if read.number_tokens else 0.0,
+                quoted=_quoted_share(text[start:end]),
                 vector=vector,
             )
         )

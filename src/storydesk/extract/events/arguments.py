@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 from storydesk.extract.events.catalogue import EventType
 from storydesk.extract.events.entities_index import EntityIndex, Mentioned
 from storydesk.extract.events.triggers import Hit
+from storydesk.extract.spans import doc_text
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _HYPHENS = {"-", "–"}
@@ -124,7 +125,7 @@ def _make(doc: Doc, index: EntityIndex, role: str, token: Token, full: bool = Fa
         linked = index.at(head[0], head[1], head)
         if linked is None or not linked.entity_id.startswith("p"):
             linked = _through_apposition(index, part) or linked or index.at(start, end, head)
-        text = doc.text[start:end]
+        text = doc_text(doc)[start:end]
         if linked is None and role == "agent":
             linked = index.police(text)
         args.append(Arg(role, start, end, text, linked.entity_id if linked else None, linked.name if linked else text))
@@ -237,7 +238,7 @@ def _prep_args(doc: Doc, index: EntityIndex, et: EventType, heads: list[Token]) 
                 continue
             if key.startswith("on suspicion"):
                 start, end = _until_date(obj)
-                text = doc.text[start:end]
+                text = doc_text(doc)[start:end]
                 args.append(Arg("charge", start, end, text, None, text))
                 continue
             if role in {"charge", "theme"}:

@@ -145,23 +145,104 @@ def _inside_charge(token: Token) -> bool:
     return False
 
 
+@dataclass(frozen=True)
+class _Entry:
+    """One catalogue entry's trigger words, split the way ``_word_hits`` tries them."""
+
+    etype: EventType
+    verbs: frozenset[str]  # one-word verbs
+    nouns: frozenset[str]  # one-word nouns
+    multiword: tuple[list[str], ...]  # verbs, nouns, then phrases of several words, split into words
+
+
+@dataclass(frozen=True)
+class _TriggerIndex:
+    """The catalogue looked up from the token side, so that a token is compared only with
+    the entries one of its words can trigger instead of with every word of every entry."""
+
+    entries: tuple[_Entry, ...]
+    words_of_form: dict[str, frozenset[str]]  # inflected form -> catalogue words it is a form of
+    entries_of_word: dict[str, frozenset[int]]  # catalogue word -> entries it starts a trigger of
+    object_entries: frozenset[int]  # entries with object nouns (checked on every noun)
+
+    def words_of(self, token: Token) -> frozenset[str]:
+        """The catalogue words ``token`` is (``_is``), plus its own lemma."""
+        return self.words_of_form.get(token.lower_, frozenset()) | {token.lemma_.lower()}
+
+    def candidates(self, token: Token, words: frozenset[str]) -> list[int]:
+        """Entries that may have a trigger at ``token``, in catalogue order."""
+        found: set[int] = set()
+        for word in words:
+            found |= self.entries_of_word.get(word, frozenset())
+        if token.pos_ in {"NOUN", "PROPN"}:
+            found |= self.object_entries
+        return sorted(found)
+
+
+_last_index: tuple[tuple[EventType, ...], _TriggerIndex] | None = None
+
+
+def _trigger_index(catalogue: tuple[EventType, ...]) -> _TriggerIndex:
+    """The index of ``catalogue``, kept for the last catalogue seen (the built-in one is the
+    same object from report to report; entries hold dicts, so it cannot key a cache)."""
+    global _last_index
+    last = _last_index
+    if last is not None and last[0] is catalogue:
+        return last[1]
+    index = _build_index(catalogue)
+    _last_index = (catalogue, index)
+    return index
+
+
+def _build_index(catalogue: tuple[EventType, ...]) -> _TriggerIndex:
+    entries: list[_Entry] = []
+    words_of_form: dict[str, set[str]] = {}
+    entries_of_word: dict[str, set[int]] = {}
+    for number, et in enumerate(catalogue):
+        single = [w for w in (*et.verbs, *et.nouns) if " " not in w]
+        multiword = tuple(w.split() for w in (*et.verbs, *et.nouns, *et.phrases) if " " in w)
+        entries.append(
+            _Entry(
+                et,
+                frozenset(v for v in et.verbs if " " not in v),
+                frozenset(n for n in et.nouns if " " not in n),
+                multiword,
+            )
+        )
+        for word in [*single, *(parts[0] for parts in multiword)]:
+            entries_of_word.setdefault(word, set()).add(number)
+        for word in [*single, *(part for parts in multiword for part in parts)]:
+            for form in forms(word):
+                words_of_form.setdefault(form, set()).add(word)
+    return _TriggerIndex(
+        tuple(entries),
+        {form: frozenset(words) for form, words in words_of_form.items()},
+        {word: frozenset(numbers) for word, numbers in entries_of_word.items()},
+        frozenset(number for number, et in enumerate(catalogue) if et.object_nouns),
+    )
+
+
 def _word_hits(doc: Doc, catalogue: tuple[EventType, ...]) -> list[Hit]:
+    index = _trigger_index(catalogue)
     hits: list[Hit] = []
     for token in doc:
-        for et in catalogue:
-            if _verbal(token) and any(_is(token, v) for v in et.verbs if " " not in v):
+        words = index.words_of(token)
+        for number in index.candidates(token, words):
+            entry = index.entries[number]
+            et = entry.etype
+            if _verbal(token) and not words.isdisjoint(entry.verbs):
                 hits.append(Hit(et, token.i, token.i + 1, token.i, "verb"))
             if (
                 token.pos_ in {"NOUN", "PROPN"}
-                and any(_is(token, n) for n in et.nouns if " " not in n)
+                and not words.isdisjoint(entry.nouns)
                 and token.dep_ != "compound"
                 and not _idiom(doc, token)
             ):
                 hits.append(Hit(et, token.i, token.i + 1, token.i, "noun"))
             if et.object_nouns and token.pos_ in {"NOUN", "PROPN"} and _object_noun(token, et):
                 hits.append(Hit(et, token.i, token.i + 1, token.i, "noun"))
-            for word in (*et.verbs, *et.nouns, *et.phrases):
-                if " " in word and (end := _phrase_at(doc, token.i, word.split())) is not None:
+            for parts in entry.multiword:
+                if parts[0] in words and (end := _phrase_at(doc, token.i, parts)) is not None:
                     hits.append(Hit(et, token.i, end, _span_head(doc, token.i, end), "phrase"))
     return hits
 

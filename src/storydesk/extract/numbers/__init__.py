@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from storydesk.extract.numbers.counted import describe, noun_phrase
 from storydesk.extract.numbers.exclude import counts_time, is_excluded
 from storydesk.extract.numbers.values import Quantity, find_quantities, words_value
-from storydesk.extract.spans import evidence
+from storydesk.extract.spans import doc_text, evidence
 from storydesk.model import Article, Fact, Number, Person, TimeRef
 
 __all__ = ["blocked_spans", "find_numbers", "find_quantities", "number_facts"]
@@ -49,7 +49,7 @@ def _from_quantity(doc: Doc, q: Quantity, blocked: list[tuple[int, int]]) -> tup
     # "£8,000": the parser often makes the symbol the head; the number is what it governs.
     if root.pos_ == "SYM" and any(t.pos_ == "NUM" for t in core):
         root = next(t for t in reversed(core) if t.pos_ == "NUM")
-    if is_excluded(doc.text, q, core, root, blocked):
+    if is_excluded(doc_text(doc), q, core, root, blocked):
         return None
     if q.kind == "count" and counts_time(root):
         return None
@@ -74,10 +74,13 @@ def _both(doc: Doc, blocked: list[tuple[int, int]]) -> Iterable[tuple[Quantity, 
             yield q, noun_phrase(token.head, {token.i})
 
 
+_TIMES_WORDS = {"twice": 2.0, "once": 1.0, "thrice": 3.0}
+
+
 def _times_adverbs(doc: Doc) -> Iterable[tuple[Quantity, str | None]]:
     """``shot twice``, ``stabbed once in the neck``: times the verb happened."""
     for token in doc:
-        value = {"twice": 2.0, "once": 1.0, "thrice": 3.0}.get(token.lower_)
+        value = _TIMES_WORDS.get(token.lower_)
         if value is None or token.dep_ != "advmod" or token.head.pos_ != "VERB":
             continue
         if token.i < token.head.i or token.nbor(1).lower_ in {"more", "again", "before", "a", "as", "the"}:
@@ -88,7 +91,7 @@ def _times_adverbs(doc: Doc) -> Iterable[tuple[Quantity, str | None]]:
 
 def _parents(doc: Doc, people: list[Person]) -> Iterable[tuple[Quantity, str | None]]:
     """``a mother-of-two`` = 2 children of the person it describes."""
-    for match in _PARENT.finditer(doc.text):
+    for match in _PARENT.finditer(doc_text(doc)):
         number = match.group(2)
         value = float(number) if number.isdigit() else words_value(number)
         if value is None:
@@ -120,7 +123,7 @@ def find_numbers(
     ``blocked``: spans already read as something else (age facts, time expressions).
     """
     found: list[tuple[Quantity, str | None]] = []
-    for q in find_quantities(doc.text):
+    for q in find_quantities(doc_text(doc)):
         read = _from_quantity(doc, q, blocked)
         if read is not None:
             found.append(read)

@@ -34,7 +34,7 @@ from storydesk.extract.quotes.marks import MarkedSpan, find_marked_spans, paragr
 from storydesk.extract.quotes.resolve import Cast, SpeakerSpan, build_cast, resolve
 from storydesk.extract.quotes.speakers import Attribution, attribute
 from storydesk.extract.quotes.terms import looks_like_name, term_reason, words
-from storydesk.extract.spans import evidence
+from storydesk.extract.spans import doc_text, evidence
 from storydesk.extract.times.anchor import time_for_span
 from storydesk.model import Article, Organisation, Person, Quote, QuotedTerm, TimeRef
 
@@ -101,7 +101,7 @@ def _classify_marks(
     marked: Sequence[MarkedSpan],
     table: CueTable,
 ) -> tuple[list[_Found], list[tuple[str, MarkedSpan]]]:
-    text = doc.text
+    text = doc_text(doc)
     outer = [m for m in marked if m.depth == 0]
     quotes: list[_Found] = []
     terms: list[tuple[str, MarkedSpan]] = []
@@ -209,8 +209,9 @@ def find_quotes(
         quoted_spans.append((reported.start, reported.end, "indirect"))
     cast = build_cast(doc, people, organisations, table, [(m.content_start, m.content_end) for m in outer])
     quotes.sort(key=lambda q: (q.start, q.end))
+    unquoted_times = _times_outside(quotes, times)
     result = [
-        _to_quote(index, found, article, cast, paragraphs, table, _said_when(doc, found, quotes, times))
+        _to_quote(index, found, article, cast, paragraphs, table, _said_when(doc, found, unquoted_times))
         for index, found in enumerate(quotes, 1)
     ]
     quoted_terms = [
@@ -223,14 +224,19 @@ def find_quotes(
     return result, quoted_terms
 
 
-def _said_when(doc: Doc, found: _Found, quotes: Sequence[_Found], times: Sequence[TimeRef]) -> str | None:
-    """The time the statement was made: a date in the cue's own clause (``police said on
-    Monday``), never one inside what was said (``said he was arrested on Monday``)."""
-    if found.cue is None or not times:
-        return None
+def _times_outside(quotes: Sequence[_Found], times: Sequence[TimeRef]) -> list[TimeRef]:
+    """The times not inside any quote (found once per report, not once per quote)."""
     said = [(q.start, q.end) for q in quotes]
-    outside = [t for t in times if not any(s < t.evidence.end and t.evidence.start < e for s, e in said)]
-    ref = time_for_span(doc, outside, *found.cue)
+    return [t for t in times if not any(s < t.evidence.end and t.evidence.start < e for s, e in said)]
+
+
+def _said_when(doc: Doc, found: _Found, unquoted_times: list[TimeRef]) -> str | None:
+    """The time the statement was made: a date in the cue's own clause (``police said on
+    Monday``), never one inside what was said (``said he was arrested on Monday``):
+    ``unquoted_times`` are the report's times outside every quote."""
+    if found.cue is None or not unquoted_times:
+        return None
+    ref = time_for_span(doc, unquoted_times, *found.cue)
     return ref.id if ref is not None else None
 
 

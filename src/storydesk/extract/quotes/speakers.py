@@ -31,6 +31,7 @@ from storydesk.extract.quotes.cues import CueTable
 from storydesk.extract.quotes.marks import MARKS, MarkedSpan
 from storydesk.extract.quotes.resolve import SpeakerSpan
 from storydesk.extract.quotes.terms import looks_like_name
+from storydesk.extract.spans import doc_text
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _DASHES = "-–—"
@@ -88,7 +89,7 @@ def speaker_span(tokens: list[Token], head: Token, table: CueTable) -> SpeakerSp
         or (lowered not in table.organisation_nouns and head.tag_ == "NNS" and head.pos_ == "NOUN")
     )
     statement = lowered in table.statement_nouns or lowered in table.organisation_nouns
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     return SpeakerSpan(
         start=start,
         end=end,
@@ -193,9 +194,9 @@ def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
 
 
 def _sentence_start(doc: Doc, char: int) -> int:
-    while char > 0 and doc.text[char].isspace():
+    while char > 0 and doc_text(doc)[char].isspace():
         char -= 1
-    span = doc.char_span(char, min(len(doc.text), char + 1), alignment_mode="expand")
+    span = doc.char_span(char, min(len(doc_text(doc)), char + 1), alignment_mode="expand")
     if span is None or len(span) == 0:
         return char
     sent: Span = span[0].sent
@@ -282,7 +283,7 @@ def attribute(
     table: CueTable,
 ) -> Attribution | None:
     """How ``mark`` (an outermost marked stretch) is attributed, or None when it is not."""
-    text = doc.text
+    text = doc_text(doc)
     lo, hi = para
     prior_ends = [s.end for s in outer if s.end <= mark.start and s.end >= lo]
     pre_start = max([lo, _sentence_start(doc, max(lo, mark.start - 1)), *prior_ends])
@@ -409,7 +410,7 @@ def _partial(
             return None  # a noun phrase inside a noun phrase: a term, not words someone said
     if not has_verb and (
         root.dep_ in ("nsubj", "nsubjpass", "compound", "amod")
-        or doc.text[max(0, mark.start - 12) : mark.start].lower().rstrip().endswith(("so-called", "so called"))
+        or doc_text(doc)[max(0, mark.start - 12) : mark.start].lower().rstrip().endswith(("so-called", "so called"))
     ):
         return None  # a scare-quoted label in the reporter's sentence, not reported words
     cue: Token | None = None

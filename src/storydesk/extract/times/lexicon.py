@@ -71,10 +71,30 @@ def lexicon() -> Lexicon:
     )
 
 
+def _escaped(text: str) -> str:
+    return re.escape(text).replace(r"\ ", r"\s+")
+
+
 def alternation(words: Iterable[str]) -> str:
-    """A non-capturing alternation, longest first, with flexible inner whitespace."""
-    escaped = [re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)]
-    return "(?:" + "|".join(escaped) + ")"
+    """A non-capturing alternation, longest first, with flexible inner whitespace.
+
+    Words are grouped under their first character (``t(?:hirteen|wenty|wo)``), so the
+    regex engine tries one branch per first character instead of one per word; the match
+    is the same, since words with different first characters cannot match at the same
+    place and each group keeps the longest-first order. Words whose first characters differ
+    only in case (or are not ASCII) are left as a flat alternation."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    by_first: dict[str, list[str]] = {}
+    for word in ordered:
+        by_first.setdefault(word[:1], []).append(word)
+    firsts = list(by_first)
+    if not all(len(f) == 1 and f.isascii() for f in firsts) or len({f.lower() for f in firsts}) < len(firsts):
+        return "(?:" + "|".join(_escaped(w) for w in ordered) + ")"
+    groups = []
+    for first, group in by_first.items():
+        rests = [_escaped(w[1:]) for w in group]
+        groups.append(_escaped(first) + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")"))
+    return "(?:" + "|".join(groups) + ")"
 
 
 def capitalised(words: Iterable[str]) -> str:
