@@ -3,8 +3,8 @@
 The cache lives in ``benchmarks/.cache/casefiles/<digest>/`` (gitignored). ``<digest>`` hashes
 the source of every module that shapes a case file (``analyze.py``, ``clean.py``, ``nlp.py``,
 ``model.py``, ``conventions.py``, ``extract/``, ``ingest/``, ``data/``), so any change to
-extraction starts a fresh cache and a stale case file is never scored. Each file is one case file as JSON, named by a hash of the
-report text and its metadata.
+extraction starts a fresh cache and a stale case file is never scored. Each file is one case
+file as JSON, named by a hash of the report text and its metadata.
 """
 
 from __future__ import annotations

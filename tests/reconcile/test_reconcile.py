@@ -471,3 +471,43 @@ def test_an_unnamed_description_joins_the_member_its_report_names_and_others_des
     _described(e, "p3", "The Danish midfielder", "Danish")
     story = build_story([a.case(), d.case(), e.case()])
     assert len([m for m in story.cast if m.kind == "person"]) == 3
+
+
+def test_conditions_that_hold_together_corroborate_and_one_that_follows_is_an_update() -> None:
+    a = Report("Marek Tolland, 31, was injured and taken to hospital.", "2024-02-03", "A")
+    _fate_of(a, "Marek Tolland", ["injured", "hospitalised"])
+    b = Report("Marek Tolland was injured in the blast and is in hospital.", "2024-02-03", "B")
+    _fate_of(b, "Marek Tolland", ["injured", "hospitalised"])
+    c = Report("Marek Tolland was arrested at the hospital.", "2024-02-04", "C")
+    _fate_of(c, "Marek Tolland", ["arrested", "injured"])
+    story = build_story([a.case(), b.case(), c.case()])
+    condition = next(f for f in story.facts if f.attribute == "fate" and "injured" in {v.value for v in f.values})
+    assert condition.verdict == "corroborated" and {v.value for v in condition.values} == {"injured", "hospitalised"}
+    legal = next(f for f in story.facts if f.attribute == "fate" and f is not condition)
+    assert {v.value for v in legal.values} == {"arrested"}  # a legal status is not a condition
+    d = Report("Marek Tolland, who was taken to hospital after the blast, has died.", "2024-02-06", "D")
+    _fate_of(d, "Marek Tolland", ["died", "hospitalised"])
+    story = build_story([a.case(), b.case(), d.case()])
+    condition = next(f for f in story.facts if f.attribute == "fate" and "died" in {v.value for v in f.values})
+    assert condition.verdict == "updated" and condition.current == "died"
+    # Died of his injuries, in two reports: one state, corroborated.
+    e = Report("Marek Tolland died of his injuries.", "2024-02-06", "E")
+    _fate_of(e, "Marek Tolland", ["died", "injured"])
+    f = Report("Marek Tolland, injured in the blast, died on Tuesday.", "2024-02-07", "F")
+    _fate_of(f, "Marek Tolland", ["injured", "died"])
+    story = build_story([e.case(), f.case()])
+    assert next(x for x in story.facts if x.attribute == "fate").verdict == "corroborated"
+    # Missing, then found in hospital: the condition moved on.
+    g = Report("Marek Tolland has been missing since Friday.", "2024-02-03", "G")
+    _fate_of(g, "Marek Tolland", ["missing"])
+    h = Report("Marek Tolland was found and is in hospital.", "2024-02-05", "H")
+    _fate_of(h, "Marek Tolland", ["hospitalised"])
+    story = build_story([g.case(), h.case()])
+    condition = next(x for x in story.facts if x.attribute == "fate")
+    assert condition.verdict == "updated" and condition.current == "hospitalised"
+
+
+def _fate_of(report: Report, name: str, fates: list[str]) -> None:
+    report.person("p1", name)
+    for fate in fates:
+        report.fact("p1", "fate", fate, name.split()[0], name=name)

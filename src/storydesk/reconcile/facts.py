@@ -19,8 +19,11 @@ counted things by the words of what they count), then each comparison is classed
   exclude each other (convicted / acquitted, charged / released without charge).
 
 Attributes that hold many values at once (``role``, ``description``, ``relation``, and fates
-that are not legal status: ``injured``, ``hospitalised``) are compared value by value and
-never conflict.
+that are neither legal status nor condition: ``resigned``, ``appointed``) are compared value by
+value and never conflict. A person's condition (``injured``, ``hospitalised``, ``missing``,
+``died``, ``rescued``) is one comparison apart from legal status: corroborated when its states
+hold together (injured and hospitalised; died of injuries), updated when one follows another
+(taken to hospital, then died; missing, then found).
 """
 
 from __future__ import annotations
@@ -70,6 +73,16 @@ LEGAL_STATUS = (
     "sentenced",
     "no_further_action",
 )
+# What happened to a person's body or whereabouts: states that hold together (injured and
+# hospitalised; died of injuries) unless one follows another (taken to hospital, then died;
+# missing, then found: rescued, in hospital, hurt or dead). One comparison per person, apart
+# from legal status; other fates (resigned, appointed, ...) are compared value by value.
+CONDITION = frozenset({"injured", "hospitalised", "missing", "died", "rescued"})
+# A condition and the ones that follow it: a rule from what the states mean, not tuned.
+CONDITION_NEXT = {
+    "missing": frozenset({"rescued", "died", "injured", "hospitalised"}),
+    "hospitalised": frozenset({"died"}),
+}
 EXCLUSIVE = (
     frozenset({"convicted", "acquitted"}),
     frozenset({"charged", "released_without_charge"}),
@@ -240,6 +253,11 @@ def _attribute_key(fact: Fact) -> str:
     """The comparison a fact belongs to: per value for many-valued attributes."""
     if fact.attribute in PER_VALUE:
         return f"{fact.attribute}={_norm(fact.value)}|{fact.qualifier or ''}"
+    if fact.attribute == "fate":
+        value = str(fact.value)
+        if value in CONDITION:
+            return "fate:condition"
+        return "fate" if value in LEGAL_STATUS else f"fate={value}"
     if fact.attribute == "title":
         kind = _title_kind(str(fact.value))
         return f"title:{kind}" if kind != "courtesy" else f"title={fact.value}"
@@ -415,6 +433,10 @@ def verdict(attribute: str, values: list[ValueSources], independent: int) -> tup
         if pairs or len(run) < len(values):
             return "conflicting", "reports give figures one slip apart (x10, swapped digits) or differ on one day"
         return "updated", "the figure changes from one day's reports to a later day's"
+    if attribute == "fate:condition":
+        if _condition_moves_on(values):
+            return "updated", "a later report tells a condition that follows an earlier one (missing, then rescued)"
+        return "corroborated", "the conditions given may all hold at once (injured and in hospital)"
     if base == "fate":
         clash = next(
             (
@@ -441,6 +463,20 @@ def verdict(attribute: str, values: list[ValueSources], independent: int) -> tup
             return "corroborated", "the titles name one rank, some more fully (Detective / Detective Inspector)"
         return "conflicting", "different ranks of one kind"
     return "conflicting", "different values that cannot both hold"
+
+
+def _condition_moves_on(values: list[ValueSources]) -> bool:
+    """A condition and one that follows it (``hospitalised``, ``died``), the earlier one given
+    in a report published no later than one giving the later: the story moved on, within one
+    report (`taken to hospital but died`) or between reports."""
+    for before, after in itertools.permutations(values, 2):
+        if str(after.value) not in CONDITION_NEXT.get(str(before.value), frozenset()):
+            continue
+        first = [d for d in before.published if d is not None]
+        later = [d for d in after.published if d is not None]
+        if not first or not later or min(first) <= max(later):
+            return True
+    return False
 
 
 def _within(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
@@ -561,11 +597,11 @@ def _draft(
     current = None
     if found_verdict == "updated":
         latest = max(
-            (day or dt.date.min, ctx.order[a], v.value)
+            (day or dt.date.min, ctx.order[a], _stage(attribute, v.value), str(v.value), v.value)
             for v in values
             for a, day in zip(v.articles, v.published, strict=False)
         )
-        current = latest[2]
+        current = latest[-1]
     rank = {"conflicting": 0, "updated": 1, "corroborated": 2, "single_source": 3}[found_verdict]
     first = min(ctx.order[a] for v in values for a in v.articles)
     given = {_norm(v.value) for v in values}
@@ -584,6 +620,15 @@ def _draft(
             members=[ItemRef(article_id=s.article_id, item_id=s.fact.id) for s in said if _norm(s.fact.value) in given],
         ),
     )
+
+
+def _stage(attribute: str, value: FactValue) -> int:
+    """How far along a fate is, so a report giving two (injured, then died) shows the later."""
+    if attribute != "fate":
+        return 0
+    if value in CONDITION:
+        return 1 if value in CONDITION_NEXT else 2  # missing, hospitalised: states that can move on
+    return LEGAL_STATUS.index(str(value)) if value in LEGAL_STATUS else 0
 
 
 def _first_name_drafts(ctx: Context) -> list[tuple[tuple[int, int, str, str], FactComparison]]:
