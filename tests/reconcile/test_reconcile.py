@@ -511,3 +511,46 @@ def _fate_of(report: Report, name: str, fates: list[str]) -> None:
     report.person("p1", name)
     for fate in fates:
         report.fact("p1", "fate", fate, name.split()[0], name=name)
+
+
+def _event(report: Report, kind: str, trigger: str, who: str, entity: str | None, date: str, when: str) -> None:
+    n = len(report.events) + 1
+    report.times.append(TimeRef(id=f"t{n}", type="DATE", value=date, granularity="day", evidence=report.span(when)))
+    evidence = report.span(trigger)
+    report.events.append(
+        Event(
+            id=f"e{n}",
+            type=kind,
+            trigger=evidence,
+            evidence=evidence,
+            time_id=f"t{n}",
+            arguments=[Argument(role="patient", entity_id=entity, text=who, evidence=report.span(who))],
+        )
+    )
+
+
+def test_an_event_of_a_vague_participant_joins_the_one_entry_its_gender_fits() -> None:
+    a = Report("Dana Whitcombe was arrested on Sunday; Leon Rourke was held on Sunday too.", "2023-03-13", "A")
+    a.person("p1", "Dana Whitcombe")
+    a.fact("p1", "gender", "female", "Dana", name="Dana Whitcombe")
+    a.person("p2", "Leon Rourke")
+    a.fact("p2", "gender", "male", "Leon", name="Leon Rourke")
+    _event(a, "arrest", "arrested", "Dana Whitcombe", "p1", "2023-03-12", "Sunday")
+    _event(a, "arrest", "held", "Leon Rourke", "p2", "2023-03-12", "Sunday too")
+    b = Report("A woman was arrested on Sunday night in Camden.", "2023-03-13", "B")
+    _event(b, "arrest", "arrested", "A woman", None, "2023-03-12", "Sunday night")
+    c = Report("Two people were arrested on Sunday, police said.", "2023-03-13", "C")
+    _event(c, "arrest", "arrested", "Two people", None, "2023-03-12", "Sunday")
+    story = build_story([a.case(), b.case(), c.case()])
+    arrests = {tuple(sorted(e.articles)): e for e in story.timeline}
+    dana = next(e for e in story.timeline if any(p.name == "Dana Whitcombe" for p in e.participants))
+    assert sorted(dana.articles) == sorted([a.id, b.id])
+    assert [p.name for p in dana.participants] == ["Dana Whitcombe"]  # the name says who `a woman` is
+    assert (c.id,) in arrests  # `two people` fits both arrests: an entry of its own
+    # A time read as a participant (`Monday night`) keeps no event apart.
+    d = Report("The flood hit Elkins on Monday night.", "2024-07-16", "D")
+    _event(d, "disaster", "flood", "Monday night", None, "2024-07-15", "Monday night")
+    e = Report("The flood struck the town last week, on Monday.", "2024-07-22", "E")
+    _event(e, "disaster", "flood", "last week", None, "2024-07-15", "last week")
+    story = build_story([d.case(), e.case()])
+    assert len(story.timeline) == 1 and not story.timeline[0].participants

@@ -683,6 +683,13 @@ def _subject_info(subject: str, said: list[_Said], ctx: Context) -> tuple[Subjec
         return member.kind, member.name
     if subject in ctx.timeline:
         entry = ctx.timeline[subject]
-        patient = next((p.name for p in entry.participants if p.role == "patient"), None)
+        patient = next(
+            (
+                ctx.cast[p.cast_id].name if p.cast_id in ctx.cast else p.name
+                for p in entry.participants
+                if p.role == "patient"
+            ),
+            None,
+        )
         return "event", f"{entry.type} of {patient}" if patient else entry.type
     return "number", said[0].fact.subject_name

@@ -4,7 +4,9 @@ Two case-file events merge when they have the same type, compatible participants
 role both give, the same cast member, or names that fold alike when a participant is not in
 the cast; a participant a report gives bare, unlinked to its people, is the cast member whose
 name forms or descriptions hold it, `the lorry driver`, when exactly one does; a pronoun
-participant says nothing) and compatible dates (equal, one containing the other: ``2023-03`` holds
+participant, or a time read as one (`Monday night`), says nothing; a vague one, `a man`,
+`two people`, joins afterwards the one entry it fits by type, date and gender, see
+:func:`_attach_vague`) and compatible dates (equal, one containing the other: ``2023-03`` holds
 ``2023-03-12``, or one missing). An event that one report alone dates a day away
 from an event two or more reports agree on also merges when they are surely one event (a
 shared participant, or each the only event of its type in its report): that is a report with
@@ -22,7 +24,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from storydesk.model import CaseFile, Event, Evidence
 from storydesk.reconcile import names
@@ -43,6 +45,7 @@ class _Item:
     date: str | None
     roles: dict[str, tuple[str, str]]  # role -> (key, readable name); key = cast id or folded name
     sole: bool  # the only event of its type in its report
+    vague: dict[str, str] = field(default_factory=dict)  # role -> gender ("" unknown) of a vague participant
 
 
 def date_contains(outer: str, inner: str) -> bool:
@@ -78,6 +81,36 @@ _PRONOUNS = frozenset(
 )
 _ARTICLES = ("the ", "a ", "an ")
 _PEOPLE_ROLES = frozenset({"agent", "patient"})
+# Words of a participant that names nobody in particular (`a man`, `the woman`, `two people`):
+# it may be anyone of its gender, so it never keeps two events apart (see :func:`_vague`).
+_MALE = frozenset({"man", "boy", "male", "father", "son", "husband", "brother", "grandfather", "he", "him"})
+_FEMALE = frozenset({"woman", "girl", "female", "mother", "daughter", "wife", "sister", "grandmother", "she", "her"})
+
+
+def _vague(text: str) -> bool:
+    """A participant the text does not name: its words after the article start lower case
+    (`a young man`, `The victim`), or with a number (`Four people`)."""
+    words = text.split()
+    if words and words[0].casefold() in {a.strip() for a in _ARTICLES}:
+        words = words[1:]
+    return not words or not words[0][:1].isupper() or words[0].casefold() in _COUNT_WORDS
+
+
+_COUNT_WORDS = frozenset(
+    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both", "several", "many"}
+)
+
+
+def _gender_of(text: str) -> str:
+    words = {w.casefold() for w in re.findall(r"[^\W\d_]+", text)}
+    male, female = bool(words & _MALE), bool(words & _FEMALE)
+    return "male" if male and not female else "female" if female and not male else ""
+
+
+def _is_time(case: CaseFile, evidence: Evidence) -> bool:
+    """The participant's words are a time the case file reads (`Monday night`, `last week`):
+    an extraction slip, no participant at all."""
+    return any(t.evidence.start < evidence.end and evidence.start < t.evidence.end for t in case.times)
 
 
 def _bare(text: str) -> str:
@@ -112,17 +145,20 @@ def _items(
         types = [e.type for e in case.events]
         for event in case.events:
             roles: dict[str, tuple[str, str]] = {}
+            vague: dict[str, str] = {}
             for argument in event.arguments:
-                if argument.role in roles:
+                if argument.role in roles or argument.role in vague:
                     continue
                 cast_id = person_of.get((case.article.id, argument.entity_id)) if argument.entity_id else None
                 bare = _bare(argument.text)
                 if cast_id is None and argument.role in _PEOPLE_ROLES:
-                    if bare in _PRONOUNS:
+                    if bare in _PRONOUNS or _is_time(case, argument.evidence):
                         continue  # says nothing about who
                     # A participant one report names bare (`MacAteer`, `the lorry driver`) is the cast
                     # member another report links: compare it by the member's name forms and descriptions.
                     cast_id = forms.get(bare)
+                    if cast_id is None and _vague(argument.text):
+                        vague[argument.role] = _gender_of(argument.text)
                 roles[argument.role] = (cast_id or "name:" + bare, argument.text)
             items.append(
                 _Item(
@@ -132,9 +168,21 @@ def _items(
                     _date(case, event),
                     roles,
                     types.count(event.type) == 1,
+                    vague,
                 )
             )
     return items
+
+
+def _genders(cases: Sequence[CaseFile], person_of: dict[tuple[str, str], str]) -> dict[str, set[str]]:
+    """Cast id -> the genders its reports give."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for case in cases:
+        for fact in case.facts:
+            cast_id = person_of.get((case.article.id, fact.subject))
+            if cast_id is not None and fact.attribute == "gender":
+                found[cast_id].add(str(fact.value))
+    return found
 
 
 def _days_apart(a: str | None, b: str | None) -> int | None:
@@ -146,16 +194,22 @@ def _days_apart(a: str | None, b: str | None) -> int | None:
         return None
 
 
-def _compatible(a: _Item, b: _Item, *, slip: bool = False) -> bool:
+def _compatible(a: _Item, b: _Item, *, slip: bool = False, genders: dict[str, set[str]] | None = None) -> bool:
     """Same type, no compared role naming two different participants, and compatible dates;
     with ``slip``, days up to :data:`_SLIP_DAYS` apart also join (the entry then shows a date
     conflict) when the two are surely one event: a shared participant, or each the only event
-    of its type in its report."""
+    of its type in its report. With ``genders`` (cast id -> genders), a vague participant (`a
+    man`) is compared by gender only: the pass that attaches entries told only of vague
+    participants to the one entry they fit (see :func:`_attach_vague`)."""
     if a.event.type != b.event.type:
         return False
     shared = False
     for role in _ROLES_COMPARED:
         if role in a.roles and role in b.roles:
+            if genders is not None and (role in a.vague or role in b.vague):
+                if not _gender_fits(a, b, role, genders):
+                    return False
+                continue
             if a.roles[role][0] != b.roles[role][0]:
                 return False
             shared = True
@@ -163,6 +217,44 @@ def _compatible(a: _Item, b: _Item, *, slip: bool = False) -> bool:
         return True
     apart = _days_apart(a.date, b.date)
     return slip and apart is not None and apart <= _SLIP_DAYS and (shared or (a.sole and b.sole))
+
+
+def _gender_fits(a: _Item, b: _Item, role: str, genders: dict[str, set[str]]) -> bool:
+    def gender(item: _Item) -> set[str]:
+        if role in item.vague:
+            return {item.vague[role]} - {""}
+        return genders.get(item.roles[role][0], set())
+
+    ga, gb = gender(a), gender(b)
+    return not ga or not gb or bool(ga & gb)
+
+
+def _attach_vague(groups: list[list[_Item]], genders: dict[str, set[str]]) -> list[list[_Item]]:
+    """Join an entry whose participants are all vague in some compared role (`a man was
+    arrested`) to the one entry with a named participant it fits: type, date, the gender of
+    its participant, the other participants, no report in both. With none or several, it
+    stays an entry of its own."""
+
+    def loose(group: list[_Item]) -> bool:
+        return any(
+            all(role in i.vague for i in group if role in i.roles) and any(role in i.roles for i in group)
+            for role in _ROLES_COMPARED
+        )
+
+    merged = [list(g) for g in groups]
+    for group in [g for g in merged if loose(g)]:
+        fits = [
+            other
+            for other in merged
+            if other is not group
+            and other
+            and not loose(other)
+            and all(_compatible(x, y, genders=genders) and x.article_id != y.article_id for x in group for y in other)
+        ]
+        if len(fits) == 1:
+            fits[0].extend(group)
+            group.clear()
+    return [g for g in merged if g]
 
 
 def _merge_slips(groups: list[list[_Item]]) -> list[list[_Item]]:
@@ -209,6 +301,7 @@ def build_timeline(
         else:
             groups.append([item])
     groups = _merge_slips(groups)
+    groups = _attach_vague(groups, _genders(cases, person_of))
     drafts = [_entry(group, order) for group in groups]
     drafts.sort(key=lambda d: (d[0].date or "9999", order[d[0].articles[0]], d[0].type))
     entries: list[TimelineEntry] = []
@@ -245,8 +338,11 @@ def _entry(group: list[_Item], order: dict[str, int]) -> tuple[TimelineEntry, li
     else:
         date = None
     participants: dict[tuple[str, str], Participant] = {}
+    named_roles = {role for item in group for role in item.roles if role not in item.vague}
     for item in group:
         for role, (key, text) in item.roles.items():
+            if role in item.vague and role in named_roles:
+                continue  # `a man` beside `Darren McAteer`: the name says who
             current = participants.get((role, key))
             articles = sorted({*(current.articles if current else []), item.article_id}, key=lambda a: order[a])
             participants[(role, key)] = Participant(
