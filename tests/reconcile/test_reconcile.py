@@ -554,3 +554,16 @@ def test_an_event_of_a_vague_participant_joins_the_one_entry_its_gender_fits() -
     _event(e, "disaster", "flood", "last week", None, "2024-07-15", "last week")
     story = build_story([d.case(), e.case()])
     assert len(story.timeline) == 1 and not story.timeline[0].participants
+
+
+def test_two_barristers_both_kc_stay_two_people() -> None:
+    a = Report("Opening the case, Tobias Wren KC, prosecuting, told jurors the attack was brutal.", "2023-10-02", "A")
+    a.person("p1", "Tobias Wren KC")
+    a.fact("p1", "role", "lawyer", "prosecuting", name="Tobias Wren KC")
+    c = Report("Marisol Achebe KC, defending, said her client was sorry.", "2023-10-06", "C")
+    c.person("p1", "Marisol Achebe KC")
+    c.fact("p1", "role", "lawyer", "defending", name="Marisol Achebe KC")
+    story = build_story([a.case(), c.case()])
+    people = sorted(m.name for m in story.cast if m.kind == "person")
+    assert people == ["Marisol Achebe KC", "Tobias Wren KC"]  # the surnames differ: KC is no surname
+    assert not any(f.attribute == "first_name" for f in story.facts)
