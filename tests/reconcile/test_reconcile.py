@@ -316,6 +316,21 @@ def test_two_jobs_conflict_but_a_fuller_description_of_one_job_does_not() -> Non
     assert next(f for f in story.facts if f.attribute == "occupation").verdict == "corroborated"
 
 
+def test_two_posts_of_one_kind_conflict_even_beside_a_third_job() -> None:
+    a = Report("Piers Hadleigh, the chief financial officer, will step in.", "2025-03-06")
+    _job(a, "chief financial officer")
+    b = Report("Piers Hadleigh, the chief operating officer, will step in.", "2025-03-07", "Camden Courier")
+    _job(b, "chief operating officer")
+    c = Report("Piers Hadleigh, the interim chief executive, met staff.", "2025-03-12", "Daily Ledger")
+    _job(c, "interim chief executive")
+    story = build_story([a.case(), b.case(), c.case()])
+    assert next(f for f in story.facts if f.attribute == "occupation").verdict == "conflicting"
+    d = Report("Piers Hadleigh, the club's owner, watched.", "2025-03-12", "Metro Wire")
+    _job(d, "owner")
+    story = build_story([a.case(), c.case(), d.case()])  # three jobs of different kinds may all hold
+    assert next(f for f in story.facts if f.attribute == "occupation").verdict == "corroborated"
+
+
 def test_a_lone_report_a_day_off_an_agreed_date_is_a_date_conflict_of_one_event() -> None:
     a = Report("Dana Whitcombe was arrested on Sunday.", "2023-03-14")
     _arrest(a, "2023-03-12")

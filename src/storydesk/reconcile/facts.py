@@ -15,7 +15,9 @@ counted things by the words of what they count), then each comparison is classed
   first names, two ranks of one kind (Detective Inspector / Detective Sergeant; police and
   military ranks are one kind: Lieutenant / Sergeant; a rank within another's words is the
   same rank: Detective / Detective Inspector), two
-  occupations with different head nouns (electrician / engineer), or legal outcomes that
+  occupations with different head nouns (electrician / engineer), two posts of one kind
+  from different reports (chief financial / chief operating officer, even beside a third job
+  that may also hold), or legal outcomes that
   exclude each other (convicted / acquitted, charged / released without charge).
 
 Attributes that hold many values at once (``role``, ``description``, ``relation``, and fates
@@ -456,6 +458,8 @@ def verdict(attribute: str, values: list[ValueSources], independent: int) -> tup
             return "corroborated", "the occupations name one job"
         if len(jobs) == 2:
             return "conflicting", "two reports name two different jobs"
+        if _same_head_jobs(values):
+            return "conflicting", "reports name two different jobs of one kind (chief financial / operating officer)"
         return "corroborated", "the occupations are different descriptions that may all hold"
     if base == "title":
         words = [tuple(str(v.value).casefold().split()) for v in values]
@@ -518,6 +522,18 @@ def _distinct_jobs(values: list[ValueSources]) -> list[list[str]]:
     for i, (v, _) in enumerate(items):
         groups[find(i)].extend(v.articles)
     return list(groups.values())
+
+
+def _same_head_jobs(values: list[ValueSources]) -> bool:
+    """Two occupations from disjoint reports with one head noun but other words that neither
+    holds (`chief financial officer` / `chief operating officer`): one post, told two ways.
+    Among three or more jobs, which may all hold, that pair still conflicts."""
+    for a, b in itertools.combinations(values, 2):
+        wa, wb = _job_words(a.value), _job_words(b.value)
+        head_a, head_b = str(a.value).split()[-1:], str(b.value).split()[-1:]
+        if head_a and head_a == head_b and not (wa <= wb or wb <= wa) and not set(a.articles) & set(b.articles):
+            return True
+    return False
 
 
 def _same_charge(a: str | None, b: str | None) -> bool:
