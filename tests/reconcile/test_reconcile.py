@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reconcile_cases import Report
-from storydesk.model import Argument, Event, Mention, TimeRef
+from storydesk.model import Argument, Event, Mention, Number, TimeRef
 from storydesk.reconcile.desk import StoryDesk
 from storydesk.reconcile.render import render_story
 from storydesk.reconcile.story import build_story
@@ -582,3 +582,36 @@ def test_two_barristers_both_kc_stay_two_people() -> None:
     people = sorted(m.name for m in story.cast if m.kind == "person")
     assert people == ["Marisol Achebe KC", "Tobias Wren KC"]  # the surnames differ: KC is no surname
     assert not any(f.attribute == "first_name" for f in story.facts)
+
+
+def _figure(report: Report, nid: str, value: int, words: str, counts: str, after: int = 0) -> None:
+    evidence = report.span(words, after)
+    report.numbers.append(Number(id=nid, value=value, counts=counts, evidence=evidence))
+    report.fact(nid, "count", value, words, name=counts)
+    report.facts[-1] = report.facts[-1].model_copy(update={"evidence": evidence})
+
+
+def test_an_unnamed_figure_takes_the_outcome_of_its_own_clause() -> None:
+    a = Report("About 320 homes were damaged by the river, officials said.", "2024-07-18", "A")
+    _figure(a, "n1", 320, "320", "homes damaged")
+    b = Report("Officials put the number of damaged homes at about 320, with 41 destroyed outright.", "2024-07-20", "B")
+    _figure(b, "n1", 320, "320", "number")
+    _figure(b, "n2", 41, "41", "number")
+    c = Report("Figures show about 320 homes damaged, 41 of them destroyed.", "2024-07-22", "C")
+    _figure(c, "n1", 320, "320", "homes that destroyed")  # the extractor took the other figure's outcome
+    story = build_story([a.case(), b.case(), c.case()])
+    damaged = next(f for f in story.facts if f.attribute == "count" and 320 in {v.value for v in f.values})
+    assert damaged.verdict == "corroborated" and {v.value for v in damaged.values} == {320}
+    assert len(damaged.values[0].articles) == 3
+    assert not any(f.verdict == "updated" for f in story.facts)  # 41 destroyed is not 320 damaged, later
+
+
+def test_an_unnamed_figure_joins_no_thing_its_own_report_gives_another_value() -> None:
+    a = Report("The company employs about 3,400 people across the north.", "2025-03-03", "A")
+    _figure(a, "n1", 3400, "3,400", "people the company employs")
+    b = Report("The company employs about 3,400 people, more than 1,100 at the plant it runs.", "2025-03-05", "B")
+    _figure(b, "n1", 3400, "3,400", "people the company employs")
+    _figure(b, "n2", 1100, "1,100", "number")
+    story = build_story([a.case(), b.case()])
+    staff = next(f for f in story.facts if f.attribute == "count" and 3400 in {v.value for v in f.values})
+    assert staff.verdict == "corroborated" and {v.value for v in staff.values} == {3400}

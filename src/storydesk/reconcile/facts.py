@@ -175,19 +175,43 @@ class _Counted:
         return self.words & _OUTCOMES
 
 
+def _clause_outcome(text: str, start: int, end: int) -> str | None:
+    """The outcome a figure's own clause gives it: the first after it, else the last before it
+    (`the number of damaged homes at about 320, with 41 destroyed`: 320 damaged, 41 destroyed);
+    outcomes past a comma or another figure belong to other figures."""
+    clause_after = re.split(r"[,;.:\d]", text[end : end + 80])[0]
+    clause_before = re.split(r"[,;.:\d]", text[max(0, start - 80) : start])[-1]
+    stems = [_stem(names.fold(w)) for w in re.findall(r"[^\W\d_]+", clause_after)]
+    stems += [_stem(names.fold(w)) for w in reversed(re.findall(r"[^\W\d_]+", clause_before))]
+    return next((w for w in stems if w in _OUTCOMES), None)
+
+
 def _counted(case: CaseFile, fact: Fact) -> _Counted:
     number = next((n for n in case.numbers if n.id == fact.subject), None)
     unit = (number.unit or "") if number is not None and fact.attribute in {"money", "percent"} else ""
     words = _content(fact.subject_name) - {names.fold(unit).casefold()}
-    if number is not None and not (words - _GENERIC_COUNTED):
-        text = case.article.text
+    if number is None:
+        return _Counted(words, unit, False, _head(fact.subject_name, words))
+    text = case.article.text
+    outcome = _clause_outcome(text, number.evidence.start, number.evidence.end)
+    if not (words - _GENERIC_COUNTED):
         before = re.findall(r"[^\W\d_]+", text[max(0, number.evidence.start - 80) : number.evidence.start])
         after = re.findall(r"[^\W\d_]+", text[number.evidence.end : number.evidence.end + 80])
         around = " ".join(before[-_CONTEXT_WORDS:] + after[:_CONTEXT_WORDS])
-        return _Counted(_content(around) - _GENERIC_COUNTED - {"million", "billion", "bn", "pound"}, unit, True)
-    ordered = [_stem(names.fold(w)) for w in re.findall(r"[^\W\d_]+", fact.subject_name)]
-    head = next((w for w in ordered if w in words and w not in _GENERIC_COUNTED), "")
-    return _Counted(words, unit, False, head)
+        words = _content(around) - _GENERIC_COUNTED - {"million", "billion", "bn", "pound"}
+        if outcome is not None:
+            words = words - (_OUTCOMES - {outcome})
+        return _Counted(frozenset(words), unit, True)
+    if outcome is not None and words & _OUTCOMES and outcome not in words:
+        # The counted thing names another figure's outcome (`homes destroyed` for the 320 of
+        # `about 320 homes damaged, 41 of them destroyed`): the figure's own clause says which.
+        words = (words - _OUTCOMES) | {outcome}
+    return _Counted(words, unit, False, _head(fact.subject_name, words))
+
+
+def _head(subject_name: str, words: frozenset[str]) -> str:
+    ordered = [_stem(names.fold(w)) for w in re.findall(r"[^\W\d_]+", subject_name)]
+    return next((w for w in ordered if w in words and w not in _GENERIC_COUNTED), "")
 
 
 def _same_counted(a: _Counted, b: _Counted) -> bool:
@@ -229,9 +253,7 @@ def _subjects(cases: Sequence[CaseFile], ctx: Context) -> dict[tuple[str, str], 
                 subject = ctx.event_of[(aid, fact.subject)]
             elif fact.attribute in NUMERIC:
                 counted = _counted(case, fact)
-                subject = next(
-                    (k for c, k, attr in number_keys if attr == fact.attribute and _same_counted(counted, c)), ""
-                )
+                subject = _number_key(counted, fact, aid, number_keys, grouped)
                 if not subject:
                     words = " ".join(sorted(counted.words))
                     subject = f"n:{words}" if words and not counted.from_context else f"n:{aid[:8]}:{fact.subject}"
@@ -242,6 +264,34 @@ def _subjects(cases: Sequence[CaseFile], ctx: Context) -> dict[tuple[str, str], 
                 continue
             grouped[(subject, _attribute_key(fact))].append(said)
     return grouped
+
+
+def _number_key(
+    counted: _Counted,
+    fact: Fact,
+    article_id: str,
+    keys: list[tuple[_Counted, str, str]],
+    grouped: dict[tuple[str, str], list[_Said]],
+) -> str:
+    """The key of the counted thing a number joins ("" for a new one): of the things it may be
+    (:func:`_same_counted`), the one sharing most words. A number whose words come from around
+    it (or a thing known so) joins no thing its own report gives another value: a report that
+    gives two figures of one thing says how it changed, in words, and names the thing."""
+    best: tuple[int, str] | None = None
+    for other, key, attribute in keys:
+        if attribute != fact.attribute:
+            continue
+        if not _same_counted(counted, other):
+            continue
+        said = grouped.get((key, fact.attribute), [])
+        if (counted.from_context or other.from_context) and any(
+            s.article_id == article_id and _norm(s.fact.value) != _norm(fact.value) for s in said
+        ):
+            continue
+        score = len(counted.words & other.words)
+        if best is None or score > best[0]:
+            best = (score, key)
+    return best[1] if best else ""
 
 
 def _day(value: FactValue) -> str | None:
