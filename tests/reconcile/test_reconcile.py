@@ -615,3 +615,14 @@ def test_an_unnamed_figure_joins_no_thing_its_own_report_gives_another_value() -
     story = build_story([a.case(), b.case()])
     staff = next(f for f in story.facts if f.attribute == "count" and 3400 in {v.value for v in f.values})
     assert staff.verdict == "corroborated" and {v.value for v in staff.values} == {3400}
+
+
+def test_a_name_that_owns_counted_things_is_not_what_they_are() -> None:
+    a = Report("Harwick employs about 3,400 people.", "2025-03-03", "A")
+    _figure(a, "n1", 3400, "3,400", "people Harwick employs")
+    b = Report("Harwick's sites number five, and Harwick employs 3,400 people.", "2025-03-05", "B")
+    _figure(b, "n1", 5, "five", "Harwick's sites")
+    _figure(b, "n2", 3400, "3,400", "people Harwick employs")
+    story = build_story([a.case(), b.case()])
+    staff = next(f for f in story.facts if f.attribute == "count" and 3400 in {v.value for v in f.values})
+    assert {v.value for v in staff.values} == {3400}

@@ -210,7 +210,9 @@ def _counted(case: CaseFile, fact: Fact) -> _Counted:
 
 
 def _head(subject_name: str, words: frozenset[str]) -> str:
-    ordered = [_stem(names.fold(w)) for w in re.findall(r"[^\W\d_]+", subject_name)]
+    """The first content word of what is counted that is not a name: a name owns the thing
+    (`Brackenbury's sites`, `people Brackenbury employs`), it is not the thing."""
+    ordered = [_stem(names.fold(w)) for w in re.findall(r"[^\W\d_]+", subject_name) if not w[:1].isupper()]
     return next((w for w in ordered if w in words and w not in _GENERIC_COUNTED), "")
 
 
