@@ -626,3 +626,63 @@ def test_a_name_that_owns_counted_things_is_not_what_they_are() -> None:
     story = build_story([a.case(), b.case()])
     staff = next(f for f in story.facts if f.attribute == "count" and 3400 in {v.value for v in f.values})
     assert {v.value for v in staff.values} == {3400}
+
+
+def _violence(
+    report: Report,
+    kind: str,
+    trigger: str,
+    patient: tuple[str, str],
+    agent: tuple[str, str] | None = None,
+    date: str | None = None,
+) -> None:
+    """An event of ``kind`` on ``patient`` (text, person id), by ``agent``, on ``date``."""
+    n = len(report.events) + 1
+    if date is not None:
+        report.times.append(
+            TimeRef(id=f"t{n}", type="DATE", value=date, granularity="day", evidence=report.span(trigger))
+        )
+    evidence = report.span(trigger)
+    arguments = [Argument(role="patient", entity_id=patient[1], text=patient[0], evidence=report.span(patient[0]))]
+    if agent is not None:
+        arguments.append(Argument(role="agent", entity_id=agent[1], text=agent[0], evidence=report.span(agent[0])))
+    report.events.append(
+        Event(
+            id=f"e{n}",
+            type=kind,
+            trigger=evidence,
+            evidence=evidence,
+            time_id=f"t{n}" if date is not None else None,
+            arguments=arguments,
+        )
+    )
+
+
+def test_one_incident_told_as_an_attack_and_a_stabbing_or_a_killing_and_an_assault_is_one_entry() -> None:
+    a = Report(
+        "Ellis Marr stabbed Owen Pike on Friday night. Owen Pike died; the attack shocked the town.", "2023-01-16", "A"
+    )
+    a.person("p1", "Ellis Marr")
+    a.person("p2", "Owen Pike", "Owen Pike")
+    _violence(a, "stabbing", "stabbed", ("Owen Pike", "p2"), ("Ellis Marr", "p1"), "2023-01-13")
+    _violence(a, "attack", "the attack", ("Owen Pike", "p2"))
+    b = Report("Owen Pike was attacked on Saturday by Ellis Marr.", "2023-01-17", "B")
+    b.person("p1", "Owen Pike")
+    b.person("p2", "Ellis Marr")
+    _violence(b, "attack", "attacked", ("Owen Pike", "p1"), ("Ellis Marr", "p2"), "2023-01-14")
+    c = Report("Ellis Marr killed Owen Pike on Friday; he assaulted Owen Pike outside a bar.", "2023-01-18", "C")
+    c.person("p1", "Ellis Marr")
+    c.person("p2", "Owen Pike", "Owen Pike")
+    _violence(c, "killing", "killed", ("Owen Pike", "p2"), ("Ellis Marr", "p1"), "2023-01-13")
+    _violence(c, "assault", "assaulted", ("Owen Pike", "p2"), ("Ellis Marr", "p1"))
+    story = build_story([a.case(), b.case(), c.case()])
+    assert len(story.timeline) == 1
+    entry = story.timeline[0]
+    assert entry.type == "stabbing" and len(entry.members) == 5
+    assert entry.date_conflict and entry.date == "2023-01-13"  # two reports against one a day off
+    # Two attacks on two people stay two entries.
+    d = Report("Ellis Marr attacked Rhea Doyle on Friday.", "2023-01-18", "D")
+    d.person("p1", "Ellis Marr")
+    d.person("p2", "Rhea Doyle")
+    _violence(d, "attack", "attacked", ("Rhea Doyle", "p2"), ("Ellis Marr", "p1"), "2023-01-13")
+    assert len(build_story([a.case(), d.case()]).timeline) == 2

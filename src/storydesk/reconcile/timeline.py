@@ -1,5 +1,11 @@
 """One timeline: the events of a story's reports merged, each with its sources and dates.
 
+First, the events of one report told of one incident become one item: in a family of the
+catalogue with a generic type (`attack`), a generic event and a specific one sharing a
+participant (`Ellis Marr stabbed Owen Pike ... the attack`), or two that name the same agent
+and patient (`killed`, `assaulted`). Across reports, such types of one family merge on the
+same terms (the entry takes the specific type most reports give).
+
 Two case-file events merge when they have the same type, compatible participants (for each
 role both give, the same cast member, or names that fold alike when a participant is not in
 the cast; a participant a report gives bare, unlinked to its people, is the cast member whose
@@ -24,8 +30,10 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
+from storydesk.extract.events.catalogue import builtin
 from storydesk.model import CaseFile, Event, Evidence
 from storydesk.reconcile import names
 from storydesk.reconcile.model import CastMember, DateGiven, ItemRef, Participant, TimelineEntry
@@ -46,6 +54,7 @@ class _Item:
     roles: dict[str, tuple[str, str]]  # role -> (key, readable name); key = cast id or folded name
     sole: bool  # the only event of its type in its report
     vague: dict[str, str] = field(default_factory=dict)  # role -> gender ("" unknown) of a vague participant
+    also: tuple[Event, ...] = ()  # other events of its report told of the same incident (see _fold)
 
 
 def date_contains(outer: str, inner: str) -> bool:
@@ -140,9 +149,9 @@ def _items(
     cases: Sequence[CaseFile], person_of: dict[tuple[str, str], str], cast: Sequence[CastMember] = ()
 ) -> list[_Item]:
     forms = _forms(cast)
-    items = []
+    items: list[_Item] = []
     for case in cases:
-        types = [e.type for e in case.events]
+        found: list[_Item] = []
         for event in case.events:
             roles: dict[str, tuple[str, str]] = {}
             vague: dict[str, str] = {}
@@ -160,18 +169,75 @@ def _items(
                     if cast_id is None and _vague(argument.text):
                         vague[argument.role] = _gender_of(argument.text)
                 roles[argument.role] = (cast_id or "name:" + bare, argument.text)
-            items.append(
-                _Item(
-                    case.article.id,
-                    case.article.published,
-                    event,
-                    _date(case, event),
-                    roles,
-                    types.count(event.type) == 1,
-                    vague,
-                )
-            )
+            found.append(_Item(case.article.id, case.article.published, event, _date(case, event), roles, False, vague))
+        found = _fold(found)
+        types = [i.event.type for i in found]
+        items.extend(replace(i, sole=types.count(i.event.type) == 1) for i in found)
     return items
+
+
+@lru_cache(maxsize=1)
+def _families() -> tuple[dict[str, str], frozenset[str]]:
+    """Event type -> family (`stabbing`: attack), and the generic types (`attack`) of the catalogue."""
+    catalogue = builtin()
+    return {t.type: t.family for t in catalogue}, frozenset(t.type for t in catalogue if t.generic)
+
+
+def _one_family(a: str, b: str) -> bool:
+    family, generic = _families()
+    return a != b and family.get(a) == family.get(b) is not None and family.get(a) in {family[g] for g in generic}
+
+
+def _same_incident(a: _Item, b: _Item, *, across: bool = False) -> bool:
+    """Two events of one family that has a generic type (`attack`) told of one incident: a
+    generic one and a specific one with a shared participant (`the attack` on him, `he was
+    stabbed`), or both naming the same agent and patient (`X attacked Y`, `X killed Y`).
+    In one report never two dates that differ; ``across`` reports, dates are compared later
+    (a slip between reports is a date conflict of one incident)."""
+    family = any(_one_family(x, y) for x in _types(a) for y in _types(b))
+    if not family or not (across or dates_compatible(a.date, b.date)):
+        return False
+    _, generic = _families()
+    shared = 0
+    for role in _ROLES_COMPARED:
+        ka, kb = a.roles.get(role), b.roles.get(role)
+        if ka is None or kb is None or role in a.vague or role in b.vague:
+            continue
+        if ka[0] != kb[0] or ka[0].startswith("name:"):
+            return False
+        shared += 1
+    both = all(r in a.roles and r in b.roles for r in _ROLES_COMPARED)
+    return (shared == len(_ROLES_COMPARED) and both) or (shared >= 1 and bool((_types(a) | _types(b)) & generic))
+
+
+def _types(item: _Item) -> frozenset[str]:
+    """The types an item's report gives its incident (`killing` and `assault`, see :func:`_fold`)."""
+    return frozenset({item.event.type, *(e.type for e in item.also)})
+
+
+def _fold(items: list[_Item]) -> list[_Item]:
+    """One item per incident of a report (see :func:`_same_incident`): the specific event
+    carries the others, and the date one of them gives."""
+    _, generic = _families()
+    kept: list[_Item] = []
+    for item in items:
+        n = next((n for n, k in enumerate(kept) if _same_incident(k, item)), None)
+        if n is None:
+            kept.append(item)
+            continue
+        host, guest = kept[n], item
+        if host.event.type in generic and guest.event.type not in generic:
+            host, guest = guest, host
+        roles = {**guest.roles, **host.roles}
+        vague = {r: g for r, g in {**guest.vague, **host.vague}.items() if r not in host.roles or r in host.vague}
+        kept[n] = replace(
+            host,
+            date=host.date or guest.date,
+            roles=roles,
+            vague=vague,
+            also=(*host.also, guest.event, *guest.also),
+        )
+    return kept
 
 
 def _genders(cases: Sequence[CaseFile], person_of: dict[tuple[str, str], str]) -> dict[str, set[str]]:
@@ -201,7 +267,8 @@ def _compatible(a: _Item, b: _Item, *, slip: bool = False, genders: dict[str, se
     of its type in its report. With ``genders`` (cast id -> genders), a vague participant (`a
     man`) is compared by gender only: the pass that attaches entries told only of vague
     participants to the one entry they fit (see :func:`_attach_vague`)."""
-    if a.event.type != b.event.type:
+    same_type = bool(_types(a) & _types(b))
+    if not same_type and not any(_one_family(x, y) for x in _types(a) for y in _types(b)):
         return False
     shared = False
     for role in _ROLES_COMPARED:
@@ -213,6 +280,8 @@ def _compatible(a: _Item, b: _Item, *, slip: bool = False, genders: dict[str, se
             if a.roles[role][0] != b.roles[role][0]:
                 return False
             shared = True
+    if not same_type and not _same_incident(a, b, across=True):
+        return False  # `the attack` is this stabbing only when it is on the same person
     if dates_compatible(a.date, b.date):
         return True
     apart = _days_apart(a.date, b.date)
@@ -310,8 +379,17 @@ def build_timeline(
         entry_id = f"v{n}"
         entries.append(entry.model_copy(update={"id": entry_id}))
         for item in group:
-            event_of[(item.article_id, item.event.id)] = entry_id
+            for event in (item.event, *item.also):
+                event_of[(item.article_id, event.id)] = entry_id
     return entries, event_of
+
+
+def _entry_type(group: list[_Item]) -> str:
+    """The type most of an entry's reports give it, a specific one (`stabbing`) over a generic
+    one (`attack`); ties: the first report's."""
+    generic = _families()[1]
+    types = [i.event.type for i in group]
+    return max(types, key=lambda t: (t not in generic, types.count(t), -types.index(t)))
 
 
 def _entry(group: list[_Item], order: dict[str, int]) -> tuple[TimelineEntry, list[_Item]]:
@@ -357,13 +435,13 @@ def _entry(group: list[_Item], order: dict[str, int]) -> tuple[TimelineEntry, li
     return (
         TimelineEntry(
             id="",
-            type=group[0].event.type,
+            type=_entry_type(group),
             date=date,
             dates_given=given,
             date_conflict=conflict,
             participants=sorted(participants.values(), key=lambda p: (p.role, p.name)),
             modality="asserted" if "asserted" in modalities else group[0].event.modality,
-            members=[ItemRef(article_id=i.article_id, item_id=i.event.id) for i in group],
+            members=[ItemRef(article_id=i.article_id, item_id=e.id) for i in group for e in (i.event, *i.also)],
             articles=articles,
             evidence=evidence,
         ),
