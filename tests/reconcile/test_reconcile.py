@@ -300,7 +300,9 @@ def test_counts_of_different_outcomes_stay_apart() -> None:
 
 def _job(report: Report, value: str) -> None:
     report.person("p1", "Piers Hadleigh")
-    report.fact("p1", "occupation", value, value.split()[-1], name="Piers Hadleigh")
+    last = value.split()[-1]
+    stated = report.text[: report.text.index(last) + len(last)]  # `Piers Hadleigh, the sporting director`
+    report.fact("p1", "occupation", value, stated, name="Piers Hadleigh")
 
 
 def test_two_jobs_conflict_but_a_fuller_description_of_one_job_does_not() -> None:
@@ -686,3 +688,27 @@ def test_one_incident_told_as_an_attack_and_a_stabbing_or_a_killing_and_an_assau
     d.person("p2", "Rhea Doyle")
     _violence(d, "attack", "attacked", ("Rhea Doyle", "p2"), ("Ellis Marr", "p1"), "2023-01-13")
     assert len(build_story([a.case(), d.case()]).timeline) == 2
+
+
+def test_a_job_only_a_linked_description_gives_raises_no_conflict() -> None:
+    a = Report("Tamsin Orrell, a junior minister, spoke first.", "2025-02-12", "A")
+    a.person("p1", "Tamsin Orrell")
+    a.fact("p1", "occupation", "junior minister", "Tamsin Orrell, a junior minister", name="Tamsin Orrell")
+    b = Report("Tamsin Orrell, a junior minister, was promoted.", "2025-02-13", "B")
+    b.person("p1", "Tamsin Orrell")
+    b.fact("p1", "occupation", "junior minister", "Tamsin Orrell, a junior minister", name="Tamsin Orrell")
+    c = Report("Tamsin Orrell stood aside. The Prime Minister said nothing.", "2025-02-14", "C")
+    c.person("p1", "Tamsin Orrell")
+    c.fact("p1", "occupation", "prime minister", "The Prime Minister", name="Tamsin Orrell")  # linked wrongly
+    story = build_story([a.case(), b.case(), c.case()])
+    assert next(f for f in story.facts if f.attribute == "occupation").verdict == "corroborated"
+    d = Report("Tamsin Orrell, a solicitor, was elected.", "2025-02-14", "D")
+    d.person("p1", "Tamsin Orrell")
+    d.fact("p1", "occupation", "solicitor", "Tamsin Orrell, a solicitor", name="Tamsin Orrell")
+    story = build_story([b.case(), d.case()])
+    assert next(f for f in story.facts if f.attribute == "occupation").verdict == "conflicting"
+    e = Report("Her deputy, Tamsin Orrell, took over.", "2025-02-15", "E")
+    e.person("p1", "Tamsin Orrell")
+    e.fact("p1", "occupation", "deputy", "Her deputy, Tamsin Orrell", name="Tamsin Orrell")
+    story = build_story([b.case(), e.case()])
+    assert next(f for f in story.facts if f.attribute == "occupation").verdict == "corroborated"  # a deputy of anyone

@@ -17,7 +17,8 @@ counted things by the words of what they count), then each comparison is classed
   same rank: Detective / Detective Inspector), two
   occupations with different head nouns (electrician / engineer), two posts of one kind
   from different reports (chief financial / chief operating officer, even beside a third job
-  that may also hold), or legal outcomes that
+  that may also hold), both stated with the person's name (a job read only from a
+  description linked to them, `the Prime Minister`, raises no conflict), or legal outcomes that
   exclude each other (convicted / acquitted, charged / released without charge).
 
 Attributes that hold many values at once (``role``, ``description``, ``relation``, and fates
@@ -543,7 +544,9 @@ def _within(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
 
 
 # Words for a job that fit many jobs (`Wexmoor boss` is its head coach): never a conflict.
-_VAGUE_JOBS = frozenset({"boss", "chief", "head", "leader", "official", "spokesman", "spokeswoman", "spokesperson"})
+_VAGUE_JOBS = frozenset(
+    {"boss", "chief", "head", "leader", "official", "spokesman", "spokeswoman", "spokesperson", "deputy"}
+)
 
 
 def _job_words(value: FactValue) -> frozenset[str]:
@@ -661,6 +664,11 @@ def _draft(
 ) -> tuple[tuple[int, int, str, str], FactComparison]:
     independent = _independent(values, ctx)
     found_verdict, why = verdict(key, values, independent)
+    if found_verdict == "conflicting" and attribute == "occupation" and subject in ctx.cast:
+        stated = _stated_with_name(values, ctx.cast[subject])
+        if verdict(key, stated, _independent(stated, ctx))[0] != "conflicting":
+            found_verdict = "corroborated" if independent >= 2 else "single_source"
+            why = "the jobs differ only where a description (`the Prime Minister`) was linked to them"
     kind, name = _subject_info(subject, said, ctx)
     current = None
     if found_verdict == "updated":
@@ -688,6 +696,23 @@ def _draft(
             members=[ItemRef(article_id=s.article_id, item_id=s.fact.id) for s in said if _norm(s.fact.value) in given],
         ),
     )
+
+
+def _stated_with_name(values: list[ValueSources], member: CastMember) -> list[ValueSources]:
+    """The values some report states with the person's name (`Tobias Renshaw, a junior
+    minister`), not only through a description linked to them (`the Prime Minister`): a
+    description is linked by inference, and a conflict needs both jobs said of the name."""
+    words: set[str] = set()
+    for variant in member.variants:
+        found = names.parts(variant.name)
+        if found is not None:
+            words |= {found.surname, *found.given}
+    stated = []
+    for v in values:
+        keep = [e for e in v.evidence if words & {names.fold(w) for w in re.findall(r"[^\W\d_]+", e.text)}]
+        if keep:
+            stated.append(v.model_copy(update={"evidence": keep}))
+    return stated
 
 
 def _stage(attribute: str, value: FactValue) -> int:
