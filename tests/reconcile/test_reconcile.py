@@ -712,3 +712,31 @@ def test_a_job_only_a_linked_description_gives_raises_no_conflict() -> None:
     e.fact("p1", "occupation", "deputy", "Her deputy, Tamsin Orrell", name="Tamsin Orrell")
     story = build_story([b.case(), e.case()])
     assert next(f for f in story.facts if f.attribute == "occupation").verdict == "corroborated"  # a deputy of anyone
+
+
+def test_a_night_and_the_next_day_agree_but_two_nights_or_a_precise_time_do_not() -> None:
+    def charged(outlet: str, value: str, words: str, day: str) -> Report:
+        r = Report(f"Dana Whitcombe was charged {words}, police said.", day, outlet)
+        r.person("p1", "Dana Whitcombe")
+        r.times.append(TimeRef(id="t1", type="DATE", value=value, granularity="day", evidence=r.span(words)))
+        trigger = r.span("charged")
+        argument = Argument(role="patient", entity_id="p1", text="Dana Whitcombe", evidence=r.span("Dana Whitcombe"))
+        r.events.append(
+            Event(id="e1", type="charge", trigger=trigger, evidence=trigger, time_id="t1", arguments=[argument])
+        )
+        r.fact("e1", "date", value, words, name="charge")
+        return r
+
+    late = charged("A", "2023-10-11TNI", "late last night", "2023-10-12")
+    thursday = charged("B", "2023-10-12", "on Thursday", "2023-10-13")
+    again = charged("C", "2023-10-12", "on Thursday morning", "2023-10-13")
+    story = build_story([late.case(), thursday.case(), again.case()])
+    assert len(story.timeline) == 1 and not story.timeline[0].date_conflict
+    assert next(f for f in story.facts if f.attribute == "date").verdict == "corroborated"
+    tuesday_night = charged("D", "2023-10-12TNI", "on Thursday night", "2023-10-13")
+    also = charged("E", "2023-10-12TNI", "late on Thursday night", "2023-10-14")
+    story = build_story([late.case(), tuesday_night.case(), also.case()])
+    assert any(f.attribute == "date" and f.verdict == "conflicting" for f in story.facts)  # two nights
+    precise = charged("F", "2023-10-11T23:50", "at 11.50pm on Wednesday", "2023-10-12")
+    story = build_story([precise.case(), thursday.case(), again.case()])
+    assert any(f.attribute == "date" and f.verdict == "conflicting" for f in story.facts)

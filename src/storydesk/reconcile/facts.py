@@ -53,6 +53,7 @@ from storydesk.reconcile.model import (
     ValueSources,
     Verdict,
 )
+from storydesk.reconcile.timeline import night_and_next_day
 
 PER_VALUE = frozenset({"role", "description", "relation"})
 SINGLE_VALUED = frozenset({"age", "gender", "nationality", "first_name", "date"})
@@ -252,7 +253,10 @@ def _subjects(cases: Sequence[CaseFile], ctx: Context) -> dict[tuple[str, str], 
                     day = _day(fact.value)
                     if day is None:
                         continue
-                    said = _Said(fact.model_copy(update={"value": day}), aid, case.article.published)
+                    night = "night" if str(fact.value).endswith("TNI") else fact.qualifier
+                    said = _Said(
+                        fact.model_copy(update={"value": day, "qualifier": night}), aid, case.article.published
+                    )
                 subject = ctx.event_of[(aid, fact.subject)]
             elif fact.attribute in NUMERIC:
                 counted = _counted(case, fact)
@@ -462,8 +466,11 @@ def _ages_grow_with_time(values: list[ValueSources]) -> bool:
 
 
 def _dates_agree(values: list[ValueSources]) -> bool:
+    """Dates that contain each other, or a night and the next day (`late last night` /
+    `Thursday`: a night runs past midnight)."""
     dates = [str(v.value) for v in values]
-    return all(a.startswith(b) or b.startswith(a) for a in dates for b in dates)
+    nights = frozenset(str(v.value) for v in values if v.qualifier == "night")
+    return all(a.startswith(b) or b.startswith(a) or night_and_next_day(a, b, nights) for a in dates for b in dates)
 
 
 def verdict(attribute: str, values: list[ValueSources], independent: int) -> tuple[Verdict, str]:

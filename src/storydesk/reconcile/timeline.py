@@ -16,7 +16,9 @@ participant, or a time read as one (`Monday night`), says nothing; a vague one, 
 ``2023-03-12``, or one missing). An event that one report alone dates a day away
 from an event two or more reports agree on also merges when they are surely one event (a
 shared participant, or each the only event of its type in its report): that is a report with
-the date wrong, shown as a date conflict. The entry's date is the most precise one any source gives
+the date wrong, shown as a date conflict. A night (`late last night`, TIMEX3 ``TNI``) and the
+next day agree: a night runs past midnight (a precise `11.50pm` does not; two nights are
+two). The entry's date is the most precise one any source gives
 that every other source's date contains; sources that give dates which cannot both hold are
 listed in ``dates_given`` and flag ``date_conflict``.
 
@@ -55,6 +57,7 @@ class _Item:
     sole: bool  # the only event of its type in its report
     vague: dict[str, str] = field(default_factory=dict)  # role -> gender ("" unknown) of a vague participant
     also: tuple[Event, ...] = ()  # other events of its report told of the same incident (see _fold)
+    night: bool = False  # dated to a night (`late last night`): the next day may name it too
 
 
 def date_contains(outer: str, inner: str) -> bool:
@@ -81,6 +84,22 @@ def _date(case: CaseFile, event: Event) -> str | None:
     if time is None or not time.value or not time.value[:4].isdigit():
         return None
     return time.value.split("T")[0]
+
+
+def _at_night(case: CaseFile, event: Event) -> bool:
+    time = case.time(event.time_id)
+    return time is not None and (time.value or "").endswith("TNI")
+
+
+def night_and_next_day(a: str | None, b: str | None, nights: frozenset[str]) -> bool:
+    """``a`` is a night (`late last night`, `Wednesday night`) and ``b`` the next day, or the
+    reverse: a night runs past midnight, so the two dates can name one moment. A precise time
+    (`11.50pm`) is no night: it is on its own side of midnight; and two nights (`Monday night`,
+    `Tuesday night`) are two."""
+    apart = _days_apart(a, b)
+    if apart != 1 or a is None or b is None:
+        return False
+    return min(a, b) in nights and max(a, b) not in nights
 
 
 # Words that say who without saying which person: a participant written this way is unknown,
@@ -169,7 +188,18 @@ def _items(
                     if cast_id is None and _vague(argument.text):
                         vague[argument.role] = _gender_of(argument.text)
                 roles[argument.role] = (cast_id or "name:" + bare, argument.text)
-            found.append(_Item(case.article.id, case.article.published, event, _date(case, event), roles, False, vague))
+            found.append(
+                _Item(
+                    case.article.id,
+                    case.article.published,
+                    event,
+                    _date(case, event),
+                    roles,
+                    False,
+                    vague,
+                    night=_at_night(case, event),
+                )
+            )
         found = _fold(found)
         types = [i.event.type for i in found]
         items.extend(replace(i, sole=types.count(i.event.type) == 1) for i in found)
@@ -282,10 +312,14 @@ def _compatible(a: _Item, b: _Item, *, slip: bool = False, genders: dict[str, se
             shared = True
     if not same_type and not _same_incident(a, b, across=True):
         return False  # `the attack` is this stabbing only when it is on the same person
-    if dates_compatible(a.date, b.date):
+    if dates_compatible(a.date, b.date) or night_and_next_day(a.date, b.date, _nights([a, b])):
         return True
     apart = _days_apart(a.date, b.date)
     return slip and apart is not None and apart <= _SLIP_DAYS and (shared or (a.sole and b.sole))
+
+
+def _nights(items: Sequence[_Item]) -> frozenset[str]:
+    return frozenset(i.date for i in items if i.night and i.date)
 
 
 def _gender_fits(a: _Item, b: _Item, role: str, genders: dict[str, set[str]]) -> bool:
@@ -406,9 +440,15 @@ def _entry(group: list[_Item], order: dict[str, int]) -> tuple[TimelineEntry, li
         for value, found in sorted(by_date.items())
     ]
     values = [g.value for g in given]
-    conflict = any(not dates_compatible(a, b) for a in values for b in values)
-    # Most precise date that all other dates contain; with a conflict, the best-supported one.
-    consistent = [v for v in values if all(date_contains(o, v) or date_contains(v, o) for o in values)]
+    nights = _nights(group)
+
+    def agree(a: str, b: str) -> bool:
+        return dates_compatible(a, b) or night_and_next_day(a, b, nights)
+
+    conflict = any(not agree(a, b) for a in values for b in values)
+    # Most precise date that all other dates agree with (a night before the next day); with a
+    # conflict, the best-supported one.
+    consistent = [v for v in values if all(agree(o, v) for o in values)]
     if consistent:
         date: str | None = max(consistent, key=len)
     elif given:
