@@ -740,3 +740,19 @@ def test_a_night_and_the_next_day_agree_but_two_nights_or_a_precise_time_do_not(
     precise = charged("F", "2023-10-11T23:50", "at 11.50pm on Wednesday", "2023-10-12")
     story = build_story([precise.case(), thursday.case(), again.case()])
     assert any(f.attribute == "date" and f.verdict == "conflicting" for f in story.facts)
+
+
+def test_two_days_moves_are_two_moves_and_bare_men_are_not_one_counted_thing() -> None:
+    a = Report("Harwick shares rose 12 per cent on the news.", "2025-03-05", "A")
+    a.fact("n1", "percent", 12, "12", name="rose by Harwick shares")
+    b = Report("Harwick shares rose 11 per cent after the deal.", "2025-03-10", "B")
+    b.fact("n1", "percent", 11, "11", name="Harwick shares rose")
+    story = build_story([a.case(), b.case()])
+    assert all(f.verdict == "single_source" for f in story.facts if f.attribute == "percent")
+    c = Report("The jury of seven women and five men heard that two groups of men had met.", "2023-10-02", "C")
+    c.fact("n1", "count", 5, "five", name="men")
+    c.fact("n2", "count", 2, "two", name="groups of men that had met")
+    d = Report("The two men who argued outside the pub were named.", "2023-10-12", "D")
+    d.fact("n1", "count", 2, "two", name="men who argued")
+    story = build_story([c.case(), d.case()])
+    assert not any(f.verdict in {"updated", "conflicting"} for f in story.facts if f.attribute == "count")

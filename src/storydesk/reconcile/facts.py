@@ -116,7 +116,35 @@ class Context:
 
 
 # Words that say nothing about what is counted on their own (`number`, `GBP amount`).
-_GENERIC_COUNTED = frozenset({"number", "amount", "people", "person", "total", "figure", "times", "pence"})
+_GENERIC_COUNTED = frozenset(
+    {"number", "amount", "people", "person", "total", "figure", "times", "pence", "men", "women", "man", "woman"}
+)
+# A figure of a change (`shares rose 12 per cent`) measures one move on one day: two reports'
+# moves are two moves unless they give the same figure. Stems, as :func:`_stem` makes them.
+_CHANGE = frozenset(
+    {
+        "rose",
+        "rise",
+        "fell",
+        "fall",
+        "drop",
+        "dropp",
+        "jump",
+        "climb",
+        "slump",
+        "gain",
+        "increas",
+        "decreas",
+        "dip",
+        "dipp",
+        "surg",
+        "soar",
+        "plung",
+        "tumbl",
+        "slid",
+        "slide",
+    }
+)
 _CONTEXT_WORDS = 6  # words either side of a number read when its subject names no counted thing: a rule
 
 
@@ -281,7 +309,8 @@ def _number_key(
     grouped: dict[tuple[str, str], list[_Said]],
 ) -> str:
     """The key of the counted thing a number joins ("" for a new one): of the things it may be
-    (:func:`_same_counted`), the one sharing most words. A number whose words come from around
+    (:func:`_same_counted`), the one sharing most words. A change (`rose 12 per cent`) joins
+    only a thing given the same figure (see :data:`_CHANGE`). A number whose words come from around
     it (or a thing known so) joins no thing its own report gives another value: a report that
     gives two figures of one thing says how it changed, in words, and names the thing."""
     best: tuple[int, str] | None = None
@@ -291,6 +320,8 @@ def _number_key(
         if not _same_counted(counted, other):
             continue
         said = grouped.get((key, fact.attribute), [])
+        if counted.words & other.words & _CHANGE and any(_norm(s.fact.value) != _norm(fact.value) for s in said):
+            continue
         if (counted.from_context or other.from_context) and any(
             s.article_id == article_id and _norm(s.fact.value) != _norm(fact.value) for s in said
         ):
