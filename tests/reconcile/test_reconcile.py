@@ -756,3 +756,14 @@ def test_two_days_moves_are_two_moves_and_bare_men_are_not_one_counted_thing() -
     d.fact("n1", "count", 2, "two", name="men who argued")
     story = build_story([c.case(), d.case()])
     assert not any(f.verdict in {"updated", "conflicting"} for f in story.facts if f.attribute == "count")
+
+
+def test_an_undated_event_of_nobody_in_one_report_is_left_off_the_timeline() -> None:
+    a = Report("A man was arrested, and Dana Whitcombe was arrested on Sunday.", "2023-03-13", "A")
+    a.person("p1", "Dana Whitcombe")
+    _event(a, "arrest", "arrested on Sunday", "Dana Whitcombe", "p1", "2023-03-12", "Sunday")
+    trigger = a.span("arrested")
+    man = Argument(role="patient", text="A man", evidence=a.span("A man"))
+    a.events.append(Event(id="e9", type="arrest", trigger=trigger, evidence=trigger, arguments=[man]))
+    story = build_story([a.case()])
+    assert [e.type for e in story.timeline] == ["arrest"] and story.timeline[0].date == "2023-03-12"

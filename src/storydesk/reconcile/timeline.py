@@ -22,6 +22,9 @@ two). The entry's date is the most precise one any source gives
 that every other source's date contains; sources that give dates which cannot both hold are
 listed in ``dates_given`` and flag ``date_conflict``.
 
+An event that no report dates, that one report alone tells and that names no one of the cast
+(`a man was arrested`) is left off: it can be neither placed nor told apart.
+
 Event participants and dates are read from the events themselves (arguments, ``time_id``),
 so the timeline fills in as soon as case files carry events.
 """
@@ -360,6 +363,18 @@ def _attach_vague(groups: list[list[_Item]], genders: dict[str, set[str]]) -> li
     return [g for g in merged if g]
 
 
+def _placeable(group: list[_Item]) -> bool:
+    """An entry the timeline can place or tell apart: some report dates it, two or more
+    reports tell it, or it names a participant of the cast. One report's undated event of
+    nobody in particular (`a man was arrested`, `an investigation`) is left off: it cannot be
+    put in order nor matched to anything (it stays in its report's case file)."""
+    if any(i.date for i in group) or len({i.article_id for i in group}) >= 2:
+        return True
+    return any(
+        not key.startswith("name:") for i in group for role, (key, _) in i.roles.items() if role in _PEOPLE_ROLES
+    )
+
+
 def _merge_slips(groups: list[list[_Item]]) -> list[list[_Item]]:
     """Join an entry that one report alone dates a slip away from an entry two or more
     reports agree on: the lone report has the date wrong (the entry shows the conflict)."""
@@ -405,6 +420,7 @@ def build_timeline(
             groups.append([item])
     groups = _merge_slips(groups)
     groups = _attach_vague(groups, _genders(cases, person_of))
+    groups = [g for g in groups if _placeable(g)]
     drafts = [_entry(group, order) for group in groups]
     drafts.sort(key=lambda d: (d[0].date or "9999", order[d[0].articles[0]], d[0].type))
     entries: list[TimelineEntry] = []
