@@ -767,3 +767,34 @@ def test_an_undated_event_of_nobody_in_one_report_is_left_off_the_timeline() -> 
     a.events.append(Event(id="e9", type="arrest", trigger=trigger, evidence=trigger, arguments=[man]))
     story = build_story([a.case()])
     assert [e.type for e in story.timeline] == ["arrest"] and story.timeline[0].date == "2023-03-12"
+
+
+def test_a_lead_that_describes_its_subject_is_the_person_the_next_sentence_names() -> None:
+    a = Report(
+        "A Morden man has been jailed for six years.\n\nKeiran Bosworth, 41, was sentenced on Friday.", "2024-05-11"
+    )
+    a.person("p1", "Keiran Bosworth")
+    a.fact("p1", "gender", "male", "Keiran", name="Keiran Bosworth")
+    _event(a, "sentence", "jailed", "A Morden man", None, "2024-05-10", "Friday")
+    b = Report("Keiran Bosworth was jailed on Friday for the attack.", "2024-05-12", "B")
+    b.person("p1", "Keiran Bosworth")
+    _event(b, "sentence", "jailed", "Keiran Bosworth", "p1", "2024-05-10", "Friday")
+    story = build_story([a.case(), b.case()])
+    assert len(story.timeline) == 1 and story.timeline[0].participants[0].name == "A Morden man"
+    assert story.timeline[0].participants[0].cast_id == story.cast[0].id
+    # A lead of another gender, or of a number of people, is not the person named next.
+    c = Report("A woman has been jailed for six years.\n\nKeiran Bosworth, 41, was sentenced on Friday.", "2024-05-11")
+    c.person("p1", "Keiran Bosworth")
+    c.fact("p1", "gender", "male", "Keiran", name="Keiran Bosworth")
+    _event(c, "sentence", "jailed", "A woman", None, "2024-05-10", "Friday")
+    assert len(build_story([c.case(), b.case()]).timeline) == 2
+
+
+def test_a_report_that_tells_one_death_twice_gives_one_entry() -> None:
+    a = Report("A second person has died in the outbreak.\n\nPauline Rooke, 68, died on Saturday.", "2024-09-09")
+    a.person("p1", "Pauline Rooke")
+    a.fact("p1", "gender", "female", "Pauline", name="Pauline Rooke")
+    _event(a, "death", "has died", "A second person", None, "2024-09-07", "Saturday")
+    _event(a, "death", "died on", "Pauline Rooke", "p1", "2024-09-07", "Saturday")
+    story = build_story([a.case()])
+    assert len(story.timeline) == 1 and len(story.timeline[0].members) == 2

@@ -22,6 +22,11 @@ two). The entry's date is the most precise one any source gives
 that every other source's date contains; sources that give dates which cannot both hold are
 listed in ``dates_given`` and flag ``date_conflict``.
 
+A vague participant that opens a report (`A Grantham man has been jailed ...`) is the cast
+member whose name opens the next sentence (`Ashley Prendergast, 34, was sentenced ...`), the
+way news leads name their subject, when the genders agree. A report that tells one person's
+death twice gives one entry.
+
 An event that no report dates, that one report alone tells and that names no one of the cast
 (`a man was arrested`) is left off: it can be neither placed nor told apart.
 
@@ -119,9 +124,11 @@ _FEMALE = frozenset({"woman", "girl", "female", "mother", "daughter", "wife", "s
 
 
 def _vague(text: str) -> bool:
-    """A participant the text does not name: its words after the article start lower case
-    (`a young man`, `The victim`), or with a number (`Four people`)."""
+    """A participant the text does not name: an indefinite one (`A Grantham man`), or one whose
+    words after the article start lower case (`The victim`) or with a number (`Four people`)."""
     words = text.split()
+    if words and words[0].casefold() in {"a", "an"}:
+        return True  # an indefinite noun phrase names nobody (`A Grantham man`)
     if words and words[0].casefold() in {a.strip() for a in _ARTICLES}:
         words = words[1:]
     return not words or not words[0][:1].isupper() or words[0].casefold() in _COUNT_WORDS
@@ -172,8 +179,10 @@ def _items(
 ) -> list[_Item]:
     forms = _forms(cast)
     items: list[_Item] = []
+    genders = _genders(cases, person_of)
     for case in cases:
         found: list[_Item] = []
+        lead = _lead_named(case, person_of)
         for event in case.events:
             roles: dict[str, tuple[str, str]] = {}
             vague: dict[str, str] = {}
@@ -188,6 +197,10 @@ def _items(
                     # A participant one report names bare (`MacAteer`, `the lorry driver`) is the cast
                     # member another report links: compare it by the member's name forms and descriptions.
                     cast_id = forms.get(bare)
+                    if cast_id is None and lead is not None and argument.evidence.start == lead[0]:
+                        gender = _gender_of(argument.text)
+                        if _vague(argument.text) and bare.split()[0] not in _COUNT_WORDS:
+                            cast_id = lead[1] if not gender or gender in genders.get(lead[1], {gender}) else None
                     if cast_id is None and _vague(argument.text):
                         vague[argument.role] = _gender_of(argument.text)
                 roles[argument.role] = (cast_id or "name:" + bare, argument.text)
@@ -243,6 +256,20 @@ def _same_incident(a: _Item, b: _Item, *, across: bool = False) -> bool:
     return (shared == len(_ROLES_COMPARED) and both) or (shared >= 1 and bool((_types(a) | _types(b)) & generic))
 
 
+def _retold(a: _Item, b: _Item) -> bool:
+    """Two deaths of one member of the cast in one report, with no other participant or date
+    apart: the report tells the death twice (`A second person has died ... Pauline Mottram,
+    68, died on Saturday`); a person dies once. (Other events may happen twice: a report's
+    two bail events of one man are often two decisions, or one misdated.)"""
+    if a.event.type != "death" or b.event.type != "death" or not dates_compatible(a.date, b.date):
+        return False
+    pa, pb = a.roles.get("patient"), b.roles.get("patient")
+    if pa is None or pb is None or pa[0] != pb[0] or pa[0].startswith("name:"):
+        return False
+    ga, gb = a.roles.get("agent"), b.roles.get("agent")
+    return ga is None or gb is None or ga[0] == gb[0] or "agent" in a.vague or "agent" in b.vague
+
+
 def _types(item: _Item) -> frozenset[str]:
     """The types an item's report gives its incident (`killing` and `assault`, see :func:`_fold`)."""
     return frozenset({item.event.type, *(e.type for e in item.also)})
@@ -254,7 +281,7 @@ def _fold(items: list[_Item]) -> list[_Item]:
     _, generic = _families()
     kept: list[_Item] = []
     for item in items:
-        n = next((n for n, k in enumerate(kept) if _same_incident(k, item)), None)
+        n = next((n for n, k in enumerate(kept) if _same_incident(k, item) or _retold(k, item)), None)
         if n is None:
             kept.append(item)
             continue
@@ -271,6 +298,25 @@ def _fold(items: list[_Item]) -> list[_Item]:
             also=(*host.also, guest.event, *guest.also),
         )
     return kept
+
+
+def _lead_named(case: CaseFile, person_of: dict[tuple[str, str], str]) -> tuple[int, str] | None:
+    """Where a report's text opens, and the cast member the next sentence opens with: news leads
+    describe the subject (`A Grantham man has been jailed ...`) and name them next (`Ashley
+    Prendergast, 34, was sentenced ...`). None when the second sentence does not open with a name."""
+    text = case.article.text
+    start = len(text) - len(text.lstrip())
+    end = re.search(r"[.!?][\"'’”]?\s+", text[start:])
+    if end is None:
+        return None
+    second = start + end.end()
+    for person in case.people:
+        if not person.named:
+            continue
+        if any(m.evidence.start == second and m.kind in {"name", "titled_name"} for m in person.mentions):
+            cast_id = person_of.get((case.article.id, person.id))
+            return (start, cast_id) if cast_id else None
+    return None
 
 
 def _genders(cases: Sequence[CaseFile], person_of: dict[tuple[str, str], str]) -> dict[str, set[str]]:
