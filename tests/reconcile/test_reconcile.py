@@ -798,3 +798,48 @@ def test_a_report_that_tells_one_death_twice_gives_one_entry() -> None:
     _event(a, "death", "died on", "Pauline Rooke", "p1", "2024-09-07", "Saturday")
     story = build_story([a.case()])
     assert len(story.timeline) == 1 and len(story.timeline[0].members) == 2
+
+
+def _jailed(outlet: str, day: str, text: str, terms: list[tuple[str, str]]) -> Report:
+    r = Report(text, day, outlet)
+    r.person("p1", "Keiran Bosworth")
+    trigger = r.span("jailed")
+    for n, (value, words) in enumerate(terms, 1):
+        r.times.append(TimeRef(id=f"t{n}", type="DURATION", value=value, granularity="year", evidence=r.span(words)))
+    argument = Argument(role="patient", entity_id="p1", text="Keiran Bosworth", evidence=r.span("Keiran Bosworth"))
+    r.events.append(Event(id="e1", type="sentence", trigger=trigger, evidence=trigger, arguments=[argument]))
+    return r
+
+
+def test_two_prison_terms_for_one_sentence_conflict() -> None:
+    a = _jailed(
+        "A",
+        "2023-10-13",
+        "Keiran Bosworth was jailed for 10 years and eight months.",
+        [("P10Y", "10 years"), ("P8M", "eight months")],
+    )
+    b = _jailed(
+        "B",
+        "2023-10-14",
+        "Keiran Bosworth was jailed for eight years and 10 months.",
+        [("P8Y", "eight years"), ("P10M", "10 months")],
+    )
+    c = _jailed(
+        "C",
+        "2023-10-14",
+        "Keiran Bosworth was jailed for 10 years and eight months on Friday.",
+        [("P10Y", "10 years"), ("P8M", "eight months")],
+    )
+    story = build_story([a.case(), b.case(), c.case()])
+    term = next(f for f in story.facts if f.attribute == "measure")
+    assert term.verdict == "conflicting" and {v.value for v in term.values} == {"P10Y8M", "P8Y10M"}
+    assert term.subject_name == "prison sentence of Keiran Bosworth"
+    assert all(m.item_id == "e1" for m in term.members)  # traced to the sentence events
+    d = _jailed(
+        "D",
+        "2023-10-14",
+        "Keiran Bosworth was jailed for 14 months, suspended for two years.",
+        [("P14M", "14 months"), ("P2Y", "two years")],
+    )
+    story = build_story([a.case(), d.case()])
+    assert not any(f.attribute == "measure" and f.verdict != "single_source" for f in story.facts)

@@ -10,7 +10,9 @@ counted things by the words of what they count), then each comparison is classed
   a count, amount or measure that never falls from one report to a later one and differs
   only between reports published on different days; a legal status that moves along
   (arrested -> bailed -> charged -> ...); an age that grows no faster than the calendar does;
-- ``conflicting``: values that cannot both hold: a count that falls or two counts on one
+- ``conflicting``: values that cannot both hold: two prison terms for one person's sentence
+  (`jailed for 10 years and eight months` / `eight years and 10 months`, read from the
+  durations after a sentence event's verb), a count that falls or two counts on one
   day, ages apart within a year, two event dates neither containing the other, two
   first names, two ranks of one kind (Detective Inspector / Detective Sergeant; police and
   military ranks are one kind: Lieutenant / Sergeant; a rank within another's words is the
@@ -41,7 +43,7 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from storydesk.model import CaseFile, Evidence, Fact, FactValue
+from storydesk.model import CaseFile, Evidence, Fact, FactValue, TimeRef
 from storydesk.reconcile import names
 from storydesk.reconcile.model import (
     CastMember,
@@ -298,7 +300,69 @@ def _subjects(cases: Sequence[CaseFile], ctx: Context) -> dict[tuple[str, str], 
             else:
                 continue
             grouped[(subject, _attribute_key(fact))].append(said)
+        for subject, term in _terms(case, ctx):
+            grouped[(subject, TERM)].append(_Said(term, aid, case.article.published))
     return grouped
+
+
+TERM = "measure:term"  # the custodial term of a sentence, one comparison per person sentenced
+_DURATION = re.compile(r"P(\d+)([YMWD])")
+
+
+def _terms(case: CaseFile, ctx: Context) -> list[tuple[str, Fact]]:
+    """The prison terms of a report's sentence events, as facts keyed by the person sentenced
+    (the one cast member the event's timeline entry has as patient): `jailed for 10 years and
+    eight months` -> ``P10Y8M``. A term must follow the sentence's verb (`for`, `to`) and is
+    read whole (`10 years and eight months` is one term); a suspended one is left out."""
+    text = case.article.text
+    durations = sorted(
+        (t for t in case.times if t.type == "DURATION" and _DURATION.fullmatch(t.value or "")),
+        key=lambda t: t.evidence.start,
+    )
+    found: list[tuple[str, Fact]] = []
+    for event in case.events:
+        entry = ctx.timeline.get(ctx.event_of.get((case.article.id, event.id), ""))
+        if event.type != "sentence" or entry is None:
+            continue
+        people = {p.cast_id for p in entry.participants if p.role == "patient" and p.cast_id in ctx.cast}
+        if len(people) != 1:
+            continue
+        start = event.trigger.end
+        stop = text.find(".", start)
+        parts: list[TimeRef] = []
+        for t in durations:
+            if t.evidence.start < start or (stop >= 0 and t.evidence.start > stop):
+                continue
+            gap = text[parts[-1].evidence.end if parts else start : t.evidence.start]
+            if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*" if parts else r"\s*(?:for|to)\s*", gap):
+                break
+            parts.append(t)
+        if not parts or "suspended" in text[parts[-1].evidence.end : parts[-1].evidence.end + 20]:
+            continue
+        amounts: dict[str, int] = {}
+        for t in parts:
+            matched = _DURATION.fullmatch(t.value or "")
+            if matched:
+                amounts[matched.group(2)] = amounts.get(matched.group(2), 0) + int(matched.group(1))
+        value = "P" + "".join(f"{amounts[u]}{u}" for u in "YMWD" if u in amounts)
+        person = next(iter(people))
+        evidence = Evidence(
+            article_id=case.article.id,
+            start=event.trigger.start,
+            end=parts[-1].evidence.end,
+            text=text[event.trigger.start : parts[-1].evidence.end],
+        )
+        fact = Fact(
+            id=event.id,  # the sentence event: the term's comparison traces to it
+            subject=event.id,
+            subject_name=f"prison sentence of {ctx.cast[person].name}",
+            attribute="measure",
+            value=value,
+            evidence=evidence,
+            published=case.article.published,
+        )
+        found.append((f"term:{person}", fact))
+    return found
 
 
 def _number_key(
@@ -513,6 +577,8 @@ def verdict(attribute: str, values: list[ValueSources], independent: int) -> tup
     base = attribute.split(":")[0].split("=")[0]
     if independent < 2:
         return "single_source", "one report only (it gives more than one value)"
+    if attribute == TERM:
+        return "conflicting", "one sentence, two terms"
     if base == "date":
         if _dates_agree(values):
             return "corroborated", "the dates given contain each other"
