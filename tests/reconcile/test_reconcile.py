@@ -843,3 +843,13 @@ def test_two_prison_terms_for_one_sentence_conflict() -> None:
     )
     story = build_story([a.case(), d.case()])
     assert not any(f.attribute == "measure" and f.verdict != "single_source" for f in story.facts)
+
+
+def test_a_deal_and_a_takeover_are_one_thing_counted_in_money() -> None:
+    a = Report("Harwick agreed to a £490m deal on Monday.", "2025-03-10", "A")
+    a.fact("n1", "money", 490_000_000, "£490m", name="deal")
+    b = Report("Staff were anxious after the £4.9bn takeover was agreed.", "2025-03-12", "B")
+    b.fact("n1", "money", 4_900_000_000, "£4.9bn", name="takeover")
+    story = build_story([a.case(), b.case()])
+    value = next(f for f in story.facts if f.attribute == "money")
+    assert value.verdict == "conflicting" and len(value.values) == 2  # ten times the other: a slip

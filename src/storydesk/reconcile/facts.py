@@ -188,9 +188,15 @@ def _stem(word: str) -> str:
     return word
 
 
+# Words for one thing counted in money: a company's sale is its deal, takeover, bid, offer or
+# acquisition, whichever word a report uses. Stems, as :func:`_stem` makes them.
+_SAME_THING = {"takeover": "deal", "bid": "deal", "offer": "deal", "acquisition": "deal", "buyout": "deal"}
+
+
 def _content(text: str) -> frozenset[str]:
     words = [names.fold(w) for w in re.findall(r"[^\W\d_]+", text)]
-    return frozenset(_stem(w) for w in words if w not in STOP_WORDS and len(w) > 1)
+    stems = (_stem(w) for w in words if w not in STOP_WORDS and len(w) > 1)
+    return frozenset(_SAME_THING.get(w, w) for w in stems)
 
 
 @dataclass(frozen=True)
