@@ -1,10 +1,10 @@
 """Analysed case files cached on disk, so reconcile benchmarks re-run in seconds.
 
 The cache lives in ``benchmarks/.cache/casefiles/<digest>/`` (gitignored). ``<digest>`` hashes
-the source of every module that shapes a case file (``analyze.py``, ``clean.py``,
-``extract/``, ``ingest/``, ``data/``), so any change to extraction starts a fresh cache and a
-stale case file is never scored. Each file is one case file as JSON, named by a hash of the
-report text and its metadata.
+the source of every module that shapes a case file (``analyze.py``, ``clean.py``, ``nlp.py``,
+``model.py``, ``conventions.py``, ``extract/``, ``ingest/``, ``data/``), so any change to
+extraction starts a fresh cache and a stale case file is never scored. Each file is one case
+file as JSON, named by a hash of the report text and its metadata.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from storydesk.ingest import make_article, source_from_text  # noqa: E402
 from storydesk.model import CaseFile  # noqa: E402
 
 CACHE = HERE / ".cache" / "casefiles"
-_SHAPING = ("analyze.py", "clean.py", "nlp.py", "extract", "ingest", "data")
+_SHAPING = ("analyze.py", "clean.py", "nlp.py", "model.py", "conventions.py", "extract", "ingest", "data")
 
 
 def shared_dir() -> Path:

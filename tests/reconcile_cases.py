@@ -6,7 +6,19 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 
-from storydesk.model import Article, CaseFile, Event, Evidence, Fact, FactValue, Mention, MentionKind, Person, TimeRef
+from storydesk.model import (
+    Article,
+    CaseFile,
+    Event,
+    Evidence,
+    Fact,
+    FactValue,
+    Mention,
+    MentionKind,
+    Number,
+    Person,
+    TimeRef,
+)
 
 
 @dataclass
@@ -18,6 +30,7 @@ class Report:
     facts: list[Fact] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     times: list[TimeRef] = field(default_factory=list)
+    numbers: list[Number] = field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -71,4 +84,11 @@ class Report:
             published=dt.date.fromisoformat(self.published),
             title=self.text.split(".")[0],
         )
-        return CaseFile(article=article, people=self.people, facts=self.facts, events=self.events, times=self.times)
+        return CaseFile(
+            article=article,
+            people=self.people,
+            facts=self.facts,
+            events=self.events,
+            times=self.times,
+            numbers=self.numbers,
+        )

@@ -45,6 +45,14 @@ def test_occupation_stated_beside_the_name(text: str, name: str, occupations: se
     assert _values(_case(text), name, "occupation") == occupations
 
 
+def test_an_occupation_before_a_possessive_name_is_not_the_owners() -> None:
+    case = _case(
+        "Ivor Penrose, 41, a delivery driver, died in May. A statement was read to the court by a police officer, "
+        "Mr Penrose's sister, Carys Penrose, said he was kind."
+    )
+    assert _values(case, "Ivor Penrose", "occupation") == {"delivery driver"}
+
+
 def test_occupation_head_alone_gives_way_to_the_fuller_phrase() -> None:
     case = _case("Gwyneth Rhys, 71, a retired school cook, was waiting for a bus.")
     assert _values(case, "Gwyneth Rhys", "occupation") == {"retired school cook"}

@@ -203,6 +203,9 @@ def _before_name(doc: Doc, starts: dict[int, int], person_id: str, mention: Name
     first = starts.get(mention.start)
     if first is None or first == 0:
         return []
+    after = next((doc[j] for j in range(first, len(doc)) if doc[j].idx >= mention.end), None)
+    if after is not None and after.tag_ == "POS":
+        return []  # "a police officer, Mr Kilbride's mother": the phrase is the mother's, not his
     k = first - 1
     comma = doc[k].text == ","
     if comma:

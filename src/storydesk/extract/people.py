@@ -196,8 +196,10 @@ def _apposition_links(doc: Doc, drafts: list[PersonDraft], descs: list[Descripti
             continue
         for mention, owner in name_owner:
             gap = text[desc.end : mention.start]
+            # "a police officer, Mr Kilbride's mother": the description is the mother, not him.
+            owned = text[mention.end : mention.end + 2] in {"'s", "’s"}
             if (
-                (0 <= mention.start - desc.end <= 4 and separators.match(gap))
+                (0 <= mention.start - desc.end <= 4 and separators.match(gap) and not owned)
                 or (0 <= mention.start - desc.end <= 70 and known_as.match(gap))
             ) or (
                 0 <= desc.start - mention.end <= 4

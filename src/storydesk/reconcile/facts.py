@@ -10,17 +10,25 @@ counted things by the words of what they count), then each comparison is classed
   a count, amount or measure that never falls from one report to a later one and differs
   only between reports published on different days; a legal status that moves along
   (arrested -> bailed -> charged -> ...); an age that grows no faster than the calendar does;
-- ``conflicting``: values that cannot both hold: a count that falls or two counts on one
+- ``conflicting``: values that cannot both hold: two prison terms for one person's sentence
+  (`jailed for 10 years and eight months` / `eight years and 10 months`, read from the
+  durations after a sentence event's verb), a count that falls or two counts on one
   day, ages apart within a year, two event dates neither containing the other, two
   first names, two ranks of one kind (Detective Inspector / Detective Sergeant; police and
   military ranks are one kind: Lieutenant / Sergeant; a rank within another's words is the
   same rank: Detective / Detective Inspector), two
-  occupations with different head nouns (electrician / engineer), or legal outcomes that
+  occupations with different head nouns (electrician / engineer), two posts of one kind
+  from different reports (chief financial / chief operating officer, even beside a third job
+  that may also hold), both stated with the person's name (a job read only from a
+  description linked to them, `the Prime Minister`, raises no conflict), or legal outcomes that
   exclude each other (convicted / acquitted, charged / released without charge).
 
 Attributes that hold many values at once (``role``, ``description``, ``relation``, and fates
-that are not legal status: ``injured``, ``hospitalised``) are compared value by value and
-never conflict.
+that are neither legal status nor condition: ``resigned``, ``appointed``) are compared value by
+value and never conflict. A person's condition (``injured``, ``hospitalised``, ``missing``,
+``died``, ``rescued``) is one comparison apart from legal status: corroborated when its states
+hold together (injured and hospitalised; died of injuries), updated when one follows another
+(taken to hospital, then died; missing, then found).
 """
 
 from __future__ import annotations
@@ -35,7 +43,7 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from storydesk.model import CaseFile, Evidence, Fact, FactValue
+from storydesk.model import CaseFile, Evidence, Fact, FactValue, TimeRef
 from storydesk.reconcile import names
 from storydesk.reconcile.model import (
     CastMember,
@@ -47,6 +55,7 @@ from storydesk.reconcile.model import (
     ValueSources,
     Verdict,
 )
+from storydesk.reconcile.timeline import night_and_next_day
 
 PER_VALUE = frozenset({"role", "description", "relation"})
 SINGLE_VALUED = frozenset({"age", "gender", "nationality", "first_name", "date"})
@@ -70,6 +79,16 @@ LEGAL_STATUS = (
     "sentenced",
     "no_further_action",
 )
+# What happened to a person's body or whereabouts: states that hold together (injured and
+# hospitalised; died of injuries) unless one follows another (taken to hospital, then died;
+# missing, then found: rescued, in hospital, hurt or dead). One comparison per person, apart
+# from legal status; other fates (resigned, appointed, ...) are compared value by value.
+CONDITION = frozenset({"injured", "hospitalised", "missing", "died", "rescued"})
+# A condition and the ones that follow it: a rule from what the states mean, not tuned.
+CONDITION_NEXT = {
+    "missing": frozenset({"rescued", "died", "injured", "hospitalised"}),
+    "hospitalised": frozenset({"died"}),
+}
 EXCLUSIVE = (
     frozenset({"convicted", "acquitted"}),
     frozenset({"charged", "released_without_charge"}),
@@ -99,7 +118,35 @@ class Context:
 
 
 # Words that say nothing about what is counted on their own (`number`, `GBP amount`).
-_GENERIC_COUNTED = frozenset({"number", "amount", "people", "person", "total", "figure", "times", "pence"})
+_GENERIC_COUNTED = frozenset(
+    {"number", "amount", "people", "person", "total", "figure", "times", "pence", "men", "women", "man", "woman"}
+)
+# A figure of a change (`shares rose 12 per cent`) measures one move on one day: two reports'
+# moves are two moves unless they give the same figure. Stems, as :func:`_stem` makes them.
+_CHANGE = frozenset(
+    {
+        "rose",
+        "rise",
+        "fell",
+        "fall",
+        "drop",
+        "dropp",
+        "jump",
+        "climb",
+        "slump",
+        "gain",
+        "increas",
+        "decreas",
+        "dip",
+        "dipp",
+        "surg",
+        "soar",
+        "plung",
+        "tumbl",
+        "slid",
+        "slide",
+    }
+)
 _CONTEXT_WORDS = 6  # words either side of a number read when its subject names no counted thing: a rule
 
 
@@ -141,9 +188,15 @@ def _stem(word: str) -> str:
     return word
 
 
+# Words for one thing counted in money: a company's sale is its deal, takeover, bid, offer or
+# acquisition, whichever word a report uses. Stems, as :func:`_stem` makes them.
+_SAME_THING = {"takeover": "deal", "bid": "deal", "offer": "deal", "acquisition": "deal", "buyout": "deal"}
+
+
 def _content(text: str) -> frozenset[str]:
     words = [names.fold(w) for w in re.findall(r"[^\W\d_]+", text)]
-    return frozenset(_stem(w) for w in words if w not in STOP_WORDS and len(w) > 1)
+    stems = (_stem(w) for w in words if w not in STOP_WORDS and len(w) > 1)
+    return frozenset(_SAME_THING.get(w, w) for w in stems)
 
 
 @dataclass(frozen=True)
@@ -160,19 +213,45 @@ class _Counted:
         return self.words & _OUTCOMES
 
 
+def _clause_outcome(text: str, start: int, end: int) -> str | None:
+    """The outcome a figure's own clause gives it: the first after it, else the last before it
+    (`the number of damaged homes at about 320, with 41 destroyed`: 320 damaged, 41 destroyed);
+    outcomes past a comma or another figure belong to other figures."""
+    clause_after = re.split(r"[,;.:\d]", text[end : end + 80])[0]
+    clause_before = re.split(r"[,;.:\d]", text[max(0, start - 80) : start])[-1]
+    stems = [_stem(names.fold(w)) for w in re.findall(r"[^\W\d_]+", clause_after)]
+    stems += [_stem(names.fold(w)) for w in reversed(re.findall(r"[^\W\d_]+", clause_before))]
+    return next((w for w in stems if w in _OUTCOMES), None)
+
+
 def _counted(case: CaseFile, fact: Fact) -> _Counted:
     number = next((n for n in case.numbers if n.id == fact.subject), None)
     unit = (number.unit or "") if number is not None and fact.attribute in {"money", "percent"} else ""
     words = _content(fact.subject_name) - {names.fold(unit).casefold()}
-    if number is not None and not (words - _GENERIC_COUNTED):
-        text = case.article.text
+    if number is None:
+        return _Counted(words, unit, False, _head(fact.subject_name, words))
+    text = case.article.text
+    outcome = _clause_outcome(text, number.evidence.start, number.evidence.end)
+    if not (words - _GENERIC_COUNTED):
         before = re.findall(r"[^\W\d_]+", text[max(0, number.evidence.start - 80) : number.evidence.start])
         after = re.findall(r"[^\W\d_]+", text[number.evidence.end : number.evidence.end + 80])
         around = " ".join(before[-_CONTEXT_WORDS:] + after[:_CONTEXT_WORDS])
-        return _Counted(_content(around) - _GENERIC_COUNTED - {"million", "billion", "bn", "pound"}, unit, True)
-    ordered = [_stem(names.fold(w)) for w in re.findall(r"[^\W\d_]+", fact.subject_name)]
-    head = next((w for w in ordered if w in words and w not in _GENERIC_COUNTED), "")
-    return _Counted(words, unit, False, head)
+        words = _content(around) - _GENERIC_COUNTED - {"million", "billion", "bn", "pound"}
+        if outcome is not None:
+            words = words - (_OUTCOMES - {outcome})
+        return _Counted(frozenset(words), unit, True)
+    if outcome is not None and words & _OUTCOMES and outcome not in words:
+        # The counted thing names another figure's outcome (`homes destroyed` for the 320 of
+        # `about 320 homes damaged, 41 of them destroyed`): the figure's own clause says which.
+        words = (words - _OUTCOMES) | {outcome}
+    return _Counted(words, unit, False, _head(fact.subject_name, words))
+
+
+def _head(subject_name: str, words: frozenset[str]) -> str:
+    """The first content word of what is counted that is not a name: a name owns the thing
+    (`Brackenbury's sites`, `people Brackenbury employs`), it is not the thing."""
+    ordered = [_stem(names.fold(w)) for w in re.findall(r"[^\W\d_]+", subject_name) if not w[:1].isupper()]
+    return next((w for w in ordered if w in words and w not in _GENERIC_COUNTED), "")
 
 
 def _same_counted(a: _Counted, b: _Counted) -> bool:
@@ -210,13 +289,14 @@ def _subjects(cases: Sequence[CaseFile], ctx: Context) -> dict[tuple[str, str], 
                     day = _day(fact.value)
                     if day is None:
                         continue
-                    said = _Said(fact.model_copy(update={"value": day}), aid, case.article.published)
+                    night = "night" if str(fact.value).endswith("TNI") else fact.qualifier
+                    said = _Said(
+                        fact.model_copy(update={"value": day, "qualifier": night}), aid, case.article.published
+                    )
                 subject = ctx.event_of[(aid, fact.subject)]
             elif fact.attribute in NUMERIC:
                 counted = _counted(case, fact)
-                subject = next(
-                    (k for c, k, attr in number_keys if attr == fact.attribute and _same_counted(counted, c)), ""
-                )
+                subject = _number_key(counted, fact, aid, number_keys, grouped)
                 if not subject:
                     words = " ".join(sorted(counted.words))
                     subject = f"n:{words}" if words and not counted.from_context else f"n:{aid[:8]}:{fact.subject}"
@@ -226,7 +306,100 @@ def _subjects(cases: Sequence[CaseFile], ctx: Context) -> dict[tuple[str, str], 
             else:
                 continue
             grouped[(subject, _attribute_key(fact))].append(said)
+        for subject, term in _terms(case, ctx):
+            grouped[(subject, TERM)].append(_Said(term, aid, case.article.published))
     return grouped
+
+
+TERM = "measure:term"  # the custodial term of a sentence, one comparison per person sentenced
+_DURATION = re.compile(r"P(\d+)([YMWD])")
+
+
+def _terms(case: CaseFile, ctx: Context) -> list[tuple[str, Fact]]:
+    """The prison terms of a report's sentence events, as facts keyed by the person sentenced
+    (the one cast member the event's timeline entry has as patient): `jailed for 10 years and
+    eight months` -> ``P10Y8M``. A term must follow the sentence's verb (`for`, `to`) and is
+    read whole (`10 years and eight months` is one term); a suspended one is left out."""
+    text = case.article.text
+    durations = sorted(
+        (t for t in case.times if t.type == "DURATION" and _DURATION.fullmatch(t.value or "")),
+        key=lambda t: t.evidence.start,
+    )
+    found: list[tuple[str, Fact]] = []
+    for event in case.events:
+        entry = ctx.timeline.get(ctx.event_of.get((case.article.id, event.id), ""))
+        if event.type != "sentence" or entry is None:
+            continue
+        people = {p.cast_id for p in entry.participants if p.role == "patient" and p.cast_id in ctx.cast}
+        if len(people) != 1:
+            continue
+        start = event.trigger.end
+        stop = text.find(".", start)
+        parts: list[TimeRef] = []
+        for t in durations:
+            if t.evidence.start < start or (stop >= 0 and t.evidence.start > stop):
+                continue
+            gap = text[parts[-1].evidence.end if parts else start : t.evidence.start]
+            if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*" if parts else r"\s*(?:for|to)\s*", gap):
+                break
+            parts.append(t)
+        if not parts or "suspended" in text[parts[-1].evidence.end : parts[-1].evidence.end + 20]:
+            continue
+        amounts: dict[str, int] = {}
+        for t in parts:
+            matched = _DURATION.fullmatch(t.value or "")
+            if matched:
+                amounts[matched.group(2)] = amounts.get(matched.group(2), 0) + int(matched.group(1))
+        value = "P" + "".join(f"{amounts[u]}{u}" for u in "YMWD" if u in amounts)
+        person = next(iter(people))
+        evidence = Evidence(
+            article_id=case.article.id,
+            start=event.trigger.start,
+            end=parts[-1].evidence.end,
+            text=text[event.trigger.start : parts[-1].evidence.end],
+        )
+        fact = Fact(
+            id=event.id,  # the sentence event: the term's comparison traces to it
+            subject=event.id,
+            subject_name=f"prison sentence of {ctx.cast[person].name}",
+            attribute="measure",
+            value=value,
+            evidence=evidence,
+            published=case.article.published,
+        )
+        found.append((f"term:{person}", fact))
+    return found
+
+
+def _number_key(
+    counted: _Counted,
+    fact: Fact,
+    article_id: str,
+    keys: list[tuple[_Counted, str, str]],
+    grouped: dict[tuple[str, str], list[_Said]],
+) -> str:
+    """The key of the counted thing a number joins ("" for a new one): of the things it may be
+    (:func:`_same_counted`), the one sharing most words. A change (`rose 12 per cent`) joins
+    only a thing given the same figure (see :data:`_CHANGE`). A number whose words come from around
+    it (or a thing known so) joins no thing its own report gives another value: a report that
+    gives two figures of one thing says how it changed, in words, and names the thing."""
+    best: tuple[int, str] | None = None
+    for other, key, attribute in keys:
+        if attribute != fact.attribute:
+            continue
+        if not _same_counted(counted, other):
+            continue
+        said = grouped.get((key, fact.attribute), [])
+        if counted.words & other.words & _CHANGE and any(_norm(s.fact.value) != _norm(fact.value) for s in said):
+            continue
+        if (counted.from_context or other.from_context) and any(
+            s.article_id == article_id and _norm(s.fact.value) != _norm(fact.value) for s in said
+        ):
+            continue
+        score = len(counted.words & other.words)
+        if best is None or score > best[0]:
+            best = (score, key)
+    return best[1] if best else ""
 
 
 def _day(value: FactValue) -> str | None:
@@ -240,6 +413,11 @@ def _attribute_key(fact: Fact) -> str:
     """The comparison a fact belongs to: per value for many-valued attributes."""
     if fact.attribute in PER_VALUE:
         return f"{fact.attribute}={_norm(fact.value)}|{fact.qualifier or ''}"
+    if fact.attribute == "fate":
+        value = str(fact.value)
+        if value in CONDITION:
+            return "fate:condition"
+        return "fate" if value in LEGAL_STATUS else f"fate={value}"
     if fact.attribute == "title":
         kind = _title_kind(str(fact.value))
         return f"title:{kind}" if kind != "courtesy" else f"title={fact.value}"
@@ -389,8 +567,11 @@ def _ages_grow_with_time(values: list[ValueSources]) -> bool:
 
 
 def _dates_agree(values: list[ValueSources]) -> bool:
+    """Dates that contain each other, or a night and the next day (`late last night` /
+    `Thursday`: a night runs past midnight)."""
     dates = [str(v.value) for v in values]
-    return all(a.startswith(b) or b.startswith(a) for a in dates for b in dates)
+    nights = frozenset(str(v.value) for v in values if v.qualifier == "night")
+    return all(a.startswith(b) or b.startswith(a) or night_and_next_day(a, b, nights) for a in dates for b in dates)
 
 
 def verdict(attribute: str, values: list[ValueSources], independent: int) -> tuple[Verdict, str]:
@@ -402,6 +583,8 @@ def verdict(attribute: str, values: list[ValueSources], independent: int) -> tup
     base = attribute.split(":")[0].split("=")[0]
     if independent < 2:
         return "single_source", "one report only (it gives more than one value)"
+    if attribute == TERM:
+        return "conflicting", "one sentence, two terms"
     if base == "date":
         if _dates_agree(values):
             return "corroborated", "the dates given contain each other"
@@ -415,6 +598,10 @@ def verdict(attribute: str, values: list[ValueSources], independent: int) -> tup
         if pairs or len(run) < len(values):
             return "conflicting", "reports give figures one slip apart (x10, swapped digits) or differ on one day"
         return "updated", "the figure changes from one day's reports to a later day's"
+    if attribute == "fate:condition":
+        if _condition_moves_on(values):
+            return "updated", "a later report tells a condition that follows an earlier one (missing, then rescued)"
+        return "corroborated", "the conditions given may all hold at once (injured and in hospital)"
     if base == "fate":
         clash = next(
             (
@@ -434,6 +621,8 @@ def verdict(attribute: str, values: list[ValueSources], independent: int) -> tup
             return "corroborated", "the occupations name one job"
         if len(jobs) == 2:
             return "conflicting", "two reports name two different jobs"
+        if _same_head_jobs(values):
+            return "conflicting", "reports name two different jobs of one kind (chief financial / operating officer)"
         return "corroborated", "the occupations are different descriptions that may all hold"
     if base == "title":
         words = [tuple(str(v.value).casefold().split()) for v in values]
@@ -441,6 +630,20 @@ def verdict(attribute: str, values: list[ValueSources], independent: int) -> tup
             return "corroborated", "the titles name one rank, some more fully (Detective / Detective Inspector)"
         return "conflicting", "different ranks of one kind"
     return "conflicting", "different values that cannot both hold"
+
+
+def _condition_moves_on(values: list[ValueSources]) -> bool:
+    """A condition and one that follows it (``hospitalised``, ``died``), the earlier one given
+    in a report published no later than one giving the later: the story moved on, within one
+    report (`taken to hospital but died`) or between reports."""
+    for before, after in itertools.permutations(values, 2):
+        if str(after.value) not in CONDITION_NEXT.get(str(before.value), frozenset()):
+            continue
+        first = [d for d in before.published if d is not None]
+        later = [d for d in after.published if d is not None]
+        if not first or not later or min(first) <= max(later):
+            return True
+    return False
 
 
 def _within(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
@@ -451,7 +654,9 @@ def _within(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
 
 
 # Words for a job that fit many jobs (`Wexmoor boss` is its head coach): never a conflict.
-_VAGUE_JOBS = frozenset({"boss", "chief", "head", "leader", "official", "spokesman", "spokeswoman", "spokesperson"})
+_VAGUE_JOBS = frozenset(
+    {"boss", "chief", "head", "leader", "official", "spokesman", "spokeswoman", "spokesperson", "deputy"}
+)
 
 
 def _job_words(value: FactValue) -> frozenset[str]:
@@ -482,6 +687,18 @@ def _distinct_jobs(values: list[ValueSources]) -> list[list[str]]:
     for i, (v, _) in enumerate(items):
         groups[find(i)].extend(v.articles)
     return list(groups.values())
+
+
+def _same_head_jobs(values: list[ValueSources]) -> bool:
+    """Two occupations from disjoint reports with one head noun but other words that neither
+    holds (`chief financial officer` / `chief operating officer`): one post, told two ways.
+    Among three or more jobs, which may all hold, that pair still conflicts."""
+    for a, b in itertools.combinations(values, 2):
+        wa, wb = _job_words(a.value), _job_words(b.value)
+        head_a, head_b = str(a.value).split()[-1:], str(b.value).split()[-1:]
+        if head_a and head_a == head_b and not (wa <= wb or wb <= wa) and not set(a.articles) & set(b.articles):
+            return True
+    return False
 
 
 def _same_charge(a: str | None, b: str | None) -> bool:
@@ -557,15 +774,20 @@ def _draft(
 ) -> tuple[tuple[int, int, str, str], FactComparison]:
     independent = _independent(values, ctx)
     found_verdict, why = verdict(key, values, independent)
+    if found_verdict == "conflicting" and attribute == "occupation" and subject in ctx.cast:
+        stated = _stated_with_name(values, ctx.cast[subject])
+        if verdict(key, stated, _independent(stated, ctx))[0] != "conflicting":
+            found_verdict = "corroborated" if independent >= 2 else "single_source"
+            why = "the jobs differ only where a description (`the Prime Minister`) was linked to them"
     kind, name = _subject_info(subject, said, ctx)
     current = None
     if found_verdict == "updated":
         latest = max(
-            (day or dt.date.min, ctx.order[a], v.value)
+            (day or dt.date.min, ctx.order[a], _stage(attribute, v.value), str(v.value), v.value)
             for v in values
             for a, day in zip(v.articles, v.published, strict=False)
         )
-        current = latest[2]
+        current = latest[-1]
     rank = {"conflicting": 0, "updated": 1, "corroborated": 2, "single_source": 3}[found_verdict]
     first = min(ctx.order[a] for v in values for a in v.articles)
     given = {_norm(v.value) for v in values}
@@ -584,6 +806,32 @@ def _draft(
             members=[ItemRef(article_id=s.article_id, item_id=s.fact.id) for s in said if _norm(s.fact.value) in given],
         ),
     )
+
+
+def _stated_with_name(values: list[ValueSources], member: CastMember) -> list[ValueSources]:
+    """The values some report states with the person's name (`Tobias Renshaw, a junior
+    minister`), not only through a description linked to them (`the Prime Minister`): a
+    description is linked by inference, and a conflict needs both jobs said of the name."""
+    words: set[str] = set()
+    for variant in member.variants:
+        found = names.parts(variant.name)
+        if found is not None:
+            words |= {found.surname, *found.given}
+    stated = []
+    for v in values:
+        keep = [e for e in v.evidence if words & {names.fold(w) for w in re.findall(r"[^\W\d_]+", e.text)}]
+        if keep:
+            stated.append(v.model_copy(update={"evidence": keep}))
+    return stated
+
+
+def _stage(attribute: str, value: FactValue) -> int:
+    """How far along a fate is, so a report giving two (injured, then died) shows the later."""
+    if attribute != "fate":
+        return 0
+    if value in CONDITION:
+        return 1 if value in CONDITION_NEXT else 2  # missing, hospitalised: states that can move on
+    return LEGAL_STATUS.index(str(value)) if value in LEGAL_STATUS else 0
 
 
 def _first_name_drafts(ctx: Context) -> list[tuple[tuple[int, int, str, str], FactComparison]]:
@@ -638,6 +886,13 @@ def _subject_info(subject: str, said: list[_Said], ctx: Context) -> tuple[Subjec
         return member.kind, member.name
     if subject in ctx.timeline:
         entry = ctx.timeline[subject]
-        patient = next((p.name for p in entry.participants if p.role == "patient"), None)
+        patient = next(
+            (
+                ctx.cast[p.cast_id].name if p.cast_id in ctx.cast else p.name
+                for p in entry.participants
+                if p.role == "patient"
+            ),
+            None,
+        )
         return "event", f"{entry.type} of {patient}" if patient else entry.type
     return "number", said[0].fact.subject_name

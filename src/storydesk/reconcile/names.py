@@ -18,7 +18,12 @@ from storydesk import conventions
 _PARTICLES = frozenset(
     {"van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le", "al", "el", "bin", "ibn"}
 )
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "junior", "senior"})
+# Generational suffixes and post-nominal letters (`Simon Ferreira KC`: the surname is Ferreira,
+# not KC; two barristers both KC are not one person with two first names).
+_SUFFIXES = frozenset(
+    {"jr", "sr", "ii", "iii", "iv", "junior", "senior"}
+    | {"kc", "qc", "mp", "msp", "mep", "mla", "jp", "obe", "mbe", "cbe", "kbe", "dbe", "frs", "phd"}
+)
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -140,4 +145,3 @@ def title_kind(title: str) -> str:
     else its kind in the title table (``academic``, ``courtesy``, ...), ``other`` when unknown."""
     kind = _title_kind_table().get(title, "other")
     return "rank" if kind in _RANK_KINDS else kind
-
