@@ -383,3 +383,15 @@ def test_relation_noun_before_a_comma_states_the_gender() -> None:
 def test_age_before_a_name_does_not_cross_a_sentence_end() -> None:
     case = _case("Brittney Orand, 17, is charged in the death of 38-year-old Goldie Long. Orand reportedly fled.")
     assert _values(case, "Brittney Orand", "age") == {17}
+
+
+def test_description_after_a_name_and_its_age_is_in_apposition() -> None:
+    # "an emergency room nurse" is the named woman's: it neither blocks her pronouns nor
+    # stays an unlinked description.
+    case = _case(
+        "Omar Tilley, 30, was charged on Monday. The rider, Lena Faro, 38, an emergency room nurse, "
+        "was crossing the road when she was struck. She died at the scene."
+    )
+    faro = _person(case, "Lena Faro")
+    assert _values(case, "Lena Faro", "gender") == {"female"}
+    assert any(m.kind == "description" and m.evidence.text == "an emergency room nurse" for m in faro.mentions)

@@ -190,7 +190,8 @@ def _apposition_links(doc: Doc, drafts: list[PersonDraft], descs: list[Descripti
         r"|^,?\s*(?:who\s+(?:was|has\s+been)\s+|was\s+|since\s+)?(?:later\s+)?(?:identified|named)"
         r"(?:\s+by\s+(?:police|officers|the\s+[\w ]{1,30}?))?\s+as\s*$"
     )
-    after_name = re.compile(r"^['’\"”]?\s*[,–—-]\s*$")
+    # "Elena Ruiz, 38, an emergency room nurse": an age between commas may stand between
+    after_name = re.compile(r"^['’\"”]?\s*(?:,\s*(?:aged\s+)?\d{1,3}\s*)?[,–—-]\s*$")
     for di, desc in enumerate(descs):
         if desc.plural:
             continue
@@ -202,9 +203,13 @@ def _apposition_links(doc: Doc, drafts: list[PersonDraft], descs: list[Descripti
                 (0 <= mention.start - desc.end <= 4 and separators.match(gap) and not owned)
                 or (0 <= mention.start - desc.end <= 70 and known_as.match(gap))
             ) or (
-                0 <= desc.start - mention.end <= 4
+                0 <= desc.start - mention.end <= 14
                 and after_name.match(text[mention.end : desc.start])
-                and (not desc.definite or text[mention.end : desc.start].strip() in {",", "-", "–", "—"})
+                and (
+                    not desc.definite
+                    or re.sub(r",\s*(?:aged\s+)?\d{1,3}\s*,", ",", text[mention.end : desc.start]).strip()
+                    in {",", "-", "–", "—"}
+                )
             ):
                 links[di] = owner
     # Description in apposition with another description: the parse says so, or the text
