@@ -33,6 +33,7 @@ def analyze_article(
     found = entities.find_entity_mentions(doc)
     names = mentions.name_mentions(doc, found)
     cast = people.resolve_people(doc, article, names, mentions.descriptions(doc, names), mentions.pronouns(doc))
+    cast = people.with_relatives(doc, article, cast, mentions.relatives(doc), attributes.stated_relations(doc, cast))
     raw_facts = attributes.find_attributes(doc, cast)
     facts = attributes.to_facts(article, cast, raw_facts)
     organisations = entities.build_organisations(article, found)

@@ -114,6 +114,13 @@ def relations() -> dict[str, Relation]:
 
 
 @functools.cache
+def kin_nouns() -> frozenset[str]:
+    """Relation nouns for family and partners: a possessive one that no name stands beside
+    (``her sister``) is a person of its own."""
+    return frozenset(load_table("person_nouns.json")["kin"])
+
+
+@functools.cache
 def org_aliases() -> tuple[OrgAlias, ...]:
     return tuple(
         OrgAlias(canonical=row["canonical"], aliases=tuple(row["aliases"]))

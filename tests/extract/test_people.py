@@ -185,8 +185,10 @@ def test_aged_lede_description_joins_the_named_person_of_that_age() -> None:
         "A 19-year-old man was stabbed outside a takeaway on Friday night. Police named him on Saturday "
         "as Kieran Lusk, 19, of Dunmore Road. His mother said he was a gentle boy."
     )
-    assert [p.name for p in case.people] == ["Kieran Lusk"]
+    # the unnamed relative "His mother" is a person of her own, related to him
+    assert [p.name for p in case.people] == ["Kieran Lusk", "His mother"]
     assert _values(case, "Kieran Lusk", "gender") == {"male"}
+    assert _values(case, "His mother", "relation") == {"mother of"}
 
 
 @pytest.mark.parametrize(
@@ -395,3 +397,47 @@ def test_description_after_a_name_and_its_age_is_in_apposition() -> None:
     faro = _person(case, "Lena Faro")
     assert _values(case, "Lena Faro", "gender") == {"female"}
     assert any(m.kind == "description" and m.evidence.text == "an emergency room nurse" for m in faro.mentions)
+
+
+def _unnamed(case: CaseFile) -> list[Any]:
+    return [p for p in case.people if not p.named]
+
+
+def test_owned_kin_noun_without_a_name_is_an_unnamed_relative() -> None:
+    case = _case("Nora Quill, 52, was cut by flying glass. Her sister was treated for shock, said Ms Quill.")
+    relatives = _unnamed(case)
+    assert [p.name for p in relatives] == ["Her sister"]
+    assert _values(case, "Her sister", "gender") == {"female"}
+    assert _values(case, "Her sister", "relation") == {"sister of"}
+    assert _values(case, "Nora Quill", "relation") == {"sister of"}
+
+
+def test_possessive_name_owns_the_kin_noun_and_repeats_are_one_person() -> None:
+    case = _case(
+        "Ivo Brandt, 30, fell from the ridge. Brandt's girlfriend raised the alarm. "
+        "Rescuers reached Brandt's girlfriend an hour later."
+    )
+    relatives = _unnamed(case)
+    assert len(relatives) == 1
+    assert _values(case, relatives[0].name, "relation") == {"girlfriend of"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the relation is stated with the name elsewhere: her father is Mr Penrose
+        "Alan Penrose, 70, was hurt. His daughter, Kit Penrose, said her father was recovering.",
+        # a named person of the owner's surname and the noun's gender may be the one meant
+        "Sean Lusk, 51, and Dara Lusk, 23, were rescued. Dara Lusk said his dad had kept him calm.",
+        # "brother-in-law" is read whole, and a name stands beside it
+        "Money went to Senator Ray Hoyle's brother-in-law, Vic Amos, 61.",
+    ],
+)
+def test_kin_noun_that_is_a_named_person_makes_no_one_new(text: str) -> None:
+    assert _unnamed(_case(text)) == []
+
+
+def test_years_between_kin_noun_and_name() -> None:
+    case = _case("Mr Roddy Fenn, 62, was attacked. Mr Fenn's wife of 40 years, Edna, said he was a gentle man.")
+    assert _values(case, "Edna", "relation") == {"wife of"}
+    assert _unnamed(case) == []

@@ -19,12 +19,12 @@ from spacy.tokens import Doc
 
 from storydesk import conventions
 from storydesk.extract import counsel, occupations
-from storydesk.extract.people import Cast, PersonDraft
+from storydesk.extract.people import Cast, PersonDraft, relation_group
 from storydesk.extract.rawfact import RawFact
 from storydesk.extract.spans import doc_text, evidence
 from storydesk.model import Article, Fact
 
-__all__ = ["RawFact", "find_attributes", "to_facts"]
+__all__ = ["RawFact", "find_attributes", "stated_relations", "to_facts"]
 
 
 def _ages(person_id: str, draft: PersonDraft) -> list[RawFact]:
@@ -160,7 +160,7 @@ def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
             match = re.search(
                 r"(?:(\S+?)['’]s\s+|(\S+?s)['’]\s+|\b([Hh]is|[Hh]er)\s+|\b(by|with|and|of)\s+)?("
                 + _REL_WORD
-                + r"),?\s+$",
+                + r")(?:\s+of\s+(?:\d+|[a-z]+)\s+years)?,?\s+$",  # "his wife of 40 years, Carol"
                 before,
             )
             if match:
@@ -219,7 +219,25 @@ def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
                         mention.end + match.start(1),
                         mention.end + match.end(),
                     )
+    # unnamed relatives ("her sister"): the relation to the person who owns the noun
+    ids = {id(d): p.id for p, d in zip(cast.people, cast.drafts, strict=True)}
+    for person, draft in zip(cast.people, cast.drafts, strict=True):
+        if draft.kin is not None and id(draft.kin[1]) in ids and draft.descriptions:
+            first = draft.descriptions[0]
+            add(person.id, draft.kin[0], ids[id(draft.kin[1])], first.start, first.end)
     return facts
+
+
+def stated_relations(doc: Doc, cast: Cast) -> set[tuple[int, int, str]]:
+    """(holder, other, relation group) draft indices of the relations the text states between
+    people of ``cast``: ``Mosley's mother, Loretta Mosley`` gives Loretta parent of Mosley
+    and Mosley child of Loretta."""
+    index = {p.id: i for i, p in enumerate(cast.people)}
+    return {
+        (index[f.subject], index[str(f.qualifier)], relation_group(str(f.value)))
+        for f in _relations(doc, cast)
+        if f.attribute == "relation" and f.qualifier in index
+    }
 
 
 _PHRASE_ATTRIBUTES = {"occupation", "nationality"}

@@ -284,12 +284,14 @@ def _aged_names_missed(text: str, taken: list[tuple[int, int]]) -> list[NameMent
 def _related_names_missed(text: str, taken: list[tuple[int, int]]) -> list[NameMention]:
     """``Her mother, Nicola Hart, said``: a name in apposition to a relation or occupation noun
     owned by someone (``her``, ``Mr Treloar's``) names a person even where the model missed it;
-    after a kinship noun the comma may be absent (``her daughter Sofia, 6,``)."""
+    after a kinship noun the comma may be absent (``her daughter Sofia, 6,``); a length of
+    years may follow the noun (``his wife of 40 years, Carol``)."""
     nouns = sorted(set(conventions.relations()) | set(conventions.occupations().nouns), key=len, reverse=True)
     pattern = re.compile(
         r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|['’]s?)\s+(?:"
         + "|".join(re.escape(n) for n in nouns)
-        + r")(\s*,)?\s+("
+        # "his wife of 40 years, Carol"
+        + r")(?:\s+of\s+(?:\d+|[a-z]+)\s+years(?=,))?(\s*,)?\s+("
         + _NAME_WORD
         + r"(?:\s+"
         + _NAME_WORD
@@ -464,3 +466,67 @@ def pronouns(doc: Doc) -> list[PronounMention]:
         for t in doc
         if (t.lower_ in PRONOUNS and t.pos_ == "PRON") or (t.lower_ in PRONOUNS and t.tag_ in {"PRP", "PRP$"})
     ]
+
+
+@dataclass
+class Relative:
+    """``her sister``, ``Keller's girlfriend``: a kin noun owned by a pronoun or a name.
+
+    ``owner_start``/``owner_end`` is the owning pronoun or name; ``noun`` the key in the
+    relation table (``ex-husband``)."""
+
+    start: int
+    end: int
+    text: str
+    noun: str
+    owner_start: int
+    owner_end: int
+    owner_pronoun: bool
+    age: int | None = None
+    age_span: tuple[int, int] | None = None
+
+
+def relatives(doc: Doc) -> list[Relative]:
+    """Singular kin nouns (``kin`` in the relation table) with a possessive owner: ``his``,
+    ``her`` or a capitalised name (``Rolando's wife``). ``their``, ``my``, ``whose`` and
+    owners that are descriptions (``the couple's son``) are left alone: who owns them needs
+    more than the phrase."""
+    kin = conventions.kin_nouns()
+    text = doc_text(doc)
+    found: list[Relative] = []
+    for token in doc:
+        if token.tag_ != "NN" or token.pos_ != "NOUN":
+            continue
+        noun = token.lower_
+        if text[max(0, token.idx - 3) : token.idx].lower() == "ex-":
+            noun = "ex-" + noun
+        if noun not in kin or text[token.idx + len(token.text) : token.idx + len(token.text) + 1] == "-":
+            continue  # "brother-in-law" is read whole, not as "brother"
+        poss = next((c for c in token.children if c.dep_ == "poss"), None)
+        if poss is None:
+            continue
+        if poss.tag_ == "PRP$" and poss.lower_ in {"his", "her"}:
+            owner_start, owner_end, pronoun = poss.idx, poss.idx + len(poss.text), True
+        elif poss.pos_ == "PROPN" and poss.text[:1].isupper():
+            owner = [t for t in poss.subtree if t.dep_ != "case"]
+            owner_start, owner_end, pronoun = owner[0].idx, owner[-1].idx + len(owner[-1].text), False
+        else:
+            continue
+        if poss.i > token.i:
+            continue
+        start, end = owner_start, token.idx + len(token.text)
+        age = _AGE.search(text, start, end)
+        found.append(
+            Relative(
+                start=start,
+                end=end,
+                text=text[start:end],
+                noun=noun,
+                owner_start=owner_start,
+                owner_end=owner_end,
+                owner_pronoun=pronoun,
+                age=int(age.group(1)) if age else None,
+                age_span=age.span(1) if age else None,
+            )
+        )
+    return found

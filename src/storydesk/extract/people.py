@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from storydesk import conventions
-from storydesk.extract.mentions import Description, NameMention, PronounMention
+from storydesk.extract.mentions import Description, NameMention, PronounMention, Relative
 from storydesk.extract.spans import doc_text, evidence
 from storydesk.model import Article, Mention, MentionKind, Person
 
@@ -48,6 +48,8 @@ class PersonDraft:
     ages: list[tuple[int, int, int]] = field(default_factory=list)  # (age, start, end)
     gender: str | None = None
     gender_span: tuple[int, int] | None = None
+    # an unnamed relative ("her sister"): the relation noun and the person who owns it
+    kin: tuple[str, PersonDraft] | None = None
 
     @property
     def named(self) -> bool:
@@ -461,6 +463,109 @@ def _resolve_pronouns(
                 draft.gender, draft.gender_span = pronoun.gender, (pronoun.start, pronoun.end)
 
 
+_BESIDE_AFTER = re.compile(r"(?:\s+of\s+(?:\d+|[a-z]+)\s+years)?\s*,?\s*['‘\"“]?$")
+_BESIDE_BEFORE = re.compile(r"^['’\"”]?\s*(?:,\s*(?:aged\s+)?\d{1,3}\s*)?[,–—(-]\s*$")
+
+
+def relation_group(label: str) -> str:
+    """``mother of`` and ``father of`` -> ``parent of``: the gender-free form of a label."""
+    for relation in conventions.relations().values():
+        if label in {relation.inverse_male, relation.inverse_female, relation.inverse_unknown}:
+            return relation.inverse_unknown
+    return label
+
+
+def _surname_parts(draft: PersonDraft) -> set[str]:
+    words = draft.words()
+    return set(words[-1].split("-")) if words else set()
+
+
+def _add_relatives(
+    text: str, drafts: list[PersonDraft], found: list[Relative], stated: set[tuple[int, int, str]]
+) -> list[PersonDraft]:
+    """``Gwen Lloyd ... with her sister``: a kin noun owned by a resolved pronoun or a name,
+    with no name beside it, is an unnamed person related to the owner. The same noun of the
+    same owner is one person; a noun the text puts beside a name elsewhere (``his wife,
+    Tamsin``) is that named person, not a new one; so is one a named person already holds
+    (``His daughter, Harriet Rudd, said her father...``), and one a named person of the
+    owner's surname and the noun's gender may be (``Ben Treloar ... his dad``), unless that
+    person is already related to the owner otherwise. Run after pronouns are resolved, so
+    these people take no pronouns and change no earlier resolution."""
+    relations = conventions.relations()
+    names = [(m, d) for d in drafts for m in d.names]
+
+    def owner_of(rel: Relative) -> PersonDraft | None:
+        for draft in drafts:
+            if rel.owner_pronoun:
+                if any(p.start == rel.owner_start for p in draft.pronouns):
+                    return draft
+            elif any(m.start < rel.owner_end and rel.owner_start < m.end for m in draft.names):
+                return draft
+        return None
+
+    def beside_a_name(rel: Relative) -> PersonDraft | None:
+        for mention, draft in names:
+            if 0 <= mention.start - rel.end <= 24 and _BESIDE_AFTER.match(text[rel.end : mention.start]):
+                return draft
+            if 0 <= rel.start - mention.end <= 14 and _BESIDE_BEFORE.match(text[mention.end : rel.start]):
+                return draft
+        return None
+
+    named_kin: set[tuple[int | None, str]] = set()
+    loose: list[tuple[Relative, PersonDraft | None]] = []
+    for rel in found:
+        owner = owner_of(rel)
+        if not rel.owner_pronoun and owner is None:
+            continue  # an owner that is no person of the cast (an organisation, a place)
+        label = relations[rel.noun].label
+        if beside_a_name(rel) is not None:
+            named_kin.add((id(owner) if owner is not None else None, label))
+        elif not any(m.start < rel.end and rel.end - 1 < m.end for m, _ in names):  # the noun is no name
+            loose.append((rel, owner))
+    made: dict[tuple[int | None, str], PersonDraft] = {}
+    result = list(drafts)
+    for rel, owner in loose:
+        label = relations[rel.noun].label
+        key = (id(owner) if owner is not None else None, label)
+        if key in named_kin or (owner is None and any(lab == label for _, lab in named_kin)):
+            continue
+        if owner is None:
+            continue  # whose sister is not plain; a person without the relation says little
+        o = drafts.index(owner)
+        group = relation_group(label)
+        if any(h != o and drafts[h].named and (h, o, group) in stated for h, _, _ in stated):
+            continue
+        gender = relations[rel.noun].gender
+        related = {h for h, w, _ in stated if w == o} | {w for h, w, _ in stated if h == o}
+        if any(
+            i != o
+            and d.named
+            and i not in related
+            and d.gender in (None, gender)
+            and _surname_parts(d) & _surname_parts(owner)
+            for i, d in enumerate(drafts)
+        ):
+            continue
+        desc = Description(
+            start=rel.start,
+            end=rel.end,
+            text=rel.text,
+            noun=None,
+            age=rel.age,
+            age_span=rel.age_span,
+            definite=True,
+        )
+        if key in made:
+            made[key].descriptions.append(desc)
+            continue
+        draft = PersonDraft(descriptions=[desc], kin=(rel.noun, owner))
+        if relations[rel.noun].gender:
+            draft.gender, draft.gender_span = relations[rel.noun].gender, (rel.start, rel.end)
+        made[key] = draft
+        result.append(draft)
+    return result
+
+
 def _mention_kind(mention: NameMention) -> MentionKind:
     if mention.pseudonym:
         return "pseudonym"
@@ -487,6 +592,20 @@ def resolve_people(
     _resolve_pronouns(doc, drafts, pronouns, descs)
     drafts = _link_named_as(text, drafts)
     drafts = _link_aged_unnamed(drafts)
+    return build_cast(article, drafts)
+
+
+def with_relatives(
+    doc: Doc, article: Article, cast: Cast, found: list[Relative], stated: set[tuple[int, int, str]]
+) -> Cast:
+    """``cast`` with the unnamed relatives of ``found`` added (see ``_add_relatives``);
+    ``stated`` holds (holder, owner, relation group) draft indices of the relations the
+    text already states between named people."""
+    drafts = _add_relatives(doc_text(doc), list(cast.drafts), found, stated)
+    return build_cast(article, drafts)
+
+
+def build_cast(article: Article, drafts: list[PersonDraft]) -> Cast:
     drafts.sort(key=lambda d: d.first_position)
     people: list[Person] = []
     for index, draft in enumerate(drafts, start=1):
