@@ -93,3 +93,20 @@ def test_a_relation_the_text_states_keeps_its_word_whatever_the_genders() -> Non
     )
     owain = next(p.id for p in case.people if p.name == "Owain Pryce")
     assert {(f.value, f.qualifier) for f in case.facts_about(owain, "relation")} == {("ex-partner of", "Ffion Rhys")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "occupations"),
+    [
+        ("Fire Chief Ada Morrow said the blaze began in a kitchen.", "Ada Morrow", {"fire chief"}),
+        ("Police Chief Len Orwig said two men were held.", "Len Orwig", {"police chief"}),
+        # a rank is no occupation
+        ("Sgt. Len Orwig said two men were held.", "Len Orwig", set()),
+        ("Speaking for the Crown, Daniel Marsh KC said the attack was planned.", "Daniel Marsh", {"barrister"}),
+        # a judge who is a KC sits as a judge
+        ("Judge Owain Price KC told the defendant to stand.", "Owain Price", {"judge"}),
+        ("Kit Rowe, 29, a special adviser to the minister, resigned.", "Kit Rowe", {"special adviser"}),
+    ],
+)
+def test_offices_counsel_and_advisers(text: str, name: str, occupations: set[str]) -> None:
+    assert _values(_case(text), name, "occupation") == occupations

@@ -37,7 +37,11 @@ _STOP = {"who", "whose", "which", "that", "from", "in", "and", "with", "on", "af
 _COMPLEMENT = {"of", "for", "at"}
 _ENTITY_KEEP_CASE = {"ORG", "GPE", "NORP", "LOC", "FAC"}
 _OFFICE_TITLE_KINDS = {"political", "judicial"}
-_OFFICE_TITLES = {"Sheriff", "Coroner"}
+# titles that name an office rather than a rank: "Police Chief Ray Sutter" is a police chief,
+# "Sgt. Mark Deluca" states no occupation
+_OFFICE_TITLES = {"Sheriff", "Coroner", "Police Chief", "Fire Chief", "Fire Marshal", "Fire Commissioner"}
+# King's and Queen's Counsel are barristers (a judge who is one is a judge)
+_COUNSEL_POST_NOMINALS = {"KC", "QC"}
 _JUDGE_TITLES = {"Mr Justice": "judge", "Mrs Justice": "judge", "Justice": "judge"}
 _WORK_VERBS = {"work", "serve", "employ"}
 _MAX_PHRASE = 6
@@ -54,6 +58,7 @@ def find_occupations(doc: Doc, cast: Cast) -> list[RawFact]:
             facts += _after_name(doc, offsets, person.id, mention)
             facts += _before_name(doc, starts, person.id, mention)
             facts += _from_title(doc, starts, person.id, mention)
+        facts += _counsel(person.id, draft.names)
     facts += _works_as(doc, cast)
     return facts
 
@@ -252,6 +257,16 @@ def _from_title(doc: Doc, starts: dict[int, int], person_id: str, mention: NameM
         value = f"{_value(qualifiers)} {value}"
         start = qualifiers[0].idx
     return [RawFact(person_id, "occupation", value, start, mention.end)]
+
+
+def _counsel(person_id: str, names: list[NameMention]) -> list[RawFact]:
+    """``Sarah Quinn KC``: a barrister, unless a judicial title says the person sits as a judge."""
+    if any(m.title_kind == "judicial" for m in names):
+        return []
+    for mention in names:
+        if _COUNSEL_POST_NOMINALS & {p.replace(".", "") for p in mention.post_nominals}:
+            return [RawFact(person_id, "occupation", "barrister", mention.start, mention.end)]
+    return []
 
 
 def _works_as(doc: Doc, cast: Cast) -> list[RawFact]:
