@@ -441,3 +441,18 @@ def test_years_between_kin_noun_and_name() -> None:
     case = _case("Mr Roddy Fenn, 62, was attacked. Mr Fenn's wife of 40 years, Edna, said he was a gentle man.")
     assert _values(case, "Edna", "relation") == {"wife of"}
     assert _unnamed(case) == []
+
+
+def test_definite_description_joins_the_one_person_with_that_title() -> None:
+    case = _case(
+        "Mayor Edwin Sollas vetoed the plan on Monday. Aides said the 58-year-old mayor would not back down."
+    )
+    assert _values(case, "Edwin Sollas", "age") == {58}
+    assert [p.name for p in case.people] == ["Edwin Sollas"]
+
+
+def test_object_pronoun_is_not_the_subject_of_its_clause() -> None:
+    case = _case(
+        "Judge Hal Brody QC jailed Owen Pratt on Friday. The judge told him his driving had been reckless."
+    )
+    assert _values(case, "Hal Brody", "gender") == set()

@@ -80,6 +80,10 @@ class PersonDraft:
     def nouns(self) -> set[str]:
         return {d.noun for d in self.descriptions if d.noun}
 
+    def title_nouns(self) -> set[str]:
+        """``Mayor Dwight Lennox`` -> ``mayor``: the head word of an office or rank title."""
+        return {m.title.split()[-1].lower() for m in self.names if m.title and m.title_kind != "courtesy"}
+
     def groups(self) -> set[str]:
         table = conventions.person_nouns()
         return {g for n in self.nouns() if (g := table[n].group if n in table else None)}
@@ -280,10 +284,14 @@ def _definite_match(
     group = table[noun].group if noun in table else None
     candidates: list[PersonDraft] = []
     for draft in drafts:
-        if not draft.descriptions and not draft.ages:
+        if not draft.descriptions and not draft.ages and not draft.title_nouns():
             continue
         nouns, groups, ages = draft.nouns(), draft.groups(), draft.age_values()
         if desc.age is not None and ages and desc.age not in ages:
+            continue
+        # "Mayor Dwight Lennox ... the 63-year-old mayor": the title's head is the noun
+        if noun is not None and noun in draft.title_nouns():
+            candidates.append(draft)
             continue
         same_kind = noun is not None and (noun in nouns or (group is not None and group in groups))
         generic = noun is None or (table[noun].group is None and not table[noun].occupation)
@@ -417,6 +425,22 @@ def _quote_attributed(text: str, pronoun: PronounMention) -> int | None:
     return opens[-1].start() if opens else None
 
 
+def _clause_subject(doc: Doc, pronoun: PronounMention) -> tuple[int, int] | None:
+    """The subject span of the verb whose object ``him``/``her`` is, when there is one."""
+    if pronoun.text.lower() not in {"him", "her"}:
+        return None
+    span = doc.char_span(pronoun.start, pronoun.end)
+    if span is None or len(span) != 1:
+        return None
+    token = span[0]
+    if token.tag_ != "PRP" or token.dep_ not in {"dobj", "dative", "iobj"}:
+        return None
+    subject = next((c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        return None
+    return subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
+
+
 def _resolve_pronouns(
     doc: Doc, drafts: list[PersonDraft], pronouns: list[PronounMention], descs: list[Description]
 ) -> None:
@@ -443,6 +467,14 @@ def _resolve_pronouns(
             if any(window_start <= p < window_end for p in positions):
                 candidates.append(draft)
         compatible = [d for d in candidates if d.gender in (None, pronoun.gender)]
+        subject = _clause_subject(doc, pronoun)
+        if subject is not None:
+            # "The judge told him": an object pronoun is never its own clause's subject
+            compatible = [
+                d
+                for d in compatible
+                if not any(m.start < subject[1] and subject[0] < m.end for m in [*d.names, *d.descriptions])
+            ]
         # A singular description that is no-one's (``a knifeman``) may be the antecedent:
         # it makes the pronoun ambiguous.
         table = conventions.person_nouns()
