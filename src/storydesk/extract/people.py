@@ -473,7 +473,10 @@ def _resolve_pronouns(
             compatible = [
                 d
                 for d in compatible
-                if not any(m.start < subject[1] and subject[0] < m.end for m in [*d.names, *d.descriptions])
+                if not any(
+                    start < subject[1] and subject[0] < end
+                    for start, end in [(m.start, m.end) for m in d.names] + [(x.start, x.end) for x in d.descriptions]
+                )
             ]
         # A singular description that is no-one's (``a knifeman``) may be the antecedent:
         # it makes the pronoun ambiguous.
