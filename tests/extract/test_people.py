@@ -456,3 +456,26 @@ def test_object_pronoun_is_not_the_subject_of_its_clause() -> None:
         "Judge Hal Brody QC jailed Owen Pratt on Friday. The judge told him his driving had been reckless."
     )
     assert _values(case, "Hal Brody", "gender") == set()
+
+
+def test_sentence_opening_pronoun_continues_the_previous_subject() -> None:
+    case = _case(
+        "Curtis Vale, 61, was driving the coach. Pastor Amos Reed was sitting behind the driver. He broke his wrist."
+    )
+    assert _values(case, "Amos Reed", "gender") == {"male"}
+    assert _values(case, "Curtis Vale", "gender") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a passive subject may be the object before: the one sentenced, not the judge
+        "Judge Ivor Penn sentenced Dale Hurst on Monday. He was also banned from driving for a year.",
+        # inside a quotation the speaker's 'he' is someone else
+        "Coach Rob Tarrant said: 'Dale is gutted. He has been our best player all season.'",
+    ],
+)
+def test_sentence_opening_pronoun_that_may_be_someone_else(text: str) -> None:
+    case = _case(text)
+    name = "Ivor Penn" if "Penn" in text else "Rob Tarrant"
+    assert _values(case, name, "gender") == set()

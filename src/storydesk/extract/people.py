@@ -410,6 +410,7 @@ def _genders_from_relation_nouns(text: str, drafts: list[PersonDraft]) -> None:
 
 _SPEECH_AFTER_QUOTE = re.compile(r"[,?!.…-]['’\"”][ \t]+$")
 _QUOTE_OPEN = re.compile(r"(?:^|(?<=[\s(—–-]))['‘\"“](?=[\w.…])")
+_QUOTE_CLOSE = re.compile(r"(?<=[\w.,!?…])['’\"”](?=\s|$|[,.;:)—–-])")
 _SPEECH_VERB = re.compile(r"\s*(?:said|says|added|told|explained|continued|wrote|asked|insisted|recalled)\b")
 
 
@@ -439,6 +440,49 @@ def _clause_subject(doc: Doc, pronoun: PronounMention) -> tuple[int, int] | None
     if subject is None:
         return None
     return subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
+
+
+def _subject_continues(doc: Doc, pronoun: PronounMention, candidates: list[PersonDraft]) -> PersonDraft | None:
+    """``The Rev. Thomas Akers was sitting behind the driver. He suffered a fractured wrist.``:
+    a he/she opening a sentence, as its subject and outside quotation marks, goes on with the
+    subject of the sentence before when that subject is one of the candidates."""
+    if pronoun.text.lower() not in {"he", "she"}:
+        return None
+    span = doc.char_span(pronoun.start, pronoun.end)
+    if span is None or len(span) != 1:
+        return None
+    token = span[0]
+    sent = token.sent
+    # active subjects only: "X sentenced Y. He was also banned" is Y
+    if token.i != sent.start or token.dep_ != "nsubj" or sent.start == 0:
+        return None
+    text = doc_text(doc)
+    paragraph = text.rfind("\n", 0, pronoun.start) + 1
+    opens = len(_QUOTE_OPEN.findall(text, paragraph, pronoun.start))
+    closes = len(_QUOTE_CLOSE.findall(text, paragraph, pronoun.start))
+    if opens > closes:
+        return None  # inside a quotation the speaker's "he" may be anyone
+    previous = doc[sent.start - 1].sent
+    root = previous.root
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        return None
+    start, end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
+    owners = [
+        d
+        for d in candidates
+        if any(m.start < end and start < m.end and m.start <= subject.idx < m.end for m in d.names)
+    ]
+    if len(owners) != 1:
+        return None
+    # another person named in that sentence ("Mark Tate met Paul Innes. He said...") leaves
+    # it open; one only described there ("sitting behind the driver") does not
+    if any(
+        d is not owners[0] and any(previous.start_char <= m.start < pronoun.start for m in d.names)
+        for d in candidates
+    ):
+        return None
+    return owners[0]
 
 
 def _resolve_pronouns(
@@ -491,6 +535,10 @@ def _resolve_pronouns(
             and (table[x.noun].gender if x.noun in table else None) in (None, pronoun.gender)
             and x.noun not in {"person", "individual"}
         ]
+        if len(compatible) > 1 and opened is None:
+            continuing = _subject_continues(doc, pronoun, compatible)
+            if continuing is not None:
+                compatible, blockers = [continuing], []
         if len(compatible) == 1 and not blockers:
             draft = compatible[0]
             draft.pronouns.append(pronoun)
