@@ -479,3 +479,13 @@ def test_sentence_opening_pronoun_that_may_be_someone_else(text: str) -> None:
     case = _case(text)
     name = "Ivor Penn" if "Penn" in text else "Rob Tarrant"
     assert _values(case, name, "gender") == set()
+
+
+def test_age_in_apposition_after_an_indefinite_description() -> None:
+    case = _case(
+        "Tariq Noon, 27, was stabbed in Mill Lane. A second man, aged 41, cut his hand pulling the attacker away."
+    )
+    unnamed = [p for p in case.people if not p.named and "second man" in p.name]
+    assert len(unnamed) == 1
+    assert _values(case, unnamed[0].name, "age") == {41}
+    assert _values(case, "Tariq Noon", "age") == {27}

@@ -386,6 +386,7 @@ def _titled_names_missed(text: str, taken: list[tuple[int, int]]) -> list[NameMe
 
 _AGE = re.compile(r"\b(\d{1,3})-year-old\b")
 _PARENT_OF = re.compile(r"\b((?:grand)?(?:mother|father|mum|dad))-of-(\w+)\b", re.I)
+_AGED_AFTER = re.compile(r",\s*aged\s+(\d{1,3}|[a-z]+)(?=\s*[,;.)]|\s+(?:and|who|from|of|was|is)\b)")
 _PARENT_OF_TAIL = re.compile(r"-of-\w+\b")
 _NUMBER_WORDS = {
     "one": 1,
@@ -424,6 +425,15 @@ def descriptions(doc: Doc, names: list[NameMention]) -> list[Description]:
         if any(s < end and start < e for s, e in name_spans):
             continue  # a chunk that contains a name is handled as the name
         age_match = _AGE.search(text, start, end)
+        age_value = int(age_match.group(1)) if age_match else None
+        age_span = age_match.span(1) if age_match else None
+        if age_match is None and noun is not None and root.tag_ == "NN":
+            # "A second man, aged 41, suffered a cut": the age in apposition is the description's
+            aged = _AGED_AFTER.match(text, end)
+            if aged is not None:
+                word = aged.group(1).lower()
+                age_value = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+                age_span = aged.span(1) if age_value is not None else None
         parent = _PARENT_OF.search(text, start, end)
         if noun is None and age_match is None and parent is None:
             continue
@@ -446,8 +456,8 @@ def descriptions(doc: Doc, names: list[NameMention]) -> list[Description]:
                 end=end,
                 text=text[start:end],
                 noun=noun,
-                age=int(age_match.group(1)) if age_match else None,
-                age_span=age_match.span(1) if age_match else None,
+                age=age_value,
+                age_span=age_span,
                 definite=definite,
                 plural=plural,
                 nationality=nationality.text if nationality is not None else None,
