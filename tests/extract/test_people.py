@@ -489,3 +489,36 @@ def test_age_in_apposition_after_an_indefinite_description() -> None:
     assert len(unnamed) == 1
     assert _values(case, unnamed[0].name, "age") == {41}
     assert _values(case, "Tariq Noon", "age") == {27}
+
+
+def test_titled_surname_goes_to_the_relative_already_called_by_that_title() -> None:
+    case = _case(
+        "State Sen. Royce Dunmore was indicted on Monday. His wife, Ada Dunmore, was not charged. "
+        "Prosecutors said Senator Dunmore spent the money on a boat."
+    )
+    assert _values(case, "Ada Dunmore", "title") == set()
+    assert "Senator Dunmore" in _person(case, "Royce Dunmore").variants
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an office with its own complement is another office-holder
+        (
+            "President Ada Lowe spoke on Monday. The singer was shot by the president of her fan club.",
+            "Ada Lowe",
+        ),
+        # police ranks are many in a report: "the deputy" is not the one Deputy named
+        ("Deputy Carl Inge arrived first. Later the deputy who fired was placed on leave.", "Carl Inge"),
+    ],
+)
+def test_definite_office_description_not_linked_by_title(text: str, name: str) -> None:
+    assert not any(m.kind == "description" for m in _person(_case(text), name).mentions)
+
+
+def test_pronoun_after_a_reported_sentence_is_not_the_speaker() -> None:
+    case = _case(
+        "The victim, a man in his 20s, reached the hospital at 3 p.m., police Lt. Omar Veld said. "
+        "He was suffering from a wound to his abdomen."
+    )
+    assert not any(m.kind == "pronoun" for m in _person(case, "Omar Veld").mentions)

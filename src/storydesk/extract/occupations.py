@@ -29,6 +29,8 @@ from spacy.tokens import Doc, Token
 
 from storydesk import conventions
 from storydesk.extract.mentions import NameMention
+from storydesk.extract.people import OFFICE_TITLE_KINDS as _OFFICE_TITLE_KINDS
+from storydesk.extract.people import OFFICE_TITLES as _OFFICE_TITLES
 from storydesk.extract.people import Cast
 from storydesk.extract.rawfact import RawFact
 
@@ -36,10 +38,6 @@ _PHRASE_POS = {"ADJ", "NOUN", "PROPN", "VERB"}
 _STOP = {"who", "whose", "which", "that", "from", "in", "and", "with", "on", "after", "when", "since", "but"}
 _COMPLEMENT = {"of", "for", "at"}
 _ENTITY_KEEP_CASE = {"ORG", "GPE", "NORP", "LOC", "FAC"}
-_OFFICE_TITLE_KINDS = {"political", "judicial"}
-# titles that name an office rather than a rank: "Police Chief Ray Sutter" is a police chief,
-# "Sgt. Mark Deluca" states no occupation
-_OFFICE_TITLES = {"Sheriff", "Coroner", "Police Chief", "Fire Chief", "Fire Marshal", "Fire Commissioner"}
 # King's and Queen's Counsel are barristers (a judge who is one is a judge)
 _COUNSEL_POST_NOMINALS = {"KC", "QC"}
 _JUDGE_TITLES = {"Mr Justice": "judge", "Mrs Justice": "judge", "Justice": "judge"}

@@ -32,6 +32,9 @@ from storydesk.extract.mentions import Description, NameMention, PronounMention,
 from storydesk.extract.spans import doc_text, evidence
 from storydesk.model import Article, Mention, MentionKind, Person
 
+# Titles that name one office in a report ("Mayor", "Judge", "Sheriff"), unlike police ranks.
+OFFICE_TITLE_KINDS = {"political", "judicial"}
+OFFICE_TITLES = {"Sheriff", "Coroner", "Police Chief", "Fire Chief", "Fire Marshal", "Fire Commissioner"}
 # Definite descriptions that become an unnamed person when no named person carries them.
 _SPECIFIC_GROUPS = {"driver", "attacker", "victim", "suspect", "cyclist", "pedestrian", "passenger", "hero"}
 # "36-year-old Timothy Bunn", "34-year-old Danville Officer Thomas Cottrell": up to two
@@ -81,8 +84,13 @@ class PersonDraft:
         return {d.noun for d in self.descriptions if d.noun}
 
     def title_nouns(self) -> set[str]:
-        """``Mayor Dwight Lennox`` -> ``mayor``: the head word of an office or rank title."""
-        return {m.title.split()[-1].lower() for m in self.names if m.title and m.title_kind != "courtesy"}
+        """``Mayor Dwight Lennox`` -> ``mayor``: the head word of an office title. Not of a rank
+        (``Deputy``, ``Officer``): a report has many deputies and officers."""
+        return {
+            m.title.split()[-1].lower()
+            for m in self.names
+            if m.title and (m.title_kind in OFFICE_TITLE_KINDS or m.title in OFFICE_TITLES)
+        }
 
     def groups(self) -> set[str]:
         table = conventions.person_nouns()
@@ -140,6 +148,11 @@ def _assign_names(drafts: list[PersonDraft], names: list[NameMention]) -> None:
             if mention.title_gender and len(candidates) > 1:
                 gendered = [d for d in candidates if d.gender in (None, mention.title_gender)]
                 candidates = gendered or candidates
+            if mention.title and len(candidates) > 1:
+                # "State Sen. Marcus Hale ... his wife, Carol Hale ... Senator Hale": the one
+                # already called by this title
+                titled = [d for d in candidates if any(m.title == mention.title for m in d.names)]
+                candidates = titled if len(titled) == 1 else candidates
             if candidates:
                 target = max(candidates, key=lambda d: d.last_mention(mention.start))
         if target is None:
@@ -240,6 +253,7 @@ def _apposition_links(doc: Doc, drafts: list[PersonDraft], descs: list[Descripti
 
 
 def _link_descriptions(doc: Doc, drafts: list[PersonDraft], descs: list[Description]) -> list[PersonDraft]:
+    text = doc_text(doc)
     links = _apposition_links(doc, drafts, descs)
     for di, owner in sorted(links.items()):
         if owner >= 0:
@@ -258,7 +272,11 @@ def _link_descriptions(doc: Doc, drafts: list[PersonDraft], descs: list[Descript
             drafts[links[partner]].descriptions.append(desc)
             links[di] = links[partner]
             continue
-        target = _definite_match(desc, drafts, table) if desc.definite else None
+        # "the president of her fan club" is some other president than President Obama
+        # and "the leader of the council" no leader named before: an office with its complement
+        owned = re.match(r"\s+(?:of|for|at)\s", text[desc.end : desc.end + 5]) is not None
+        office = owned and desc.noun is not None and desc.noun in conventions.occupations().offices
+        target = _definite_match(desc, drafts, table, by_title=not owned) if desc.definite and not office else None
         if target is not None:
             target.descriptions.append(desc)
             links[di] = drafts.index(target)
@@ -277,20 +295,20 @@ def _link_descriptions(doc: Doc, drafts: list[PersonDraft], descs: list[Descript
 
 
 def _definite_match(
-    desc: Description, drafts: list[PersonDraft], table: dict[str, conventions.PersonNoun]
+    desc: Description, drafts: list[PersonDraft], table: dict[str, conventions.PersonNoun], by_title: bool = True
 ) -> PersonDraft | None:
     """The one person who already carries this description's noun, group or age."""
     noun = desc.noun
     group = table[noun].group if noun in table else None
     candidates: list[PersonDraft] = []
     for draft in drafts:
-        if not draft.descriptions and not draft.ages and not draft.title_nouns():
+        if not draft.descriptions and not draft.ages and not (by_title and draft.title_nouns()):
             continue
         nouns, groups, ages = draft.nouns(), draft.groups(), draft.age_values()
         if desc.age is not None and ages and desc.age not in ages:
             continue
         # "Mayor Dwight Lennox ... the 63-year-old mayor": the title's head is the noun
-        if noun is not None and noun in draft.title_nouns():
+        if by_title and noun is not None and noun in draft.title_nouns():
             candidates.append(draft)
             continue
         same_kind = noun is not None and (noun in nouns or (group is not None and group in groups))
@@ -410,6 +428,7 @@ def _genders_from_relation_nouns(text: str, drafts: list[PersonDraft]) -> None:
 
 _SPEECH_AFTER_QUOTE = re.compile(r"[,?!.…-]['’\"”][ \t]+$")
 _QUOTE_OPEN = re.compile(r"(?:^|(?<=[\s(—–-]))['‘\"“](?=[\w.…])")
+_REPORTING_VERBS = {"say", "tell", "add", "explain", "state", "report", "confirm", "announce", "write", "note"}
 _QUOTE_CLOSE = re.compile(r"(?<=[\w.,!?…])['’\"”](?=\s|$|[,.;:)—–-])")
 _SPEECH_VERB = re.compile(r"\s*(?:said|says|added|told|explained|continued|wrote|asked|insisted|recalled)\b")
 
@@ -464,6 +483,8 @@ def _subject_continues(doc: Doc, pronoun: PronounMention, candidates: list[Perso
         return None  # inside a quotation the speaker's "he" may be anyone
     previous = doc[sent.start - 1].sent
     root = previous.root
+    if root.lemma_ in _REPORTING_VERBS:
+        return None  # "The victim arrived at hospital, Lt. Carrillo said. He was suffering...": not the speaker
     subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None:
         return None
