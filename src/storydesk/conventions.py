@@ -169,6 +169,12 @@ class Occupations:
 
 
 @functools.cache
+def gendered_occupations() -> dict[str, str]:
+    """Occupation heads that state a gender: ``spokeswoman`` -> ``female``."""
+    return dict(load_table("occupations.json")["gendered"])
+
+
+@functools.cache
 def occupations() -> Occupations:
     """Occupation head nouns (lower case, single or multi-word) and office heads."""
     table = load_table("occupations.json")

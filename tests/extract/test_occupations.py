@@ -110,3 +110,16 @@ def test_a_relation_the_text_states_keeps_its_word_whatever_the_genders() -> Non
 )
 def test_offices_counsel_and_advisers(text: str, name: str, occupations: set[str]) -> None:
     assert _values(_case(text), name, "occupation") == occupations
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "genders"),
+    [
+        ("The line was closed. Company spokeswoman Dana Orr said it would reopen on Monday.", "Dana Orr", {"female"}),
+        ("Sgt. Olu Baines, a police spokesman, said two men were held.", "Olu Baines", {"male"}),
+        # chairman is used of women too: no gender from it
+        ("Pat Lindqvist, chairman of the Harbour Trust, said the pier was safe.", "Pat Lindqvist", set()),
+    ],
+)
+def test_gendered_occupation_head_states_the_gender(text: str, name: str, genders: set[str]) -> None:
+    assert _values(_case(text), name, "gender") == genders

@@ -293,6 +293,23 @@ def _gendered_relations(facts: list[RawFact], cast: Cast) -> list[RawFact]:
     return result
 
 
+def _genders_from_occupations(facts: list[RawFact]) -> list[RawFact]:
+    """``NTSB spokeswoman Lauren Pike``: an occupation whose head states a gender gives it to a
+    person with no gender stated otherwise (one head word of each gender leaves it open)."""
+    table = conventions.gendered_occupations()
+    stated = {f.subject for f in facts if f.attribute == "gender"}
+    found: dict[str, list[RawFact]] = {}
+    for fact in facts:
+        if fact.attribute != "occupation" or fact.subject in stated:
+            continue
+        head = re.split(r"\s+(?:of|for|at|to)\s+", str(fact.value).lower())[0].split()[-1]
+        if head in table:
+            found.setdefault(fact.subject, []).append(
+                RawFact(fact.subject, "gender", table[head], fact.start, fact.end)
+            )
+    return [options[0] for options in found.values() if len({str(f.value) for f in options}) == 1]
+
+
 def find_attributes(doc: Doc, cast: Cast) -> list[RawFact]:
     facts: list[RawFact] = []
     for person, draft in zip(cast.people, cast.drafts, strict=True):
@@ -305,6 +322,7 @@ def find_attributes(doc: Doc, cast: Cast) -> list[RawFact]:
     facts = _gendered_relations(facts, cast)
     facts += occupations.find_occupations(doc, cast)
     facts = _drop_contained_occupations(facts)
+    facts += _genders_from_occupations(facts)
     relation_roles = {"lawyer of": "lawyer"}
     for fact in list(facts):
         if fact.attribute == "relation" and fact.value in relation_roles:
