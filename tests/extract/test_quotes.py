@@ -650,3 +650,59 @@ def test_quote_time_is_when_it_was_said(text: str, said_on: str | None) -> None:
     assert quotes
     by_id = {t.id: t.evidence.text for t in times}
     assert by_id.get(quotes[0].time_id or "") == said_on
+
+
+def _raw_run(text: str) -> tuple[list[Quote], dict[str, str]]:
+    """Quotes of ``text`` kept exactly as given (no cleaning: single line breaks stay)."""
+    from storydesk.ingest.article import article_id
+
+    article = Article(id=article_id(text), text=text, raw=text)
+    people, organisations = _cast(article)
+    quotes, _ = find_quotes(nlp.parse(article.text), article, people, organisations)
+    return quotes, {e.id: e.name for e in _entities(people, organisations)}
+
+
+def test_a_line_break_after_a_finished_quote_ends_the_search_for_its_cue() -> None:
+    # one paragraph a line after a blank-line header: the next line is not the quote's cue
+    text = (
+        "Council budget night: live notes\n\n"
+        "The debate ran past midnight.\n"
+        '"We cannot cut the library again," Cllr Mara Penhold said. "It is the last warm room in the ward."\n'
+        "Neither Danner nor Penhold acknowledged the plan to close the pool."
+    )
+    quotes, _ = _raw_run(text)
+    second = next(q for q in quotes if q.evidence.text.startswith("It is the last warm room"))
+    first = next(q for q in quotes if q.evidence.text.startswith("We cannot cut"))
+    assert second.cue is not None and second.cue == first.cue
+    assert second.speaker_text == "Cllr Mara Penhold"
+
+
+def test_a_colon_ending_the_previous_paragraph_only_introduces_a_quote_opening_the_next() -> None:
+    text = (
+        "Here is what the harbour master told us:\n\n"
+        "The ferry left an hour late on Friday.\n"
+        '"Nobody on the quay could explain the delay to anyone."\n'
+        "Tickets were refunded."
+    )
+    quotes, _ = _raw_run(text)
+    quote = next(q for q in quotes if q.evidence.text.startswith("Nobody on the quay"))
+    assert quote.cue is None
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "speaker"),
+    [
+        # a title in marks earlier in the sentence does not cut the cue off from its quote
+        (
+            'On "Morning Desk" Tuesday, Ada Voss said, "We will reopen the bridge by June."',
+            "We will reopen the bridge",
+            "Ada Voss",
+        ),
+    ],
+)
+def test_more_cue_shapes(text: str, starts: str, speaker: str) -> None:
+    quotes, _ = _raw_run(text)
+    quote = next(q for q in quotes if q.evidence.text.startswith(starts))
+    assert quote.kind == "direct" and quote.cue is not None
+    assert speaker in (quote.speaker_text or "")
+

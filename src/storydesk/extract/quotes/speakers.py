@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from storydesk.extract.quotes.cues import CueTable
 from storydesk.extract.quotes.marks import MARKS, MarkedSpan
 from storydesk.extract.quotes.resolve import SpeakerSpan
-from storydesk.extract.quotes.terms import looks_like_name
+from storydesk.extract.quotes.terms import looks_like_name, looks_like_title
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _DASHES = "-–—"
@@ -203,10 +203,19 @@ def _sentence_start(doc: Doc, char: int) -> int:
 
 
 def _after_window(doc: Doc, mark: MarkedSpan, para_end: int, outer: Sequence[MarkedSpan]) -> list[Token]:
+    """The tokens after the closing mark where a cue may follow (``,' she said``).
+
+    A quote that ends its sentence (``...in the ward."``) and is followed by a line break has
+    no cue after it: the next line is a new sentence even when no blank line separates the
+    paragraphs (``"...in the ward."\nNeither of them acknowledged...`` is not a cue).
+    """
     tokens: list[Token] = []
+    ends_sentence = bool(_SENTENCE_END.search(doc.text[mark.content_start : mark.content_end]))
     for token in _tokens(doc, mark.end, para_end):
         if token.idx < mark.end:
             continue
+        if ends_sentence and token.is_space and "\n" in token.text:
+            break
         opening = token.text[0] in MARKS and token.lower_ not in ("'s", "’s")  # a mark, not the dairy's
         if _inside(token.idx, outer) or (opening and token.idx > mark.end + 2):
             break
@@ -284,7 +293,11 @@ def attribute(
     """How ``mark`` (an outermost marked stretch) is attributed, or None when it is not."""
     text = doc.text
     lo, hi = para
-    prior_ends = [s.end for s in outer if s.end <= mark.start and s.end >= lo]
+    # a quote earlier in the sentence ends the stretch searched for this one's cue; a name or
+    # title in marks does not (On "Morning Desk" Tuesday, she said, "...")
+    prior_ends = [
+        s.end for s in outer if lo <= s.end <= mark.start and not _label(text[s.content_start : s.content_end])
+    ]
     pre_start = max([lo, _sentence_start(doc, max(lo, mark.start - 1)), *prior_ends])
     pretext = text[pre_start : mark.start]
     if _SENTENCE_END.search(pretext) or (
@@ -292,7 +305,12 @@ def attribute(
     ):
         pre_start, pretext = mark.start, ""
     stripped = pretext.rstrip()
-    if not stripped and prev_para is not None and text[prev_para[0] : prev_para[1]].rstrip().endswith(":"):
+    if (
+        not stripped
+        and not text[lo : mark.start].strip()
+        and prev_para is not None
+        and text[prev_para[0] : prev_para[1]].rstrip().endswith(":")
+    ):
         pre_start = max(prev_para[0], _sentence_start(doc, prev_para[1] - 2))
         stripped = text[pre_start : prev_para[1]].rstrip()
     pre_tokens = [t for t in _tokens(doc, pre_start, pre_start + len(stripped)) if not _inside(t.idx, outer)]
@@ -336,6 +354,17 @@ def attribute(
     if (stripped and not stripped.endswith((":", ","))) or content[:1].islower():
         return _partial(doc, mark, outer, pre_start, table)
     return None
+
+
+def _label(content: str) -> bool:
+    """Marked words that name something (a person, a show, a slogan in title case) rather than
+    report speech: no closing punctuation, and a name or title by their capitals."""
+    content = content.strip()
+    return (
+        bool(content)
+        and not content.endswith((".", ",", "!", "?", ";", ":", "…"))
+        and (looks_like_name(content) or looks_like_title(content))
+    )
 
 
 def _between_speaker(after: Sequence[Token], cue: Token, table: CueTable) -> SpeakerSpan | None:
