@@ -698,6 +698,12 @@ def test_a_colon_ending_the_previous_paragraph_only_introduces_a_quote_opening_t
             "We will reopen the bridge",
             "Ada Voss",
         ),
+        # verbs that attribute marked words only (the sign read, the letter reads)
+        ('"Keep our library open," one placard read.', "Keep our library", "one placard"),
+        ('The eviction letter reads: "Your tenancy ends on the first of May."', "Your tenancy ends", "letter"),
+        # cues made of a verb and its particle or object
+        ('As the inspector Noor Hadley put it, "Nobody checked the valves for a decade."', "Nobody checked", "Hadley"),
+        ('Bram Ostler shot back: "That is simply not true, and the minutes show it."', "That is simply", "Bram Ostler"),
     ],
 )
 def test_more_cue_shapes(text: str, starts: str, speaker: str) -> None:
@@ -706,3 +712,7 @@ def test_more_cue_shapes(text: str, starts: str, speaker: str) -> None:
     assert quote.kind == "direct" and quote.cue is not None
     assert speaker in (quote.speaker_text or "")
 
+
+def test_the_imperative_read_is_not_a_cue() -> None:
+    quotes, _ = _raw_run('Read the full statement here: "The board regrets the delay to the new stand."')
+    assert all(q.cue is None or q.cue.text.lower() != "read" for q in quotes)

@@ -50,11 +50,27 @@ class Attribution:
     channel: str | None
 
 
-def is_cue(token: Token, table: CueTable) -> bool:
+def cue_lemma(token: Token, table: CueTable, *, marked: bool = False) -> bool:
+    """A verb of saying by its lemma: a cue verb, one with its particle or object (``put
+    it``, ``shot back``), and, for words in quotation marks (``marked``), the verbs that only
+    attribute marked words (``the sign read``)."""
+    lemma = token.lemma_.lower()
+    if lemma in table.cue_verbs:
+        return True
+    if marked and lemma in table.marked_cue_verbs:
+        # the sign read "...": a subject that reads, never the imperative "Read the updates:"
+        return any(c.dep_ in _SUBJECT_DEPS for c in token.children)
+    particles = table.particles_for(lemma)
+    return bool(particles) and any(
+        c.dep_ in ("prt", "dobj", "advmod") and c.lower_ in particles and c.i > token.i for c in token.children
+    )
+
+
+def is_cue(token: Token, table: CueTable, *, marked: bool = False) -> bool:
     return (
         token.pos_ in ("VERB", "AUX")
         and token.dep_ not in ("amod", "acl", "relcl")
-        and token.lemma_.lower() in table.cue_verbs
+        and cue_lemma(token, table, marked=marked)
     )
 
 
@@ -323,8 +339,8 @@ def attribute(
         return Attribution(kind, cue.idx, cue.idx + len(cue.text), speaker, channel_of(frame, cue, table))
 
     # 1. X said: '...'  /  In a statement, X said, '...'  /  From X: '...'
-    if stripped.endswith((":", ",")) or (pre_tokens and is_cue(pre_tokens[-1], table)):
-        cues = [t for t in pre_tokens if is_cue(t, table)]
+    if stripped.endswith((":", ",")) or (pre_tokens and is_cue(pre_tokens[-1], table, marked=True)):
+        cues = [t for t in pre_tokens if is_cue(t, table, marked=True)]
         if cues:
             cue = cues[-1]
             return found("direct", cue, speaker_of_cue(cue, outer, table), pre_tokens)
@@ -339,7 +355,7 @@ def attribute(
             return found("direct", framing, speaker_of_cue(framing, outer, table), pre_tokens)
     sentence_initial = not stripped or stripped.endswith((":", ","))
     # 2. '...,' X said  /  '...,' said X  /  "..." -Commissioner X
-    after_cues = [t for t in after if is_cue(t, table)]
+    after_cues = [t for t in after if is_cue(t, table, marked=True)]
     if after_cues and (sentence_initial or not stripped):
         cue = after_cues[0]
         new_sentence = bool(_SENTENCE_END.search(content)) and after and after[0].text[:1].isupper()
@@ -447,7 +463,7 @@ def _partial(
         if node.head == node:
             break
         node = node.head
-        if is_cue(node, table) and not _inside(node.idx, outer):
+        if is_cue(node, table, marked=True) and not _inside(node.idx, outer):
             cue = node
             if not _evidence_verb(node, table):
                 break
