@@ -716,3 +716,22 @@ def test_more_cue_shapes(text: str, starts: str, speaker: str) -> None:
 def test_the_imperative_read_is_not_a_cue() -> None:
     quotes, _ = _raw_run('Read the full statement here: "The board regrets the delay to the new stand."')
     assert all(q.cue is None or q.cue.text.lower() != "read" for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ('Cllr Edda Rusk said "a fudge from start to finish" was all the council had offered.', "a fudge"),
+        ('The coach said "nobody quits here" every time the squad lost.', "nobody quits here"),
+    ],
+)
+def test_marked_words_inside_the_reporters_sentence_are_partial(text: str, starts: str) -> None:
+    quotes, _ = _raw_run(text)
+    quote = next(q for q in quotes if q.evidence.text.startswith(starts))
+    assert quote.kind == "partial" and quote.cue is not None
+
+
+def test_a_quote_ended_by_the_cue_verb_alone_stays_direct() -> None:
+    quotes, _ = _raw_run('Asked about the strike, Ivo Penn said: "We will appeal, and we will win."')
+    assert [q.kind for q in quotes if q.evidence.text.startswith("We will appeal")] == ["direct"]
+

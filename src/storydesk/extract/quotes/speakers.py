@@ -343,6 +343,14 @@ def attribute(
         cues = [t for t in pre_tokens if is_cue(t, table, marked=True)]
         if cues:
             cue = cues[-1]
+            # the cue right before the marks, no comma or colon, and the reporter's sentence
+            # going on after them (said "it was a mistake" every time): a fragment, not the
+            # whole quotation
+            fragment = not stripped.endswith((":", ",")) and (content[:1].islower() or _runs_on(text, mark.end, hi))
+            if fragment:
+                return _partial(doc, mark, outer, pre_start, table) or found(
+                    "partial", cue, speaker_of_cue(cue, outer, table), pre_tokens
+                )
             return found("direct", cue, speaker_of_cue(cue, outer, table), pre_tokens)
         if stripped.endswith(":"):
             named = _from_speaker(pre_tokens, table) or _misparsed_cue(pre_tokens, table)
@@ -370,6 +378,13 @@ def attribute(
     if (stripped and not stripped.endswith((":", ","))) or content[:1].islower():
         return _partial(doc, mark, outer, pre_start, table)
     return None
+
+
+def _runs_on(text: str, end: int, para_end: int) -> bool:
+    """The sentence goes on after a closing mark: a word follows on the same line."""
+    rest = text[end:para_end]
+    stripped = rest.lstrip(" \t\u00a0")
+    return bool(stripped) and stripped[0].isalnum()
 
 
 def _label(content: str) -> bool:
