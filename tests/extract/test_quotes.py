@@ -735,3 +735,14 @@ def test_a_quote_ended_by_the_cue_verb_alone_stays_direct() -> None:
     quotes, _ = _raw_run('Asked about the strike, Ivo Penn said: "We will appeal, and we will win."')
     assert [q.kind for q in quotes if q.evidence.text.startswith("We will appeal")] == ["direct"]
 
+
+def test_a_sentence_closed_by_a_nested_quote_runs_on_from_the_attributed_one() -> None:
+    text = (
+        '"It is not acceptable," Rhona Vail said after the hearing. '
+        "\"What kind of town asks its carers, 'Can you work for nothing this winter?'\""
+    )
+    quotes, _ = _raw_run(text)
+    first = next(q for q in quotes if q.evidence.text.startswith("It is not acceptable"))
+    second = next(q for q in quotes if q.evidence.text.startswith("What kind of town"))
+    assert second.cue is not None and second.cue == first.cue
+
