@@ -746,3 +746,20 @@ def test_a_sentence_closed_by_a_nested_quote_runs_on_from_the_attributed_one() -
     second = next(q for q in quotes if q.evidence.text.startswith("What kind of town"))
     assert second.cue is not None and second.cue == first.cue
 
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            '"The ferry is our only road," Ivo Marsh, 61, of Dunmore, who has run the morning crossing '
+            'for thirty years, said on Sunday. "Without it the island empties."',
+            "Ivo Marsh",
+        ),
+        ('"We were never consulted," Orla Brandt, after a long pause, said of the plan. "Not once."', "Orla Brandt"),
+    ],
+)
+def test_a_long_subject_between_the_quote_and_its_cue(text: str, speaker: str) -> None:
+    quotes, _ = _raw_run(text)
+    assert len(quotes) == 2
+    assert all(q.cue is not None and q.cue.text == "said" for q in quotes)
+    assert all(speaker in (q.speaker_text or "") for q in quotes)

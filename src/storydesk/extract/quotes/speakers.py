@@ -38,6 +38,9 @@ _DASHES = "-–—"
 # (news style puts it within the next five or so: ``,' Detective Inspector Jo Bryce said``).
 # Set by hand, not tuned.
 _AFTER_WINDOW = 14
+# After a quote ending in a comma, a cue whose subject opens right after the closing mark is
+# looked for this far (a name with age, home town and a relative clause). Set by hand, not tuned.
+_LONG_AFTER_WINDOW = 40
 _SENTENCE_END = re.compile(r"[.!?]['\"’”]*\s*$")
 
 
@@ -218,7 +221,9 @@ def _sentence_start(doc: Doc, char: int) -> int:
     return int(sent.start_char)
 
 
-def _after_window(doc: Doc, mark: MarkedSpan, para_end: int, outer: Sequence[MarkedSpan]) -> list[Token]:
+def _after_window(
+    doc: Doc, mark: MarkedSpan, para_end: int, outer: Sequence[MarkedSpan], limit: int = _AFTER_WINDOW
+) -> list[Token]:
     """The tokens after the closing mark where a cue may follow (``,' she said``).
 
     A quote that ends its sentence (``...in the ward."``) and is followed by a line break has
@@ -236,7 +241,7 @@ def _after_window(doc: Doc, mark: MarkedSpan, para_end: int, outer: Sequence[Mar
         if _inside(token.idx, outer) or (opening and token.idx > mark.end + 2):
             break
         tokens.append(token)
-        if token.text in (".", "!", "?", ";") or len(tokens) >= _AFTER_WINDOW:
+        if token.text in (".", "!", "?", ";") or len(tokens) >= limit:
             break
     return tokens
 
@@ -261,7 +266,19 @@ def _near(after: Sequence[Token], cue: Token) -> bool:
         return True
     subjects = [c for c in cue.children if c.dep_ in _SUBJECT_DEPS]
     covered = {t.i for s in subjects for t in s.subtree}
-    return bool(subjects) and all(t.i in covered or t.is_punct for t in after if t.i < cue.i)
+    return (bool(subjects) and all(t.i in covered or t.is_punct for t in after if t.i < cue.i)) or _subject_first(
+        after, cue
+    )
+
+
+def _subject_first(after: Sequence[Token], cue: Token) -> bool:
+    """The words right after the closing mark open the cue's subject, however long the
+    subject and whatever comes between it and the cue (``,' Blunt, after a long pause, said``;
+    ``,' Ivo Marsh, 61, of Dunmore, who runs the ferry, said``)."""
+    first = next((t for t in after if not (t.is_punct or t.is_space)), None)
+    if first is None or first.i >= cue.i:
+        return False
+    return any(first.i in {t.i for t in c.subtree} for c in cue.children if c.dep_ in _SUBJECT_DEPS)
 
 
 def _misparsed_cue(pre: list[Token], table: CueTable) -> tuple[Token, SpeakerSpan] | None:
@@ -364,6 +381,12 @@ def attribute(
     sentence_initial = not stripped or stripped.endswith((":", ","))
     # 2. '...,' X said  /  '...,' said X  /  "..." -Commissioner X
     after_cues = [t for t in after if is_cue(t, table, marked=True)]
+    if not after_cues and content.rstrip(MARKS).endswith(","):
+        # '...,' Ivo Marsh, 61, of Dunmore, who runs the ferry, said: a long subject, then the cue
+        longer = _after_window(doc, mark, hi, outer, _LONG_AFTER_WINDOW)
+        late = [t for t in longer if is_cue(t, table, marked=True)]
+        if late and _subject_first(longer, late[0]):
+            after, after_cues = longer, late[:1]
     if after_cues and (sentence_initial or not stripped):
         cue = after_cues[0]
         new_sentence = bool(_SENTENCE_END.search(content)) and after and after[0].text[:1].isupper()
