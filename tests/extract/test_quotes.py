@@ -763,3 +763,9 @@ def test_a_long_subject_between_the_quote_and_its_cue(text: str, speaker: str) -
     assert len(quotes) == 2
     assert all(q.cue is not None and q.cue.text == "said" for q in quotes)
     assert all(speaker in (q.speaker_text or "") for q in quotes)
+
+
+def test_a_name_after_an_inverted_cue_speaks_even_when_parsed_as_its_object() -> None:
+    text = "''Several of us kept asking for a new roof,'' recalled Mr. Quill. ''Nobody listened to us.''"
+    quotes, _ = _raw_run(text)
+    assert [q.speaker_text for q in quotes] == ["Mr. Quill", "Mr. Quill"]

@@ -392,7 +392,11 @@ def attribute(
         new_sentence = bool(_SENTENCE_END.search(content)) and after and after[0].text[:1].isupper()
         bare = not any(c.dep_ in ("ccomp",) for c in cue.children)
         if _near(after, cue) and (not new_sentence or bare):
-            speaker = speaker_of_cue(cue, outer, table) or _between_speaker(after, cue, table)
+            speaker = (
+                speaker_of_cue(cue, outer, table)
+                or _between_speaker(after, cue, table)
+                or _inverted_speaker(after, cue, table)
+            )
             if speaker is not None:
                 return found("direct", cue, speaker, after)
     dash = _dash_speaker(after, table)
@@ -433,6 +437,31 @@ def _between_speaker(after: Sequence[Token], cue: Token, table: CueTable) -> Spe
     if head is None or not (head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG")):
         return None
     return speaker_span(between, head, table)
+
+
+def _inverted_speaker(after: Sequence[Token], cue: Token, table: CueTable) -> SpeakerSpan | None:
+    """``'...,' recalled Ada Brook, the club's secretary.``: the cue straight after the quote
+    and the name after the cue, which the parse may take for the cue's object."""
+    first = next((t for t in after if not (t.is_punct or t.is_space)), None)
+    if first is None or first.i != cue.i:
+        return None
+    named = next(
+        (
+            c
+            for c in cue.rights
+            if c.dep_ in ("dobj", "npadvmod", "attr", "oprd", "dative")
+            and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG"))
+        ),
+        None,
+    )
+    if named is None:
+        return None
+    tokens: list[Token] = []
+    for token in named.subtree:
+        if token.i > named.i and (token.dep_ in ("relcl", "appos", "acl") or token.text == ","):
+            break
+        tokens.append(token)
+    return speaker_span(tokens, named, table)
 
 
 def _framing_cue(pre: list[Token], table: CueTable) -> Token | None:
