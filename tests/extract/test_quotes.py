@@ -769,3 +769,10 @@ def test_a_name_after_an_inverted_cue_speaks_even_when_parsed_as_its_object() ->
     text = "''Several of us kept asking for a new roof,'' recalled Mr. Quill. ''Nobody listened to us.''"
     quotes, _ = _raw_run(text)
     assert [q.speaker_text for q in quotes] == ["Mr. Quill", "Mr. Quill"]
+
+
+def test_a_sentence_in_marks_after_a_partial_quote_goes_on_with_its_speaker() -> None:
+    text = 'Mayor Lin Acre said the ruling was "a disgrace for the valley." "We will fight on in every court."'
+    quotes, _ = _raw_run(text)
+    second = next(q for q in quotes if q.evidence.text.startswith("We will fight on"))
+    assert second.kind == "direct" and second.speaker_text is not None and "Lin Acre" in second.speaker_text
