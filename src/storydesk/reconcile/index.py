@@ -138,15 +138,18 @@ class CandidateIndex:
         slot = (LEAD if lead else "") + article_id
         vector = self._vectors.get(slot)
         if vector is None:
+            # Both vectors of the report in one pass over its terms.
             n = len(self.features)
-            raw = {
-                term: (1.0 + math.log(count)) * (math.log((n + 1) / (self._df[term] + 1)) + 1.0)
-                for term, count in sorted(self.features[article_id].terms.items())
-                if term.startswith(LEAD) == lead
-            }
-            norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
-            vector = {term: v / norm for term, v in raw.items()}
-            self._vectors[slot] = vector
+            text: dict[str, float] = {}
+            opening: dict[str, float] = {}
+            df = self._df
+            for term, count in sorted(self.features[article_id].terms.items()):
+                weight = (1.0 + math.log(count)) * (math.log((n + 1) / (df[term] + 1)) + 1.0)
+                (opening if term.startswith(LEAD) else text)[term] = weight
+            for key, raw in ((article_id, text), (LEAD + article_id, opening)):
+                norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
+                self._vectors[key] = {term: v / norm for term, v in raw.items()}
+            vector = self._vectors[slot]
         return vector
 
     def cosine(self, a: str, b: str, lead: bool = False) -> float:
