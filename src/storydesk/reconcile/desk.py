@@ -234,6 +234,7 @@ class DeskStories:
         self.assign_pending()  # every report indexed and in a story first
         with self._write() as connection, connection.begin():
             db.lock(connection)
+            db.refresh_stale(connection)
             assigner = Assigner(self.config)
             for found in db.all_features(connection):
                 assigner.index.add(found)

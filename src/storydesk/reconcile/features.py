@@ -27,7 +27,9 @@
 - ``published``: the publication date, for the time window.
 
 Every marked term and detail key lives in the existing ``terms`` and ``keys`` fields, so the
-stored form of features (``store/story_rows.py``) carries them unchanged.
+stored form of features (``store/story_rows.py``) carries them unchanged. ``FEATURES_VERSION``
+changes whenever what ``features`` computes changes: a desk recomputes stored features of an
+older version from the case file when it next reads them.
 """
 
 from __future__ import annotations
@@ -52,6 +54,10 @@ LEAD = "^"  # marks a term of the lead
 NUMERAL = "#"  # marks a numeral
 LEAD_CHARS = 400  # the lead: the title and this much of the text (about two sentences)
 DETAIL_PREFIXES = ("y:", "md:", "n:", "e:", "s:")
+
+
+# 1: words, blocking keys; 2: numerals, lead terms and detail keys (ECB+ assignment work).
+FEATURES_VERSION = 2
 
 
 @dataclass(frozen=True)
