@@ -10,6 +10,12 @@ For each backend (SQLite file, PostgreSQL server):
    after one warm-up): search queries are two words of a stored headline (half of them as
    a quoted phrase); people lookups are a surname, or a full name, of a stored person.
 
+With ``--analyse-once``, only the first backend analyses: its case files are exported
+(``storydesk export --format jsonl``) and the other backends are given those
+(``storydesk add cases.jsonl``, stored without analysis, as when a corpus is analysed on
+other machines and gathered on one desk); their reports/s then measure the store alone
+(writes, full-text index, story assignment), and their ``input`` says so.
+
 The corpus is ``benchmarks/corpus.py`` (``--n`` reports of seed ``--seed``). PostgreSQL:
 ``--postgres URL`` (an admin URL on which a scratch database can be created), else
 ``$STORYDESK_TEST_POSTGRES``; without one, only SQLite is measured. Results go to
@@ -76,7 +82,9 @@ def _queries(desk: Desk, count: int, seed: int) -> tuple[list[str], list[str]]:
     with desk.engine.connect() as connection:
         titles = [title for title in connection.scalars(select(t.articles.c.title).order_by(t.articles.c.id)) if title]
         names = list(
-            connection.scalars(select(t.people.c.name).where(t.people.c.named.is_(True)).order_by(t.people.c.article_id))
+            connection.scalars(
+                select(t.people.c.name).where(t.people.c.named.is_(True)).order_by(t.people.c.article_id)
+            )
         )
     searches = []
     for index in range(count):
@@ -116,13 +124,17 @@ def _scratch_postgres(admin: str, name: str) -> str:
     return url.set(database=name, drivername="postgresql").render_as_string(hide_password=False)
 
 
-def measure(backend: str, db_url: str, corpus: Path, n: int, jobs: int, queries: int, seed: int) -> dict[str, object]:
+def measure(
+    backend: str, db_url: str, corpus: Path, n: int, jobs: int, queries: int, seed: int, *, analysed: bool = False
+) -> dict[str, object]:
     command = [sys.executable, "-m", "storydesk.cli", "add", str(corpus), "--jobs", str(jobs), "--quiet"]
     command += ["--db", db_url]
     print(f"[{backend}] {' '.join(command[2:])}", file=sys.stderr, flush=True)
+    load_before = os.getloadavg()[0]
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - started
+    load_after = os.getloadavg()[0]
     if done.returncode != 0:
         print(done.stderr[-3000:], file=sys.stderr)
     with Desk.open(db_url) as desk:
@@ -133,6 +145,8 @@ def measure(backend: str, db_url: str, corpus: Path, n: int, jobs: int, queries:
         facts = desk.export("csv", open(os.devnull, "w"))  # noqa: SIM115 - a sink
     result = {
         "backend": backend,
+        "input": "case files analysed by the first backend's run" if analysed else "reports (analysed in this run)",
+        "load_average_before_after": [round(load_before, 1), round(load_after, 1)],
         "exit_code": done.returncode,
         "reports": n,
         "stored": stored,
@@ -157,6 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--backends", default="sqlite,postgresql")
     parser.add_argument("--postgres", default=os.environ.get("STORYDESK_TEST_POSTGRES"))
     parser.add_argument("--json", type=Path, default=DEFAULT_JSON)
+    parser.add_argument("--analyse-once", action="store_true", help="later backends load the first one's case files")
     args = parser.parse_args(argv)
     results = []
     with tempfile.TemporaryDirectory(prefix="storydesk-bench-") as scratch:
@@ -164,15 +179,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         with corpus.open("w", encoding="utf-8") as out:
             write_jsonl(generate(args.n, args.seed), out)
         words = sum(len(json.loads(line)["text"].split()) for line in corpus.open(encoding="utf-8"))
+        given, analysed = corpus, False
         for backend in args.backends.split(","):
             if backend == "sqlite":
-                path = str(Path(scratch) / "desk.db")
-                results.append(measure("sqlite", path, corpus, args.n, args.jobs, args.queries, args.seed))
+                url = str(Path(scratch) / "desk.db")
             elif backend == "postgresql" and args.postgres:
                 url = _scratch_postgres(args.postgres, "storydesk_bench")
-                results.append(measure("postgresql", url, corpus, args.n, args.jobs, args.queries, args.seed))
             else:
                 print(f"skipping {backend}: no server URL (--postgres)", file=sys.stderr)
+                continue
+            results.append(measure(backend, url, given, args.n, args.jobs, args.queries, args.seed, analysed=analysed))
+            if args.analyse_once and not analysed:
+                given, analysed = Path(scratch) / "cases.jsonl", True
+                with Desk.open(url) as desk, given.open("w", encoding="utf-8") as out:
+                    desk.export("jsonl", out)
     report = {
         "date": dt.date.today().isoformat(),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},

@@ -162,6 +162,10 @@ def test_writes_need_the_token_when_one_is_set(token_app: Any) -> None:
     assert form.status_code == 200
     refused = call("POST", "/analyze", app=token_app, data={"text": QUAYSIDE, "token": "nope"})
     assert refused.status_code == 401
+    # The token is checked before the form: an empty form without it learns nothing more.
+    for path in ("/analyze", "/reports"):
+        empty = call("POST", path, app=token_app, data={"text": ""})
+        assert empty.status_code == 401
 
 
 def test_writes_from_another_sites_page_are_refused() -> None:

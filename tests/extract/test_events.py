@@ -312,3 +312,40 @@ def test_shot_and_killed_is_died_not_injured() -> None:
 def test_stalking_order_is_a_court_order() -> None:
     case = _case("Marlon Pettigrew had breached a stalking order taken out to protect Ada Fennimore.")
     assert _events(case, "court_order")
+
+
+def _date(case: CaseFile, event: Event) -> str | None:
+    time = case.time(event.time_id)
+    return time.value if time is not None else None
+
+
+def test_coordinated_verbs_share_their_object_and_their_time() -> None:
+    case = _case(
+        "A delivery rider who knocked down and killed a gunman while he was shooting at a shopkeeper has been "
+        "released.\n\nThe shopkeeper, Dev Malhotra, 52, was shot in Pellham Road, Corby, on May 3."
+    )
+    collision = _events(case, "collision")[0]
+    assert _arg(case, collision, "patient") == ["a gunman"]
+    death = _events(case, "death")[0]
+    assert _date(case, death) is None or _date(case, death) == _date(case, collision)
+
+
+def test_an_event_in_a_while_clause_takes_the_exact_time_of_its_main_event() -> None:
+    case = _case(
+        "An armed officer shot Gary Pender, 38, while he was stabbing a neighbour in Stourley.\n\n"
+        "The shooting of Pender happened on May 3, the force said."
+    )
+    shooting = _events(case, "shooting")[0]
+    assert _date(case, shooting) == "2024-05-03"
+    assert [_date(case, e) for e in _events(case, "stabbing")] == ["2024-05-03"]
+
+
+def test_an_event_inside_a_quote_is_not_dated_by_the_time_the_words_were_said() -> None:
+    case = _case(
+        "On May 9, in a statement read outside court, Colm Breslin said: 'I watched a man stabbing a "
+        "teenager outside the station and I ran to help.'"
+    )
+    stabbing = _events(case, "stabbing")[0]
+    assert _date(case, stabbing) is None
+    statement = _events(case, "statement")
+    assert statement and _date(case, statement[0]) == "2024-05-09"

@@ -650,3 +650,129 @@ def test_quote_time_is_when_it_was_said(text: str, said_on: str | None) -> None:
     assert quotes
     by_id = {t.id: t.evidence.text for t in times}
     assert by_id.get(quotes[0].time_id or "") == said_on
+
+
+def _raw_run(text: str) -> tuple[list[Quote], dict[str, str]]:
+    """Quotes of ``text`` kept exactly as given (no cleaning: single line breaks stay)."""
+    from storydesk.ingest.article import article_id
+
+    article = Article(id=article_id(text), text=text, raw=text)
+    people, organisations = _cast(article)
+    quotes, _ = find_quotes(nlp.parse(article.text), article, people, organisations)
+    return quotes, {e.id: e.name for e in _entities(people, organisations)}
+
+
+def test_a_line_break_after_a_finished_quote_ends_the_search_for_its_cue() -> None:
+    # one paragraph a line after a blank-line header: the next line is not the quote's cue
+    text = (
+        "Council budget night: live notes\n\n"
+        "The debate ran past midnight.\n"
+        '"We cannot cut the library again," Cllr Mara Penhold said. "It is the last warm room in the ward."\n'
+        "Neither Danner nor Penhold acknowledged the plan to close the pool."
+    )
+    quotes, _ = _raw_run(text)
+    second = next(q for q in quotes if q.evidence.text.startswith("It is the last warm room"))
+    first = next(q for q in quotes if q.evidence.text.startswith("We cannot cut"))
+    assert second.cue is not None and second.cue == first.cue
+    assert second.speaker_text == "Cllr Mara Penhold"
+
+
+def test_a_colon_ending_the_previous_paragraph_only_introduces_a_quote_opening_the_next() -> None:
+    text = (
+        "Here is what the harbour master told us:\n\n"
+        "The ferry left an hour late on Friday.\n"
+        '"Nobody on the quay could explain the delay to anyone."\n'
+        "Tickets were refunded."
+    )
+    quotes, _ = _raw_run(text)
+    quote = next(q for q in quotes if q.evidence.text.startswith("Nobody on the quay"))
+    assert quote.cue is None
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "speaker"),
+    [
+        # a title in marks earlier in the sentence does not cut the cue off from its quote
+        (
+            'On "Morning Desk" Tuesday, Ada Voss said, "We will reopen the bridge by June."',
+            "We will reopen the bridge",
+            "Ada Voss",
+        ),
+        # verbs that attribute marked words only (the sign read, the letter reads)
+        ('"Keep our library open," one placard read.', "Keep our library", "one placard"),
+        ('The eviction letter reads: "Your tenancy ends on the first of May."', "Your tenancy ends", "letter"),
+        # cues made of a verb and its particle or object
+        ('As the inspector Noor Hadley put it, "Nobody checked the valves for a decade."', "Nobody checked", "Hadley"),
+        ('Bram Ostler shot back: "That is simply not true, and the minutes show it."', "That is simply", "Bram Ostler"),
+    ],
+)
+def test_more_cue_shapes(text: str, starts: str, speaker: str) -> None:
+    quotes, _ = _raw_run(text)
+    quote = next(q for q in quotes if q.evidence.text.startswith(starts))
+    assert quote.kind == "direct" and quote.cue is not None
+    assert speaker in (quote.speaker_text or "")
+
+
+def test_the_imperative_read_is_not_a_cue() -> None:
+    quotes, _ = _raw_run('Read the full statement here: "The board regrets the delay to the new stand."')
+    assert all(q.cue is None or q.cue.text.lower() != "read" for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ('Cllr Edda Rusk said "a fudge from start to finish" was all the council had offered.', "a fudge"),
+        ('The coach said "nobody quits here" every time the squad lost.', "nobody quits here"),
+    ],
+)
+def test_marked_words_inside_the_reporters_sentence_are_partial(text: str, starts: str) -> None:
+    quotes, _ = _raw_run(text)
+    quote = next(q for q in quotes if q.evidence.text.startswith(starts))
+    assert quote.kind == "partial" and quote.cue is not None
+
+
+def test_a_quote_ended_by_the_cue_verb_alone_stays_direct() -> None:
+    quotes, _ = _raw_run('Asked about the strike, Ivo Penn said: "We will appeal, and we will win."')
+    assert [q.kind for q in quotes if q.evidence.text.startswith("We will appeal")] == ["direct"]
+
+
+def test_a_sentence_closed_by_a_nested_quote_runs_on_from_the_attributed_one() -> None:
+    text = (
+        '"It is not acceptable," Rhona Vail said after the hearing. '
+        "\"What kind of town asks its carers, 'Can you work for nothing this winter?'\""
+    )
+    quotes, _ = _raw_run(text)
+    first = next(q for q in quotes if q.evidence.text.startswith("It is not acceptable"))
+    second = next(q for q in quotes if q.evidence.text.startswith("What kind of town"))
+    assert second.cue is not None and second.cue == first.cue
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            '"The ferry is our only road," Ivo Marsh, 61, of Dunmore, who has run the morning crossing '
+            'for thirty years, said on Sunday. "Without it the island empties."',
+            "Ivo Marsh",
+        ),
+        ('"We were never consulted," Orla Brandt, after a long pause, said of the plan. "Not once."', "Orla Brandt"),
+    ],
+)
+def test_a_long_subject_between_the_quote_and_its_cue(text: str, speaker: str) -> None:
+    quotes, _ = _raw_run(text)
+    assert len(quotes) == 2
+    assert all(q.cue is not None and q.cue.text == "said" for q in quotes)
+    assert all(speaker in (q.speaker_text or "") for q in quotes)
+
+
+def test_a_name_after_an_inverted_cue_speaks_even_when_parsed_as_its_object() -> None:
+    text = "''Several of us kept asking for a new roof,'' recalled Mr. Quill. ''Nobody listened to us.''"
+    quotes, _ = _raw_run(text)
+    assert [q.speaker_text for q in quotes] == ["Mr. Quill", "Mr. Quill"]
+
+
+def test_a_sentence_in_marks_after_a_partial_quote_goes_on_with_its_speaker() -> None:
+    text = 'Mayor Lin Acre said the ruling was "a disgrace for the valley." "We will fight on in every court."'
+    quotes, _ = _raw_run(text)
+    second = next(q for q in quotes if q.evidence.text.startswith("We will fight on"))
+    assert second.kind == "direct" and second.speaker_text is not None and "Lin Acre" in second.speaker_text

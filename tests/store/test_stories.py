@@ -4,6 +4,7 @@ what's new, corrections kept and re-applied, versions, desks older than stories.
 from __future__ import annotations
 
 import html
+import json
 import re
 
 import pytest
@@ -13,13 +14,17 @@ from desk_fixture import STORY_REPORTS
 from storydesk import analyze, errors
 from storydesk.ingest import Source, source_from_text
 from storydesk.model import CaseFile
+from storydesk.reconcile.features import FEATURES_VERSION
 from storydesk.store import Desk
 from storydesk.store import tables as t
 
 # Five fictional reports, two stories: the quayside stabbing (three reports that disagree on
 # the victim's age) and the library closure (two reports).
-QUAYSIDE = ("Man charged after quayside stabbing", "Quayside stabbing accused remanded in custody",
-            "Fisherman stabbed in Portlow is out of hospital")
+QUAYSIDE = (
+    "Man charged after quayside stabbing",
+    "Quayside stabbing accused remanded in custody",
+    "Fisherman stabbed in Portlow is out of hospital",
+)
 LIBRARY = ("Old library to close after four-hour meeting", "Councillors vote to shut Wexley library")
 
 
@@ -194,6 +199,32 @@ def test_reports_stored_before_stories_are_assigned_later(desk: Desk, story_case
     _consistent(desk)
 
 
+def test_features_an_older_storydesk_stored_are_recomputed_when_read(
+    desk: Desk, story_cases: dict[str, CaseFile]
+) -> None:
+    ordered = sorted(story_cases.values(), key=lambda c: c.article.id)
+    for case in ordered:
+        desk.store(case)
+    # As an older storydesk wrote them: no version, fewer terms and keys.
+    with desk.engine.begin() as connection:
+        connection.execute(t.story_features.update().values(body=json.dumps({"terms": {"x": 1}, "keys": []})))
+    for case in ordered:
+        desk.assign(case.article.id)
+    assert sorted(len(m) for m in _stories(desk).values()) == [2, 3]
+    with desk.engine.connect() as connection:
+        bodies = [json.loads(b) for b in connection.scalars(select(t.story_features.c.body))]
+    assert len(bodies) == len(ordered)
+    assert all(b["version"] == FEATURES_VERSION and len(b["terms"]) > 1 for b in bodies)
+    # A rebuild refreshes every stale row first.
+    with desk.engine.begin() as connection:
+        connection.execute(t.story_features.update().values(body=json.dumps({"terms": {"x": 1}, "keys": []})))
+    assert desk.story_desk.rebuild() == 2
+    with desk.engine.connect() as connection:
+        assert all(
+            json.loads(b)["version"] == FEATURES_VERSION for b in connection.scalars(select(t.story_features.c.body))
+        )
+
+
 def test_candidates_come_from_the_key_index(desk: Desk, story_cases: dict[str, CaseFile]) -> None:
     from storydesk.store import stories as db
 
@@ -206,4 +237,3 @@ def test_candidates_come_from_the_key_index(desk: Desk, story_cases: dict[str, C
         found = db.candidates(connection, quayside.article.id, keys, quayside.article.published, 60)
     assert set(found) >= _ids(story_cases, QUAYSIDE) - {quayside.article.id}
     assert not set(found) & _ids(story_cases, LIBRARY)  # three months earlier: outside the window
-

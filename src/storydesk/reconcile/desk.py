@@ -16,7 +16,8 @@ reports and corrections give the same stories in any order of arrival.
 3. the report's cluster becomes its story: members of old stories that fall in it join it
    (two stories merge when the report bridges them), the rest of each old story stays one
    story; only now are case files loaded, of the report's story (and any remainder), to build
-   it (:func:`build_story`) and say what the report brings (:func:`whats_new`);
+   it (:func:`build_story`) and say what the report brings (:func:`whats_new`); candidate
+   stories that give the report's story no member are left as they are, unread and unwritten;
 4. memberships and story summaries are written in one transaction (assignments take turns).
 
 Deterministic: the neighbourhood is a set, clustered in article-id order, so the same reports
@@ -173,25 +174,28 @@ class DeskStories:
             if superseded:
                 return None
             db.ensure_indexed(connection, article_id, case)
-            touched: set[str] = set()
+            shrunk: set[str] = set()  # the story that loses the report's previous version
             if previous_id is not None:
                 old = db.drop_membership(connection, previous_id)
                 if old is not None:
-                    touched.add(old)
+                    shrunk.add(old)
             keys = db.selective_keys(connection, db.keys_of(connection, article_id), self.config.index.max_block)
             found = db.candidates(connection, article_id, keys, published, self.config.index.window_days)
-            touched |= set(db.story_of(connection, found).values())
-            before = db.members(connection, touched)
+            before = db.members(connection, shrunk | set(db.story_of(connection, found).values()))
             hood = sorted({article_id, *(a for m in before.values() for a in m)})
             assigner = self._assigner(db.features(connection, hood), db.corrections(connection))
             cluster = next(c for c in assigner.stories() if article_id in c)
-            groups = [cluster, *(rest for sid in sorted(before) if (rest := sorted(set(before[sid]) - set(cluster))))]
+            # Only stories that give reports to the cluster (or lost the previous version) change;
+            # every other candidate story keeps its members, so it is neither rebuilt nor rewritten.
+            changed = shrunk | {sid for sid, ids in before.items() if not set(ids).isdisjoint(cluster)}
+            rests = [sorted(set(before[sid]) - set(cluster)) for sid in sorted(changed) if sid in before]
+            groups = [cluster, *(rest for rest in rests if rest)]
             cases = db.case_files(connection, [a for g in groups for a in g if a != article_id or case is None])
             if case is not None:
                 cases[article_id] = case
             seen = db.appearances(connection, list(cases))
             built = [self._group(assigner, g, cases, seen) for g in groups]
-            db.write_groups(connection, touched, built)
+            db.write_groups(connection, changed, built)
             story = built[0].story
         return whats_new(story, article_id, new_story=cluster == [article_id])
 
@@ -230,6 +234,7 @@ class DeskStories:
         self.assign_pending()  # every report indexed and in a story first
         with self._write() as connection, connection.begin():
             db.lock(connection)
+            db.refresh_stale(connection)
             assigner = Assigner(self.config)
             for found in db.all_features(connection):
                 assigner.index.add(found)

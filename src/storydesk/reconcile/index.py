@@ -9,9 +9,14 @@ sharing a key with it and published within the time window. A key carried by mor
 Candidacy is symmetric and depends only on the two reports and the final key counts, so the
 candidate graph is the same whatever order reports arrived in.
 
+Detail keys (years, days, numbers, event participants, the lead's names: see
+:mod:`~storydesk.reconcile.features`) are indexed for their weights but propose no
+candidates: ``keys()`` (what ``story_keys`` stores) is the blocking keys only.
+
 TF-IDF is the index's own small implementation (sublinear term frequency, smoothed IDF over
 the reports indexed so far, cosine of L2-normalised vectors), so the library needs no
-machine-learning dependency.
+machine-learning dependency. A report has two vectors: its text (words and numerals) and
+its lead (the ``^`` terms).
 """
 
 from __future__ import annotations
@@ -21,9 +26,10 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from storydesk.reconcile.features import Features
+from storydesk.reconcile.features import DETAIL_PREFIXES, LEAD, NUMERAL, Features
 
 _TOP_TERMS = 8  # content words per report used as blocking keys (its most frequent ones)
+_MARKED = (LEAD, NUMERAL)
 
 
 @dataclass(frozen=True)
@@ -32,8 +38,15 @@ class IndexConfig:
     max_block: int = 150
 
 
+def is_blocking(key: str) -> bool:
+    """A key the index looks candidates up by (not a detail key)."""
+    return not key.startswith(DETAIL_PREFIXES)
+
+
 def _term_keys(features: Features) -> set[str]:
-    ranked = sorted(features.terms.items(), key=lambda kv: (-kv[1], kv[0]))
+    ranked = sorted(
+        ((t, c) for t, c in features.terms.items() if not t.startswith(_MARKED)), key=lambda kv: (-kv[1], kv[0])
+    )
     return {"t:" + term for term, _ in ranked[:_TOP_TERMS]}
 
 
@@ -49,6 +62,7 @@ class CandidateIndex:
         self.features: dict[str, Features] = {}
         self._postings: dict[str, set[str]] = defaultdict(set)
         self._keys: dict[str, frozenset[str]] = {}
+        self._blocking: dict[str, frozenset[str]] = {}
         self._df: Counter[str] = Counter()
         self._vectors: dict[str, dict[str, float]] = {}
         self._vectors_at = -1
@@ -65,6 +79,7 @@ class CandidateIndex:
         self.features[features.article_id] = features
         keys = frozenset(features.keys | _term_keys(features))
         self._keys[features.article_id] = keys
+        self._blocking[features.article_id] = frozenset(k for k in keys if is_blocking(k))
         for key in keys:
             self._postings[key].add(features.article_id)
         self._df.update(features.terms.keys())
@@ -76,6 +91,7 @@ class CandidateIndex:
             return
         for key in self._keys.pop(article_id):
             self._postings[key].discard(article_id)
+        del self._blocking[article_id]
         self._df.subtract(features.terms.keys())
         self._vectors_at = -1
 
@@ -83,7 +99,7 @@ class CandidateIndex:
         """Reports sharing a selective key with this one, within the time window."""
         mine = self.features[article_id]
         found: set[str] = set()
-        for key in self._keys[article_id]:
+        for key in self._blocking[article_id]:
             posting = self._postings[key]
             if len(posting) <= self.config.max_block:
                 found |= posting
@@ -98,7 +114,7 @@ class CandidateIndex:
         """The pair test behind :meth:`candidates`, without building the candidate set."""
         if a == b or not within_window(self.features[a].published, self.features[b].published, self.config.window_days):
             return False
-        return any(len(self._postings[k]) <= self.config.max_block for k in self._keys[a] & self._keys[b])
+        return any(len(self._postings[k]) <= self.config.max_block for k in self._blocking[a] & self._blocking[b])
 
     def shared_keys(self, a: str, b: str) -> frozenset[str]:
         return self._keys[a] & self._keys[b]
@@ -108,27 +124,38 @@ class CandidateIndex:
         return math.log((len(self.features) + 1) / (len(self._postings[key]) + 1)) + 1.0
 
     def keys(self, article_id: str) -> frozenset[str]:
+        """The report's blocking keys (what ``story_keys`` stores)."""
+        return self._blocking[article_id]
+
+    def all_keys(self, article_id: str) -> frozenset[str]:
+        """Blocking keys and detail keys (years, days, numbers, event participants)."""
         return self._keys[article_id]
 
-    def _vector(self, article_id: str) -> dict[str, float]:
+    def _vector(self, article_id: str, lead: bool = False) -> dict[str, float]:
         if self._vectors_at != len(self.features):
             self._vectors = {}
             self._vectors_at = len(self.features)
-        vector = self._vectors.get(article_id)
+        slot = (LEAD if lead else "") + article_id
+        vector = self._vectors.get(slot)
         if vector is None:
+            # Both vectors of the report in one pass over its terms.
             n = len(self.features)
-            raw = {
-                term: (1.0 + math.log(count)) * (math.log((n + 1) / (self._df[term] + 1)) + 1.0)
-                for term, count in sorted(self.features[article_id].terms.items())
-            }
-            norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
-            vector = {term: v / norm for term, v in raw.items()}
-            self._vectors[article_id] = vector
+            text: dict[str, float] = {}
+            opening: dict[str, float] = {}
+            df = self._df
+            for term, count in sorted(self.features[article_id].terms.items()):
+                weight = (1.0 + math.log(count)) * (math.log((n + 1) / (df[term] + 1)) + 1.0)
+                (opening if term.startswith(LEAD) else text)[term] = weight
+            for key, raw in ((article_id, text), (LEAD + article_id, opening)):
+                norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
+                self._vectors[key] = {term: v / norm for term, v in raw.items()}
+            vector = self._vectors[slot]
         return vector
 
-    def cosine(self, a: str, b: str) -> float:
+    def cosine(self, a: str, b: str, lead: bool = False) -> float:
+        """TF-IDF cosine of the two texts, or of their leads (title and first lines)."""
         first, second = sorted((a, b))
-        va, vb = self._vector(first), self._vector(second)
+        va, vb = self._vector(first, lead), self._vector(second, lead)
         if len(vb) < len(va):
             va, vb = vb, va
         return sum(weight * vb[term] for term, weight in va.items() if term in vb)

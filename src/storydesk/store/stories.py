@@ -172,7 +172,10 @@ def scores(connection: Connection, article_ids: Sequence[str]) -> dict[str, floa
 
 
 def features(connection: Connection, article_ids: Sequence[str]) -> dict[str, Features]:
+    """Stored features; those an older storydesk computed are recomputed from the case file
+    and stored again (in the caller's transaction)."""
     found: dict[str, Features] = {}
+    stale: list[str] = []
     for chunk in _chunks(sorted(set(article_ids))):
         rows = connection.execute(
             select(t.story_features.c.article_id, t.story_features.c.published, t.story_features.c.body).where(
@@ -180,12 +183,48 @@ def features(connection: Connection, article_ids: Sequence[str]) -> dict[str, Fe
             )
         )
         for row in rows:
-            found[row.article_id] = features_from_json(row.article_id, row.published, row.body)
+            current = features_from_json(row.article_id, row.published, row.body)
+            if current is None:
+                stale.append(row.article_id)
+            else:
+                found[row.article_id] = current
+    if stale:
+        found.update(_recompute(connection, stale))
     return found
 
 
+def _recompute(connection: Connection, article_ids: Sequence[str]) -> dict[str, Features]:
+    """Features and keys of these articles again, from their case files, stored again."""
+    found: dict[str, Features] = {}
+    for article_id, case in case_files(connection, article_ids).items():
+        keys, row = story_index_rows(case)
+        connection.execute(delete(t.story_keys).where(t.story_keys.c.article_id == article_id))
+        if keys:
+            connection.execute(t.story_keys.insert(), keys)
+        connection.execute(
+            t.story_features.update().where(t.story_features.c.article_id == article_id).values(body=row["body"])
+        )
+        fresh = features_from_json(article_id, case.article.published, str(row["body"]))
+        assert fresh is not None
+        found[article_id] = fresh
+    return found
+
+
+def refresh_stale(connection: Connection) -> int:
+    """Recompute every stored feature row an older storydesk wrote; returns how many."""
+    stale = [
+        row.article_id
+        for row in connection.execute(select(t.story_features.c.article_id, t.story_features.c.body))
+        if features_from_json(row.article_id, None, row.body) is None
+    ]
+    for chunk in _chunks(stale):
+        _recompute(connection, chunk)
+    return len(stale)
+
+
 def all_features(connection: Connection) -> Iterator[Features]:
-    """Features of every current article, in article id order."""
+    """Features of every current article, in article id order (call :func:`refresh_stale`
+    first: rows are streamed, so stale ones cannot be rewritten on the way)."""
     statement = (
         select(t.story_features.c.article_id, t.story_features.c.published, t.story_features.c.body)
         .join(t.articles, t.articles.c.id == t.story_features.c.article_id)
@@ -194,7 +233,10 @@ def all_features(connection: Connection) -> Iterator[Features]:
     )
     # Streamed, on the statement only: the connection goes on to write in the same transaction.
     for row in connection.execute(statement.execution_options(yield_per=500)):
-        yield features_from_json(row.article_id, row.published, row.body)
+        found = features_from_json(row.article_id, row.published, row.body)
+        if found is None:
+            raise RuntimeError(f"stale story features for {row.article_id}: refresh_stale() first")
+        yield found
 
 
 def case_files(connection: Connection, article_ids: Sequence[str]) -> dict[str, CaseFile]:

@@ -14,7 +14,7 @@ import json
 from collections import Counter
 
 from storydesk.model import CaseFile
-from storydesk.reconcile.features import Features, features
+from storydesk.reconcile.features import FEATURES_VERSION, Features, features
 from storydesk.reconcile.index import CandidateIndex
 
 
@@ -27,12 +27,18 @@ def index_keys(found: Features) -> frozenset[str]:
 
 def features_json(found: Features) -> str:
     return json.dumps(
-        {"terms": dict(sorted(found.terms.items())), "keys": sorted(found.keys)}, ensure_ascii=False, sort_keys=True
+        {"version": FEATURES_VERSION, "terms": dict(sorted(found.terms.items())), "keys": sorted(found.keys)},
+        ensure_ascii=False,
+        sort_keys=True,
     )
 
 
-def features_from_json(article_id: str, published: dt.date | None, body: str) -> Features:
+def features_from_json(article_id: str, published: dt.date | None, body: str) -> Features | None:
+    """The stored features, or None when an older storydesk computed them (recompute them
+    from the case file: :func:`storydesk.store.stories.features`)."""
     data = json.loads(body)
+    if data.get("version", 1) != FEATURES_VERSION:
+        return None
     return Features(
         article_id=article_id,
         published=published,

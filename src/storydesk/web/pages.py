@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from storydesk import errors
@@ -19,6 +19,33 @@ from storydesk.web.story_view import story_view
 FormText = Annotated[str, Form()]
 
 
+async def written_report(
+    request: Request,
+    text: FormText = "",
+    url: FormText = "",
+    title: FormText = "",
+    outlet: FormText = "",
+    published: FormText = "",
+    format: Annotated[Literal["", "text", "html"], Form()] = "",
+    force_language: FormText = "",
+    token_field: Annotated[str, Form(alias="token")] = "",
+) -> ReportIn:
+    """The report of the analyse and add forms (one form, two buttons), once the write is
+    allowed: the token comes from the server's configuration, checked before anything else."""
+    check_write(request, request.app.state.config.token, token_field or None)
+    if not text.strip() and not url.strip():
+        raise errors.invalid_request("paste the report's text, or give its URL")
+    return ReportIn(
+        text=text if text.strip() else None,
+        url=url.strip() or None,
+        title=title or None,
+        outlet=outlet or None,
+        published=published or None,
+        format=format or None,
+        force_language=bool(force_language),
+    )
+
+
 def page_router(handlers: Handlers) -> APIRouter:
     router = APIRouter(include_in_schema=False)
     token = handlers.config.token
@@ -26,57 +53,18 @@ def page_router(handlers: Handlers) -> APIRouter:
     def page(template: str, **context: Any) -> HTMLResponse:
         return render_page(template, token_needed=token is not None, nav_search=True, **context)
 
-    def report_from_form(
-        text: str, url: str, title: str, outlet: str, published: str, fmt: Literal["", "text", "html"], force: str
-    ) -> ReportIn:
-        if not text.strip() and not url.strip():
-            raise errors.invalid_request("paste the report's text, or give its URL")
-        return ReportIn(
-            text=text if text.strip() else None,
-            url=url.strip() or None,
-            title=title or None,
-            outlet=outlet or None,
-            published=published or None,
-            format=fmt or None,
-            force_language=bool(force),
-        )
-
     @router.get("/", response_class=HTMLResponse)
     async def home() -> HTMLResponse:
         recent = await handlers.articles(outlet=None, since=None, limit=8)
         return page("index.html", recent=recent)
 
     @router.post("/analyze", response_class=HTMLResponse)
-    async def analyze(
-        request: Request,
-        text: FormText = "",
-        url: FormText = "",
-        title: FormText = "",
-        outlet: FormText = "",
-        published: FormText = "",
-        format: Annotated[Literal["", "text", "html"], Form()] = "",
-        force_language: FormText = "",
-        token_field: Annotated[str, Form(alias="token")] = "",
-    ) -> HTMLResponse:
-        check_write(request, token, token_field or None)
-        report = report_from_form(text, url, title, outlet, published, format, force_language)
+    async def analyze(report: Annotated[ReportIn, Depends(written_report)]) -> HTMLResponse:
         case = await handlers.analyze(report)
         return page("article.html", view=article_view(case), saved=False, json_href=None, story=None)
 
     @router.post("/reports")
-    async def add(
-        request: Request,
-        text: FormText = "",
-        url: FormText = "",
-        title: FormText = "",
-        outlet: FormText = "",
-        published: FormText = "",
-        format: Annotated[Literal["", "text", "html"], Form()] = "",
-        force_language: FormText = "",
-        token_field: Annotated[str, Form(alias="token")] = "",
-    ) -> RedirectResponse:
-        check_write(request, token, token_field or None)
-        report = report_from_form(text, url, title, outlet, published, format, force_language)
+    async def add(report: Annotated[ReportIn, Depends(written_report)]) -> RedirectResponse:
         result = await handlers.add([report])
         if not result.stored:
             failure = result.failed[0]

@@ -33,6 +33,7 @@ from storydesk.extract.events.dedupe import Draft, merge
 from storydesk.extract.events.entities_index import EntityIndex, gender_of
 from storydesk.extract.events.facts import event_facts
 from storydesk.extract.events.modality import modality_of
+from storydesk.extract.events.together import share_objects, share_times, together_links
 from storydesk.extract.events.triggers import find_triggers
 from storydesk.extract.spans import evidence
 from storydesk.extract.times.anchor import time_for_span
@@ -62,6 +63,20 @@ def _statement_speaker(doc: Doc, draft: Draft, quotes: list[Quote], index: Entit
             name = index.names.get(quote.speaker_id, ev.text)
             return Arg("agent", ev.start, ev.end, ev.text, quote.speaker_id, name)
     return None
+
+
+def _time_of(doc: Doc, times: list[TimeRef], quotes: list[Quote], start: int, end: int) -> TimeRef | None:
+    """The time of a trigger's clause; a trigger inside a quotation is not dated by a time
+    outside it (``On January 27, she said: 'I saw a man stabbing a woman'``: the day she
+    spoke, not the day she saw it)."""
+    found = time_for_span(doc, times, start, end)
+    if found is None:
+        return None
+    for quote in quotes:
+        inside = quote.evidence.start <= start and end <= quote.evidence.end
+        if inside and not (quote.evidence.start <= found.evidence.start < quote.evidence.end):
+            return None
+    return found
 
 
 def _sentence(doc: Doc, draft: Draft) -> int:
@@ -162,7 +177,7 @@ def find_events(
             start,
             end,
             find_arguments(doc, index, hit),
-            time_for_span(doc, times, start, end),
+            _time_of(doc, times, quotes, start, end),
             modality_of(doc, hit),
         )
         if hit.etype.type == "statement" and not any(a.role == "agent" for a in draft.args):
@@ -173,9 +188,13 @@ def find_events(
     drafts = [d for d in drafts if _has_required(d)]
     _borrow_patients(doc, drafts)
     _resolve_pronoun_patients(doc, drafts, index)
+    share_objects(doc, drafts)
+    links = together_links(doc, drafts)
+    merged = merge(drafts)
+    share_times(links)
     events: list[Event] = []
     kinds: dict[str, EventType] = {}
-    for number, draft in enumerate(merge(drafts), start=1):
+    for number, draft in enumerate(merged, start=1):
         sentence = doc.char_span(draft.start, draft.end, alignment_mode="expand")
         sent = sentence.sent if sentence is not None else None
         event_id = f"e{number}"

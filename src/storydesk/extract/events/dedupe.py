@@ -4,8 +4,10 @@ Choice: two drafts of the same type and subtype, with the same modality, are one
 their participants are compatible (for agent and for patient: one side has none, or they
 share a linked item or the same words) and their times are compatible (one undated, or the
 same value). The merged event keeps the first mention's trigger and evidence, lists every
-trigger in ``mentions``, takes the union of the arguments and the first known time. A
-planned court appearance and the appearance itself stay apart (different modality).
+trigger in ``mentions``, takes the union of the arguments and the first known time (an exact
+time replaces an approximate one: ``on January 24`` beats ``nearly three weeks after``). A
+planned court appearance and the appearance itself stay apart (different modality). Each
+draft records the event it went into (``into``).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ class Draft:
     time: TimeRef | None
     modality: Modality
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    into: Draft | None = None  # the merged event this draft went into (itself when it led)
 
     def keys(self, role: str) -> set[str]:
         return {a.entity_id or a.text.casefold() for a in self.args if a.role == role}
@@ -66,11 +69,19 @@ def merge(drafts: list[Draft]) -> list[Draft]:
             target = next((m for m in merged if _specific(m, draft)), None)
         if target is None:
             draft.mentions = [(draft.start, draft.end)]
+            draft.into = draft
             merged.append(draft)
             continue
+        draft.into = target
         target.mentions.append((draft.start, draft.end))
         have = {(a.role, a.entity_id or a.text.casefold()) for a in target.args}
         target.args += [a for a in draft.args if (a.role, a.entity_id or a.text.casefold()) not in have]
-        if target.time is None:
+        if better_time(draft.time, target.time):
             target.time = draft.time
     return merged
+
+
+def better_time(new: TimeRef | None, old: TimeRef | None) -> bool:
+    """Whether ``new`` should replace ``old`` as an event's time: it is known and ``old`` is
+    not, or it is exact and ``old`` approximate."""
+    return new is not None and (old is None or (old.approximate and not new.approximate))

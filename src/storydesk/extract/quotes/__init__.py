@@ -40,7 +40,7 @@ from storydesk.model import Article, Organisation, Person, Quote, QuotedTerm, Ti
 
 __all__ = ["find_quotes"]
 
-_SENTENCE_LIKE = re.compile(r"[.!?,;:…-]\s*$")
+_SENTENCE_LIKE = re.compile(r"[.!?,;:…-]['\"’”]*\s*$")  # a nested quote may close it
 # An unattributed stretch in marks with at least this many words, opening a sentence, is
 # kept as a direct quote with no speaker rather than a term. Set by hand, not tuned;
 # PolNeAR dev (all 84 docs) scores storydesk/direct F1@0.3 = 0.845 with it.
@@ -131,9 +131,13 @@ def _classify_marks(
             and sentence_like
             and n_words >= 2
             and previous is not None
-            and previous.kind == "direct"
             and previous.speaker is not None
-            and (previous.paragraphs[-1] if previous.paragraphs else -9) >= p_index - 1
+            and (
+                (previous.kind == "direct" and (previous.paragraphs[-1] if previous.paragraphs else -9) >= p_index - 1)
+                # she called it "a disgrace." "We will fight on.": a partial quote's speaker
+                # goes on, in the same paragraph
+                or (previous.kind == "partial" and previous.paragraphs[-1:] == (p_index,))
+            )
         ):
             found = _from_mark(mark, None, text)
             quotes.append(

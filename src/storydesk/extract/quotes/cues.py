@@ -19,6 +19,12 @@ class CueTable:
     """Lemmas of verbs that report speech (say, tell, tweet, confirm...)."""
     cue_verbs_need_clause: frozenset[str]
     """Cue lemmas that report speech only with a clause (``believe that...``), never alone."""
+    marked_cue_verbs: frozenset[str]
+    """Lemmas that attribute words in quotation marks but never report speech without them
+    (``the sign read "..."``, ``"...," the letter reads``)."""
+    cue_verb_particles: tuple[tuple[str, frozenset[str]], ...]
+    """Lemmas that are cues only with one of these words as object or particle (``as she put
+    it``, ``he shot back``, ``she went on``)."""
     cue_phrases: tuple[str, ...]
     channels: tuple[tuple[str, tuple[str, ...]], ...]
     """(channel, words that signal it), in order of preference."""
@@ -47,6 +53,9 @@ class CueTable:
     """Speakers that are documents (records, figures, the filing): an organisation only when named."""
     """A stand-in noun (``the force``) and the name words of the organisations it can stand for."""
 
+    def particles_for(self, lemma: str) -> frozenset[str]:
+        return next((words for verb, words in self.cue_verb_particles if verb == lemma), frozenset())
+
     def titles_for(self, noun: str) -> frozenset[str]:
         return next((words for role, words in self.role_titles if role == noun), frozenset())
 
@@ -65,6 +74,8 @@ def cue_table() -> CueTable:
     return CueTable(
         cue_verbs=frozenset(raw["cue_verbs"]),
         cue_verbs_need_clause=frozenset(raw["cue_verbs_need_clause"]),
+        marked_cue_verbs=frozenset(raw["marked_cue_verbs"]),
+        cue_verb_particles=tuple((verb, frozenset(words)) for verb, words in raw["cue_verb_particles"].items()),
         cue_phrases=tuple(raw["cue_phrases"]),
         channels=tuple((name, tuple(words)) for name, words in raw["channels"].items()),
         interview_outlet_verbs=frozenset(raw["interview_outlet_verbs"]),

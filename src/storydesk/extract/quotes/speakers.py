@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from storydesk.extract.quotes.cues import CueTable
 from storydesk.extract.quotes.marks import MARKS, MarkedSpan
 from storydesk.extract.quotes.resolve import SpeakerSpan
-from storydesk.extract.quotes.terms import looks_like_name
+from storydesk.extract.quotes.terms import looks_like_name, looks_like_title
 from storydesk.extract.spans import doc_text
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -39,6 +39,9 @@ _DASHES = "-–—"
 # (news style puts it within the next five or so: ``,' Detective Inspector Jo Bryce said``).
 # Set by hand, not tuned.
 _AFTER_WINDOW = 14
+# After a quote ending in a comma, a cue whose subject opens right after the closing mark is
+# looked for this far (a name with age, home town and a relative clause). Set by hand, not tuned.
+_LONG_AFTER_WINDOW = 40
 _SENTENCE_END = re.compile(r"[.!?]['\"’”]*\s*$")
 
 
@@ -51,11 +54,27 @@ class Attribution:
     channel: str | None
 
 
-def is_cue(token: Token, table: CueTable) -> bool:
+def cue_lemma(token: Token, table: CueTable, *, marked: bool = False) -> bool:
+    """A verb of saying by its lemma: a cue verb, one with its particle or object (``put
+    it``, ``shot back``), and, for words in quotation marks (``marked``), the verbs that only
+    attribute marked words (``the sign read``)."""
+    lemma = token.lemma_.lower()
+    if lemma in table.cue_verbs:
+        return True
+    if marked and lemma in table.marked_cue_verbs:
+        # the sign read "...": a subject that reads, never the imperative "Read the updates:"
+        return any(c.dep_ in _SUBJECT_DEPS for c in token.children)
+    particles = table.particles_for(lemma)
+    return bool(particles) and any(
+        c.dep_ in ("prt", "dobj", "advmod") and c.lower_ in particles and c.i > token.i for c in token.children
+    )
+
+
+def is_cue(token: Token, table: CueTable, *, marked: bool = False) -> bool:
     return (
         token.pos_ in ("VERB", "AUX")
         and token.dep_ not in ("amod", "acl", "relcl")
-        and token.lemma_.lower() in table.cue_verbs
+        and cue_lemma(token, table, marked=marked)
     )
 
 
@@ -203,16 +222,27 @@ def _sentence_start(doc: Doc, char: int) -> int:
     return int(sent.start_char)
 
 
-def _after_window(doc: Doc, mark: MarkedSpan, para_end: int, outer: Sequence[MarkedSpan]) -> list[Token]:
+def _after_window(
+    doc: Doc, mark: MarkedSpan, para_end: int, outer: Sequence[MarkedSpan], limit: int = _AFTER_WINDOW
+) -> list[Token]:
+    """The tokens after the closing mark where a cue may follow (``,' she said``).
+
+    A quote that ends its sentence (``...in the ward."``) and is followed by a line break has
+    no cue after it: the next line is a new sentence even when no blank line separates the
+    paragraphs (``"...in the ward."\nNeither of them acknowledged...`` is not a cue).
+    """
     tokens: list[Token] = []
+    ends_sentence = bool(_SENTENCE_END.search(doc_text(doc)[mark.content_start : mark.content_end]))
     for token in _tokens(doc, mark.end, para_end):
         if token.idx < mark.end:
             continue
+        if ends_sentence and token.is_space and "\n" in token.text:
+            break
         opening = token.text[0] in MARKS and token.lower_ not in ("'s", "’s")  # a mark, not the dairy's
         if _inside(token.idx, outer) or (opening and token.idx > mark.end + 2):
             break
         tokens.append(token)
-        if token.text in (".", "!", "?", ";") or len(tokens) >= _AFTER_WINDOW:
+        if token.text in (".", "!", "?", ";") or len(tokens) >= limit:
             break
     return tokens
 
@@ -237,7 +267,19 @@ def _near(after: Sequence[Token], cue: Token) -> bool:
         return True
     subjects = [c for c in cue.children if c.dep_ in _SUBJECT_DEPS]
     covered = {t.i for s in subjects for t in s.subtree}
-    return bool(subjects) and all(t.i in covered or t.is_punct for t in after if t.i < cue.i)
+    return (bool(subjects) and all(t.i in covered or t.is_punct for t in after if t.i < cue.i)) or _subject_first(
+        after, cue
+    )
+
+
+def _subject_first(after: Sequence[Token], cue: Token) -> bool:
+    """The words right after the closing mark open the cue's subject, however long the
+    subject and whatever comes between it and the cue (``,' Blunt, after a long pause, said``;
+    ``,' Ivo Marsh, 61, of Dunmore, who runs the ferry, said``)."""
+    first = next((t for t in after if not (t.is_punct or t.is_space)), None)
+    if first is None or first.i >= cue.i:
+        return False
+    return any(first.i in {t.i for t in c.subtree} for c in cue.children if c.dep_ in _SUBJECT_DEPS)
 
 
 def _misparsed_cue(pre: list[Token], table: CueTable) -> tuple[Token, SpeakerSpan] | None:
@@ -285,7 +327,11 @@ def attribute(
     """How ``mark`` (an outermost marked stretch) is attributed, or None when it is not."""
     text = doc_text(doc)
     lo, hi = para
-    prior_ends = [s.end for s in outer if s.end <= mark.start and s.end >= lo]
+    # a quote earlier in the sentence ends the stretch searched for this one's cue; a name or
+    # title in marks does not (On "Morning Desk" Tuesday, she said, "...")
+    prior_ends = [
+        s.end for s in outer if lo <= s.end <= mark.start and not _label(text[s.content_start : s.content_end])
+    ]
     pre_start = max([lo, _sentence_start(doc, max(lo, mark.start - 1)), *prior_ends])
     pretext = text[pre_start : mark.start]
     if _SENTENCE_END.search(pretext) or (
@@ -293,7 +339,12 @@ def attribute(
     ):
         pre_start, pretext = mark.start, ""
     stripped = pretext.rstrip()
-    if not stripped and prev_para is not None and text[prev_para[0] : prev_para[1]].rstrip().endswith(":"):
+    if (
+        not stripped
+        and not text[lo : mark.start].strip()
+        and prev_para is not None
+        and text[prev_para[0] : prev_para[1]].rstrip().endswith(":")
+    ):
         pre_start = max(prev_para[0], _sentence_start(doc, prev_para[1] - 2))
         stripped = text[pre_start : prev_para[1]].rstrip()
     pre_tokens = [t for t in _tokens(doc, pre_start, pre_start + len(stripped)) if not _inside(t.idx, outer)]
@@ -306,10 +357,18 @@ def attribute(
         return Attribution(kind, cue.idx, cue.idx + len(cue.text), speaker, channel_of(frame, cue, table))
 
     # 1. X said: '...'  /  In a statement, X said, '...'  /  From X: '...'
-    if stripped.endswith((":", ",")) or (pre_tokens and is_cue(pre_tokens[-1], table)):
-        cues = [t for t in pre_tokens if is_cue(t, table)]
+    if stripped.endswith((":", ",")) or (pre_tokens and is_cue(pre_tokens[-1], table, marked=True)):
+        cues = [t for t in pre_tokens if is_cue(t, table, marked=True)]
         if cues:
             cue = cues[-1]
+            # the cue right before the marks, no comma or colon, and the reporter's sentence
+            # going on after them (said "it was a mistake" every time): a fragment, not the
+            # whole quotation
+            fragment = not stripped.endswith((":", ",")) and (content[:1].islower() or _runs_on(text, mark.end, hi))
+            if fragment:
+                return _partial(doc, mark, outer, pre_start, table) or found(
+                    "partial", cue, speaker_of_cue(cue, outer, table), pre_tokens
+                )
             return found("direct", cue, speaker_of_cue(cue, outer, table), pre_tokens)
         if stripped.endswith(":"):
             named = _from_speaker(pre_tokens, table) or _misparsed_cue(pre_tokens, table)
@@ -322,13 +381,23 @@ def attribute(
             return found("direct", framing, speaker_of_cue(framing, outer, table), pre_tokens)
     sentence_initial = not stripped or stripped.endswith((":", ","))
     # 2. '...,' X said  /  '...,' said X  /  "..." -Commissioner X
-    after_cues = [t for t in after if is_cue(t, table)]
+    after_cues = [t for t in after if is_cue(t, table, marked=True)]
+    if not after_cues and content.rstrip(MARKS).endswith(","):
+        # '...,' Ivo Marsh, 61, of Dunmore, who runs the ferry, said: a long subject, then the cue
+        longer = _after_window(doc, mark, hi, outer, _LONG_AFTER_WINDOW)
+        late = [t for t in longer if is_cue(t, table, marked=True)]
+        if late and _subject_first(longer, late[0]):
+            after, after_cues = longer, late[:1]
     if after_cues and (sentence_initial or not stripped):
         cue = after_cues[0]
         new_sentence = bool(_SENTENCE_END.search(content)) and after and after[0].text[:1].isupper()
         bare = not any(c.dep_ in ("ccomp",) for c in cue.children)
         if _near(after, cue) and (not new_sentence or bare):
-            speaker = speaker_of_cue(cue, outer, table) or _between_speaker(after, cue, table)
+            speaker = (
+                speaker_of_cue(cue, outer, table)
+                or _between_speaker(after, cue, table)
+                or _inverted_speaker(after, cue, table)
+            )
             if speaker is not None:
                 return found("direct", cue, speaker, after)
     dash = _dash_speaker(after, table)
@@ -337,6 +406,24 @@ def attribute(
     if (stripped and not stripped.endswith((":", ","))) or content[:1].islower():
         return _partial(doc, mark, outer, pre_start, table)
     return None
+
+
+def _runs_on(text: str, end: int, para_end: int) -> bool:
+    """The sentence goes on after a closing mark: a word follows on the same line."""
+    rest = text[end:para_end]
+    stripped = rest.lstrip(" \t\u00a0")
+    return bool(stripped) and stripped[0].isalnum()
+
+
+def _label(content: str) -> bool:
+    """Marked words that name something (a person, a show, a slogan in title case) rather than
+    report speech: no closing punctuation, and a name or title by their capitals."""
+    content = content.strip()
+    return (
+        bool(content)
+        and not content.endswith((".", ",", "!", "?", ";", ":", "…"))
+        and (looks_like_name(content) or looks_like_title(content))
+    )
 
 
 def _between_speaker(after: Sequence[Token], cue: Token, table: CueTable) -> SpeakerSpan | None:
@@ -351,6 +438,31 @@ def _between_speaker(after: Sequence[Token], cue: Token, table: CueTable) -> Spe
     if head is None or not (head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG")):
         return None
     return speaker_span(between, head, table)
+
+
+def _inverted_speaker(after: Sequence[Token], cue: Token, table: CueTable) -> SpeakerSpan | None:
+    """``'...,' recalled Ada Brook, the club's secretary.``: the cue straight after the quote
+    and the name after the cue, which the parse may take for the cue's object."""
+    first = next((t for t in after if not (t.is_punct or t.is_space)), None)
+    if first is None or first.i != cue.i:
+        return None
+    named = next(
+        (
+            c
+            for c in cue.rights
+            if c.dep_ in ("dobj", "npadvmod", "attr", "oprd", "dative")
+            and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG"))
+        ),
+        None,
+    )
+    if named is None:
+        return None
+    tokens: list[Token] = []
+    for token in named.subtree:
+        if token.i > named.i and (token.dep_ in ("relcl", "appos", "acl") or token.text == ","):
+            break
+        tokens.append(token)
+    return speaker_span(tokens, named, table)
 
 
 def _framing_cue(pre: list[Token], table: CueTable) -> Token | None:
@@ -419,7 +531,7 @@ def _partial(
         if node.head == node:
             break
         node = node.head
-        if is_cue(node, table) and not _inside(node.idx, outer):
+        if is_cue(node, table, marked=True) and not _inside(node.idx, outer):
             cue = node
             if not _evidence_verb(node, table):
                 break
