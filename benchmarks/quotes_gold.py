@@ -39,7 +39,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -229,6 +229,22 @@ def summary(totals: Totals, by_kind: Counter[str], reports: int, cast_source: st
     }
 
 
+# reports 001-035 are the ones speaker rules were studied on; 036-050 are the less-seen part
+_SEEN_LAST = 35
+_PART_KEYS = ("reports", "gold_quotes", "predicted_quotes", "f1", "speaker_accuracy", "speaker_checked")
+
+
+def _parts(paths: Sequence[Path]) -> dict[str, list[Path]]:
+    def number(path: Path) -> int:
+        head = path.name.split("-", 1)[0]
+        return int(head) if head.isdigit() else 0
+
+    seen = [p for p in paths if number(p) <= _SEEN_LAST]
+    rest = [p for p in paths if number(p) > _SEEN_LAST]
+    last = max((number(p) for p in rest), default=_SEEN_LAST + 1)
+    return {f"001-{_SEEN_LAST:03d}": seen, f"{_SEEN_LAST + 1:03d}-{last:03d}": rest}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cast", choices=("auto", "fallback", "analyze"), default="auto")
@@ -237,10 +253,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     paths = sorted(REPORTS.glob("*.gold.json"))
     misses: list[str] = []
-    totals, by_kind, cast_source = evaluate(paths, cast=args.cast, misses=misses)
+    totals, by_kind = Totals(), Counter[str]()
+    parts: dict[str, dict[str, object]] = {}
+    cast_source = ""
+    for label, part in _parts(paths).items():
+        part_totals, part_kinds, cast_source = evaluate(part, cast=args.cast, misses=misses)
+        parts[label] = summary(part_totals, part_kinds, len(part), cast_source)
+        for field in fields(Totals):
+            setattr(totals, field.name, getattr(totals, field.name) + getattr(part_totals, field.name))
+        by_kind.update(part_kinds)
     result = summary(totals, by_kind, len(paths), cast_source)
     for key, value in result.items():
         print(f"{key:30} {value}")
+    for label, part_result in parts.items():
+        print(
+            f"part {label:25} reports {part_result['reports']}  f1 {part_result['f1']}"
+            f"  speaker_accuracy {part_result['speaker_accuracy']} ({part_result['speaker_checked']})"
+        )
+    result["parts"] = {label: {key: part_result[key] for key in _PART_KEYS} for label, part_result in parts.items()}
     for line in misses[: args.show_misses]:
         print(line)
     if not args.no_write:
