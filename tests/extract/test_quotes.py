@@ -776,3 +776,70 @@ def test_a_sentence_in_marks_after_a_partial_quote_goes_on_with_its_speaker() ->
     quotes, _ = _raw_run(text)
     second = next(q for q in quotes if q.evidence.text.startswith("We will fight on"))
     assert second.kind == "direct" and second.speaker_text is not None and "Lin Acre" in second.speaker_text
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "speaker"),
+    [
+        # a pronoun after an unnamed speaker: the speaker the report just introduced, not the
+        # last named woman
+        (
+            "Nell Carver, 70, was walking home when she fell. A cyclist who stopped to help her, and who "
+            "did not want to be named, said the pavement was broken.\n\n"
+            "'There was glass everywhere,' she said.",
+            "There was glass",
+            "A cyclist",
+        ),
+        # a pronoun after a spokesman: the spokesman, for his organisation
+        (
+            "A spokesman for Harlow Water said crews had repaired the main by midnight. He said the "
+            "company would pay for the damaged carpets.",
+            "the company would pay",
+            "A spokesman for Harlow Water",
+        ),
+        # the statement said: whoever said it in a statement just before
+        (
+            "Her brother, Colm Rafferty, said in a statement that she had walked the ridge since she was a "
+            'child.\n\n"She knew every path on that ridge," the statement said.',
+            "She knew every path",
+            "Her brother, Colm Rafferty",
+        ),
+    ],
+)
+def test_a_pronoun_or_the_statement_stands_for_the_speaker_just_introduced(
+    text: str, starts: str, speaker: str
+) -> None:
+    quotes, _ = _raw_run(text)
+    quote = next(q for q in quotes if q.evidence.text.startswith(starts))
+    assert quote.speaker_text is not None and quote.speaker_text.startswith(speaker)
+
+
+def test_a_carried_pronoun_keeps_its_own_words_as_evidence() -> None:
+    text = "A neighbour who called the fire brigade said the smoke was black. 'I could not breathe,' she said."
+    quotes, _ = _raw_run(text)
+    quote = next(q for q in quotes if q.evidence.text.startswith("I could not breathe"))
+    assert quote.speaker_evidence is not None and quote.speaker_evidence.text == "she"
+    assert quote.speaker_text is not None and quote.speaker_text.startswith("A neighbour")
+
+
+def test_a_pronoun_after_a_named_person_taking_the_stage_is_not_carried_back() -> None:
+    text = (
+        "A witness said the van was speeding. Mrs Ida Kell, who lives opposite, said she heard brakes. "
+        "'It was terrifying,' she said."
+    )
+    quotes, names = _raw_run(text)
+    quote = next(q for q in quotes if q.evidence.text.startswith("It was terrifying"))
+    assert quote.speaker_text == "she"
+    assert speaker_name(quote, names) == "Ida Kell"
+
+
+def test_a_pronoun_is_not_carried_to_a_speaker_of_the_other_gender() -> None:
+    text = "One of the men told her to \"stay down.\" 'I thought of my children,' she said."
+    quotes, _ = _raw_run(text)
+    quote = next(q for q in quotes if q.evidence.text.startswith("I thought of my children"))
+    assert quote.speaker_text == "she"
+
+
+def test_a_capitalised_group_at_the_start_of_a_sentence_is_a_group() -> None:
+    quotes, _ = _raw_run("Neighbours said Mr Tolan had lived alone in the cottage for years.")
+    assert quotes and quotes[0].speaker_text == "Neighbours" and quotes[0].speaker_id is None

@@ -59,6 +59,10 @@ class SpeakerSpan:
     head_text: str
     group: bool = False
     statement: bool = False
+    plural: bool = False
+    noun: bool = True
+    """The head is a noun or name, not a pronoun or another part of speech (``who``)."""
+    """The head is a plural noun (``witnesses``): never the antecedent of ``he`` or ``she``."""
 
 
 def resolve(

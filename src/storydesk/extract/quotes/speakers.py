@@ -105,7 +105,8 @@ def speaker_span(tokens: list[Token], head: Token, table: CueTable) -> SpeakerSp
     group = lowered in table.group_heads and (
         any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
         or any(c.dep_ == "poss" for c in head.children)
-        or (lowered not in table.organisation_nouns and head.tag_ == "NNS" and head.pos_ == "NOUN")
+        # Neighbours said: capitalised at the start of a sentence, the parse may call it a name
+        or (lowered not in table.organisation_nouns and head.tag_ in ("NNS", "NNPS"))
     )
     statement = lowered in table.statement_nouns or lowered in table.organisation_nouns
     text = doc_text(doc)[start:end]
@@ -118,6 +119,8 @@ def speaker_span(tokens: list[Token], head: Token, table: CueTable) -> SpeakerSp
         head_text=head.text,
         group=group,
         statement=statement,
+        plural=head.tag_ in ("NNS", "NNPS"),
+        noun=head.pos_ in ("NOUN", "PROPN"),
     )
 
 
@@ -166,6 +169,8 @@ def speaker_of_cue(cue: Token, quoted: Sequence[MarkedSpan], table: CueTable) ->
             break
         if token.i > limit and (token.dep_ in ("relcl", "appos", "acl") or token.text == ","):
             break
+        if token.i > limit and token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
+            break  # a jogger who found him: the relative clause is not part of the name
         tokens.append(token)
     return speaker_span(tokens, head, table)
 
