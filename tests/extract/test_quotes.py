@@ -843,3 +843,13 @@ def test_a_pronoun_is_not_carried_to_a_speaker_of_the_other_gender() -> None:
 def test_a_capitalised_group_at_the_start_of_a_sentence_is_a_group() -> None:
     quotes, _ = _raw_run("Neighbours said Mr Tolan had lived alone in the cottage for years.")
     assert quotes and quotes[0].speaker_text == "Neighbours" and quotes[0].speaker_id is None
+
+
+def test_a_name_in_apposition_to_the_subject_is_the_pronouns_antecedent() -> None:
+    text = (
+        "Dr Ruth Lowe's sister, Patience Amadi, was at the bedside when the surgeon died.\n\n"
+        "'She was the kindest doctor in the valley,' she said."
+    )
+    quotes, names = _raw_run(text)
+    quote = next(q for q in quotes if q.evidence.text.startswith("She was the kindest"))
+    assert speaker_name(quote, names) == "Patience Amadi"

@@ -36,7 +36,8 @@ class CastMention:
     pronoun: bool
     quoted: bool = False
     main_subject: bool = False
-    """The subject of its sentence's main verb (or of a verb joined to it by ``and``)."""
+    """The subject of its sentence's main verb (or of a verb joined to it by ``and``), or a
+    name in apposition to it."""
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,8 @@ def build_cast(
             for mention in entity.mentions:
                 start, end = mention.evidence.start, mention.evidence.end
                 span = doc.char_span(start, end, alignment_mode="expand")
-                roots = [] if span is None else _roots(span)
+                # Kessler's sister, Karen Boyd, was 14: a name in apposition stands where its noun does
+                roots = [t.head if t.dep_ == "appos" else t for t in ([] if span is None else _roots(span))]
                 subject = any(
                     t.dep_ in _SUBJECT_DEPS or (t.dep_ == "poss" and t.head.dep_ in _SUBJECT_DEPS) for t in roots
                 )
