@@ -853,3 +853,34 @@ def test_a_name_in_apposition_to_the_subject_is_the_pronouns_antecedent() -> Non
     quotes, names = _raw_run(text)
     quote = next(q for q in quotes if q.evidence.text.startswith("She was the kindest"))
     assert speaker_name(quote, names) == "Patience Amadi"
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "speaker"),
+    [
+        # an abbreviated rank the parse keeps inside the name does not end the search for the cue
+        (
+            '"The bridge will stay shut until Friday," Sgt. Mina Coyle of the Brantham Police '
+            "Department's traffic unit said on Monday.",
+            "The bridge will stay shut",
+            "Mina Coyle",
+        ),
+        # an opening word the parse takes for a first subject
+        (
+            "Summing up, Judge Petra Lenz told the jury that the defendant had lied about the ledger.",
+            "the defendant had lied",
+            "Petra Lenz",
+        ),
+    ],
+)
+def test_the_speaker_after_an_abbreviation_or_an_opening_word(text: str, starts: str, speaker: str) -> None:
+    quotes, _ = _raw_run(text)
+    quote = next(q for q in quotes if q.evidence.text.startswith(starts))
+    assert quote.speaker_text is not None and speaker in quote.speaker_text
+
+
+def test_a_capitalised_plural_group_opening_a_sentence_mid_paragraph_is_a_group() -> None:
+    text = "The pair split up last spring. Relatives said Mr Tolan had kept visiting the cottage."
+    quotes, _ = _raw_run(text)
+    quote = next(q for q in quotes if q.evidence.text.startswith("Mr Tolan"))
+    assert quote.speaker_text == "Relatives" and quote.speaker_id is None
