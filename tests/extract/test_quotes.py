@@ -884,3 +884,28 @@ def test_a_capitalised_plural_group_opening_a_sentence_mid_paragraph_is_a_group(
     quotes, _ = _raw_run(text)
     quote = next(q for q in quotes if q.evidence.text.startswith("Mr Tolan"))
     assert quote.speaker_text == "Relatives" and quote.speaker_id is None
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "speaker"),
+    [
+        # an age as the description: the person just spoken of
+        (
+            "Marta Quill, who ran the harbour bakery for thirty years, retired on Friday. "
+            "The 64-year-old said: 'I will miss the early mornings.'",
+            "I will miss the early mornings",
+            "Marta Quill",
+        ),
+        # a rank written before the name but left out of it: the role noun finds its holder
+        (
+            "Ald. Tomas Brook voted against the plan on Tuesday, and Mayor Ian Roff voted for it. "
+            "'We are closing libraries to save pennies,' the alderman said later.",
+            "We are closing libraries",
+            "Tomas Brook",
+        ),
+    ],
+)
+def test_a_description_finds_the_person_it_describes(text: str, starts: str, speaker: str) -> None:
+    quotes, names = _raw_run(text)
+    quote = next(q for q in quotes if q.evidence.text.startswith(starts))
+    assert speaker_name(quote, names) == speaker

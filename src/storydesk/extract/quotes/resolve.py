@@ -17,7 +17,8 @@ In order:
 6. a capitalised head equal to a surname, or to a forename only one person of the cast has
    (``Mr Treloar's wife, Tamsin``);
 7. a role noun (``the judge``): the one person whose name carries the matching title
-   (``Mrs Justice Hollins``, ``District Judge Harold Muñoz``);
+   (``Mrs Justice Hollins``, ``District Judge Harold Muñoz``); an age (``the 49-year-old``,
+   ``the 26-year-old woman``): the antecedent a pronoun would have (``antecedent``);
 8. a word of an organisation's name (``police said``: the police force most recently
    mentioned);
 9. a statement, spokesperson or stand-in noun (``the statement said``, ``the force said``):
@@ -45,6 +46,8 @@ __all__ = ["Cast", "CastEntity", "CastMention", "SpeakerSpan", "build_cast", "re
 
 # How far back a statement or stand-in noun looks for its organisation, in paragraphs.
 _STATEMENT_PARAGRAPHS = 3
+# A person's age as the head of a description: the 49-year-old
+_AGE = re.compile(r"the \d+-year-old(?: [a-z]+)?")
 # Stand-in nouns that say nothing of what kind of organisation speaks.
 _KINDLESS = frozenset({"statement", "spokesman", "spokeswoman", "spokesperson", "representative", "release"})
 
@@ -111,6 +114,9 @@ def resolve(
     holder = _title_holder(speaker, cast, table)
     if holder is not None:
         return holder
+    if _AGE.fullmatch(" ".join(speaker.text.lower().split())):
+        # Sarah Linwood will leave today. The 49-year-old said: the person just spoken of
+        return antecedent(speaker.start, _gender_of(speaker.text, table) or "person", cast, paragraphs)
     if speaker.statement or head in table.organisation_nouns:
         return _standin(speaker, head, cast, paragraphs, table)
     org_words = [e for e in cast.entities if e.kind == "organisation" and any(head in n.split() for n in e.names)]
@@ -118,6 +124,15 @@ def resolve(
         return _most_recent(org_words, cast, speaker.start)
     # Other mentions inside the span are modifiers (Mr Okafor's sister, Hale's attorney):
     # the speaker is someone else, so nothing is resolved rather than the wrong person.
+    return None
+
+
+def _gender_of(text: str, table: CueTable) -> str | None:
+    words = set(text.lower().split())
+    if words & table.male_nouns:
+        return "male"
+    if words & table.female_nouns:
+        return "female"
     return None
 
 
