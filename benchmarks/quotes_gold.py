@@ -20,9 +20,12 @@ alone may match the source; for an unnamed speaker outside the gold cast (``a wi
 when one speaker text starts with the other and the entity given, if any, is an unnamed
 person (``named`` false: the description itself, not someone else) or one the gold words
 name (``a spokesman for the Department for Business``); for a group speaker
-(``friends of X``), when the predicted speaker text starts with the same group word and no
-entity was given; for a null gold speaker, when none was predicted. Not-quotes: kept apart when a quoted term
-has the same text (marks stripped) and no quote has it.
+(``friends of X``), when the predicted speaker text starts with the same group word, also
+after a determiner or a possessor (``his family``, ``Ms Nowak's family``), and no entity was
+given; an unnamed person of the cast the quote was resolved to counts by its name as well as
+by the speaker text (``she`` resolved to the unnamed ``one employee``); for a null gold
+speaker, when none was predicted. Not-quotes: kept apart when a quoted term has the same text
+(marks stripped) and no quote has it.
 
 The cast comes from ``storydesk.analyze.analyze_article`` when it exists and finds
 people, else from spaCy entities (the output says which).
@@ -104,12 +107,19 @@ def _speaker_ok(
     wanted, said = norm(gold.speaker), norm(quote.speaker_text)
     group = _GROUP_WORD.match(wanted)
     if group and wanted not in names:
-        return quote.speaker_id is None and said.startswith(group.group(1))
+        word, head = group.group(1), _group_head((quote.speaker_text or "").translate(_QUOTES).lower())
+        same_group = said.startswith(word) or head == word or head.startswith(f"{word} of ")
+        return quote.speaker_id is None and same_group
     if wanted not in names:
         # an unnamed speaker outside the cast (a witness, officials): the same words, and
         # no entity or only the unnamed person those words describe
         same_words = bool(said) and (wanted.startswith(said) or said.startswith(wanted))
-        if quote.speaker_id is None or quote.speaker_id in unnamed:
+        if quote.speaker_id in unnamed:
+            # 'she said' resolved to the unnamed person 'one employee': that person's words
+            return same_words or any(
+                n and (wanted.startswith(n) or n.startswith(wanted)) for n in entity_names.get(quote.speaker_id, set())
+            )
+        if quote.speaker_id is None:
             return same_words
         # a spokesman for the Department for Business -> the Department for Business: the
         # entity is one the gold words name
@@ -119,6 +129,22 @@ def _speaker_ok(
     if quote.speaker_id is None:
         return _bare(said) in forms
     return bool({_bare(n) for n in entity_names.get(quote.speaker_id, set())} & forms)
+
+
+_GROUP_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "one"})
+
+
+def _group_head(said: str) -> str:
+    """The speaker text (lower case, apostrophes kept) from its group word on: ``his
+    family``, ``ms nowak's family``, ``the friends of the driver`` -> ``family``, ``family``,
+    ``friends of the driver``."""
+    words = said.split()
+    while words and words[0] in _GROUP_DETERMINERS:
+        words = words[1:]
+    possessor = next((i for i, w in enumerate(words[:3]) if w.endswith("'s")), None)
+    if possessor is not None:
+        words = words[possessor + 1 :]
+    return norm(" ".join(words))
 
 
 def _bare(name: str) -> str:

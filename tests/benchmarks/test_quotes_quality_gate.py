@@ -62,3 +62,25 @@ def test_fictional_gold_stays_above_floor() -> None:
     for metric, floor in GOLD_FLOORS.items():
         value = result[metric]
         assert isinstance(value, float) and value >= floor, f"fictional gold {metric} {value} < {floor}"
+
+
+def test_gold_speaker_scoring_of_groups_and_unnamed_people() -> None:
+    import quotes_gold
+    from storydesk.model import Evidence, Quote
+
+    def quote(speaker_text: str, speaker_id: str | None = None) -> Quote:
+        ev = Evidence(article_id="a", start=0, end=4, text="text")
+        return Quote(id="q1", kind="direct", evidence=ev, speaker_id=speaker_id, speaker_text=speaker_text)
+
+    family = quotes_gold.GoldQuote("family of Ivy Roe", "text", "direct")
+    ok = quotes_gold._speaker_ok
+    # a determiner or a possessor before the group word names the same group
+    assert ok(quote("Her family"), family, {}, {}, set())
+    assert ok(quote("Ms Roe’s family"), family, {}, {}, set())
+    assert not ok(quote("a family friend"), family, {}, {}, set())
+    assert not ok(quote("Her family", "p1"), family, {}, {}, set())
+    # 'she' resolved to the unnamed person 'one cleaner' counts by that person's name
+    cleaner = quotes_gold.GoldQuote("One cleaner", "text", "direct")
+    names = {"p3": {"one cleaner"}, "p4": {"ivy roe"}}
+    assert ok(quote("she", "p3"), cleaner, {}, names, {"p3"})
+    assert not ok(quote("she", "p4"), cleaner, {}, names, {"p3"})
