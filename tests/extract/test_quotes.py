@@ -909,3 +909,23 @@ def test_a_description_finds_the_person_it_describes(text: str, starts: str, spe
     quotes, names = _raw_run(text)
     quote = next(q for q in quotes if q.evidence.text.startswith(starts))
     assert speaker_name(quote, names) == speaker
+
+
+def test_a_cue_in_a_relative_clause_speaks_for_its_own_subject() -> None:
+    text = (
+        "The charge sheet lists emails in which Omar Tessel told a clerk to "
+        '"lose the second invoice." Tessel denies the charges.'
+    )
+    quotes, _ = _raw_run(text)
+    quote = next(q for q in quotes if q.evidence.text.startswith("lose the second invoice"))
+    assert quote.speaker_text is not None and "Tessel" in quote.speaker_text
+
+
+def test_a_document_speaks_for_whoever_published_it() -> None:
+    text = (
+        "Figures published by the Wexley Harbour Board in March show that cargo fell by a third. "
+        "The board blamed the weather."
+    )
+    quotes, _ = _raw_run(text)
+    quote = next(q for q in quotes if q.evidence.text.startswith("cargo fell"))
+    assert quote.speaker_text is not None and "Wexley Harbour Board" in quote.speaker_text

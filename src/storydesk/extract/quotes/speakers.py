@@ -171,7 +171,9 @@ def speaker_of_cue(cue: Token, quoted: Sequence[MarkedSpan], table: CueTable) ->
     for token in subject.subtree:
         if _inside(token.idx, quoted):
             break
-        if token.i > limit and (token.dep_ in ("relcl", "appos", "acl") or token.text == ","):
+        # figures published by the force: who published a document is who speaks in it
+        published = token.dep_ == "acl" and token.head == subject and subject.lower_ in table.document_nouns
+        if token.i > limit and (token.dep_ in ("relcl", "appos", "acl") or token.text == ",") and not published:
             break
         if token.i > limit and token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
             break  # a jogger who found him: the relative clause is not part of the name
@@ -556,7 +558,7 @@ def _partial(
         if node.head == node:
             break
         node = node.head
-        if is_cue(node, table, marked=True) and not _inside(node.idx, outer):
+        if (is_cue(node, table, marked=True) or _relative_cue(node, table)) and not _inside(node.idx, outer):
             cue = node
             if not _evidence_verb(node, table):
                 break
@@ -567,6 +569,19 @@ def _partial(
         return None
     return Attribution(
         "partial", cue.idx, cue.idx + len(cue.text), speaker, channel_of(cue_frame(cue, outer), cue, table)
+    )
+
+
+def _relative_cue(token: Token, table: CueTable) -> bool:
+    """``messages in which Hale told an aide to '...'``: a cue verb in a relative clause with a
+    named or personal subject of its own speaks for that subject, not for the verb above."""
+    if token.dep_ != "relcl" or token.pos_ != "VERB" or not cue_lemma(token, table, marked=True):
+        return False
+    if token.lemma_.lower() in table.cue_verbs_need_clause:
+        return False  # the trial that CCTV showed him '...': evidence, not a speaker
+    return any(
+        c.dep_ in _SUBJECT_DEPS and (c.pos_ == "PROPN" or c.tag_ == "PRP") and c.tag_ not in ("WP", "WDT")
+        for c in token.children
     )
 
 
