@@ -929,3 +929,16 @@ def test_a_document_speaks_for_whoever_published_it() -> None:
     quotes, _ = _raw_run(text)
     quote = next(q for q in quotes if q.evidence.text.startswith("cargo fell"))
     assert quote.speaker_text is not None and "Wexley Harbour Board" in quote.speaker_text
+
+
+def test_a_spokesperson_for_someone_not_in_the_cast_is_not_linked_to_another_organisation() -> None:
+    text = (
+        "The Brenmoor Housing Trust bought the land in May. A Whitehall spokesperson said the "
+        "minister had offered to resign. The ministry would not comment further, the spokesperson added."
+    )
+    quotes, names = _raw_run(text)
+    first = next(q for q in quotes if q.evidence.text.startswith("the minister had offered"))
+    later = next(q for q in quotes if q.evidence.text.startswith("The ministry would not"))
+    assert any("Brenmoor Housing Trust" in name for name in names.values())
+    assert first.speaker_id is None and later.speaker_id is None
+    assert later.speaker_text == "A Whitehall spokesperson"

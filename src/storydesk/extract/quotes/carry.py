@@ -10,7 +10,8 @@ takes, as speaker text and for resolution, the span the pronoun stands for:
 - ``A spokesman for the gas board said... He said the company...``: the spokesman again, so
   the organisation he speaks for;
 - ``Her sister said in a statement that... '...,' the statement said.``: the statement is
-  the sister's.
+  the sister's;
+- ``A Downing Street spokesperson said... the spokesperson added``: the same spokesperson.
 
 Only the quote just before, in the same or the previous paragraph, is looked at, and a
 pronoun is carried only when no named person of a compatible gender became the subject of a
@@ -114,6 +115,9 @@ def _carried(
         if channel == "statement" and previous_head not in table.statement_nouns | _STATEMENTS:
             return previous
         return None
+    if len(words) == 2 and words[0] == "the" and head in _SPOKESPEOPLE:
+        # the spokesperson added: the spokesperson of the quote before
+        return previous if previous_head in _SPOKESPEOPLE and previous.text.lower() != speaker.text.lower() else None
     pronoun = table.pronoun_kind(speaker.head_text)
     if pronoun not in ("male", "female") or len(words) != 1:
         return None

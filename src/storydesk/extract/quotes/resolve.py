@@ -103,6 +103,9 @@ def resolve(
         kind = next((w for w in speaker.text.lower().split()[:-1] if w in table.organisation_nouns), None)
         if kind is not None:
             return _standin(speaker, kind, cast, paragraphs, table)
+        if _names_someone(speaker):
+            # a Downing Street spokesperson: the cast lacks the one it names, not someone else
+            return None
     head = speaker.head_text.lower()
     if speaker.head_text[:1].isupper():
         by_surname = [e for e in cast.entities if head in e.last_words]
@@ -140,6 +143,12 @@ def _most_recent(entities: Sequence[CastEntity], cast: Cast, before: int) -> str
     ids = {e.entity_id for e in entities}
     recent = [m for m in cast.mentions if m.entity_id in ids and m.end <= before]
     return recent[-1].entity_id if recent else entities[0].entity_id
+
+
+def _names_someone(speaker: SpeakerSpan) -> bool:
+    """A capitalised word in the span besides its first word and its head: a name."""
+    words = speaker.text.split()[1:]
+    return any(w[:1].isupper() for w in words if w != speaker.head_text)
 
 
 def _organisation_named_in(speaker: SpeakerSpan, cast: Cast) -> str | None:
