@@ -776,3 +776,169 @@ def test_a_sentence_in_marks_after_a_partial_quote_goes_on_with_its_speaker() ->
     quotes, _ = _raw_run(text)
     second = next(q for q in quotes if q.evidence.text.startswith("We will fight on"))
     assert second.kind == "direct" and second.speaker_text is not None and "Lin Acre" in second.speaker_text
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "speaker"),
+    [
+        # a pronoun after an unnamed speaker: the speaker the report just introduced, not the
+        # last named woman
+        (
+            "Nell Carver, 70, was walking home when she fell. A cyclist who stopped to help her, and who "
+            "did not want to be named, said the pavement was broken.\n\n"
+            "'There was glass everywhere,' she said.",
+            "There was glass",
+            "A cyclist",
+        ),
+        # a pronoun after a spokesman: the spokesman, for his organisation
+        (
+            "A spokesman for Harlow Water said crews had repaired the main by midnight. He said the "
+            "company would pay for the damaged carpets.",
+            "the company would pay",
+            "A spokesman for Harlow Water",
+        ),
+        # the statement said: whoever said it in a statement just before
+        (
+            "Her brother, Colm Rafferty, said in a statement that she had walked the ridge since she was a "
+            'child.\n\n"She knew every path on that ridge," the statement said.',
+            "She knew every path",
+            "Her brother, Colm Rafferty",
+        ),
+    ],
+)
+def test_a_pronoun_or_the_statement_stands_for_the_speaker_just_introduced(
+    text: str, starts: str, speaker: str
+) -> None:
+    quotes, _ = _raw_run(text)
+    quote = next(q for q in quotes if q.evidence.text.startswith(starts))
+    assert quote.speaker_text is not None and quote.speaker_text.startswith(speaker)
+
+
+def test_a_carried_pronoun_keeps_its_own_words_as_evidence() -> None:
+    text = "A neighbour who called the fire brigade said the smoke was black. 'I could not breathe,' she said."
+    quotes, _ = _raw_run(text)
+    quote = next(q for q in quotes if q.evidence.text.startswith("I could not breathe"))
+    assert quote.speaker_evidence is not None and quote.speaker_evidence.text == "she"
+    assert quote.speaker_text is not None and quote.speaker_text.startswith("A neighbour")
+
+
+def test_a_pronoun_after_a_named_person_taking_the_stage_is_not_carried_back() -> None:
+    text = (
+        "A witness said the van was speeding. Mrs Ida Kell, who lives opposite, said she heard brakes. "
+        "'It was terrifying,' she said."
+    )
+    quotes, names = _raw_run(text)
+    quote = next(q for q in quotes if q.evidence.text.startswith("It was terrifying"))
+    assert quote.speaker_text == "she"
+    assert speaker_name(quote, names) == "Ida Kell"
+
+
+def test_a_pronoun_is_not_carried_to_a_speaker_of_the_other_gender() -> None:
+    text = "One of the men told her to \"stay down.\" 'I thought of my children,' she said."
+    quotes, _ = _raw_run(text)
+    quote = next(q for q in quotes if q.evidence.text.startswith("I thought of my children"))
+    assert quote.speaker_text == "she"
+
+
+def test_a_capitalised_group_at_the_start_of_a_sentence_is_a_group() -> None:
+    quotes, _ = _raw_run("Neighbours said Mr Tolan had lived alone in the cottage for years.")
+    assert quotes and quotes[0].speaker_text == "Neighbours" and quotes[0].speaker_id is None
+
+
+def test_a_name_in_apposition_to_the_subject_is_the_pronouns_antecedent() -> None:
+    text = (
+        "Dr Ruth Lowe's sister, Patience Amadi, was at the bedside when the surgeon died.\n\n"
+        "'She was the kindest doctor in the valley,' she said."
+    )
+    quotes, names = _raw_run(text)
+    quote = next(q for q in quotes if q.evidence.text.startswith("She was the kindest"))
+    assert speaker_name(quote, names) == "Patience Amadi"
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "speaker"),
+    [
+        # an abbreviated rank the parse keeps inside the name does not end the search for the cue
+        (
+            '"The bridge will stay shut until Friday," Sgt. Mina Coyle of the Brantham Police '
+            "Department's traffic unit said on Monday.",
+            "The bridge will stay shut",
+            "Mina Coyle",
+        ),
+        # an opening word the parse takes for a first subject
+        (
+            "Summing up, Judge Petra Lenz told the jury that the defendant had lied about the ledger.",
+            "the defendant had lied",
+            "Petra Lenz",
+        ),
+    ],
+)
+def test_the_speaker_after_an_abbreviation_or_an_opening_word(text: str, starts: str, speaker: str) -> None:
+    quotes, _ = _raw_run(text)
+    quote = next(q for q in quotes if q.evidence.text.startswith(starts))
+    assert quote.speaker_text is not None and speaker in quote.speaker_text
+
+
+def test_a_capitalised_plural_group_opening_a_sentence_mid_paragraph_is_a_group() -> None:
+    text = "The pair split up last spring. Relatives said Mr Tolan had kept visiting the cottage."
+    quotes, _ = _raw_run(text)
+    quote = next(q for q in quotes if q.evidence.text.startswith("Mr Tolan"))
+    assert quote.speaker_text == "Relatives" and quote.speaker_id is None
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "speaker"),
+    [
+        # an age as the description: the person just spoken of
+        (
+            "Marta Quill, who ran the harbour bakery for thirty years, retired on Friday. "
+            "The 64-year-old said: 'I will miss the early mornings.'",
+            "I will miss the early mornings",
+            "Marta Quill",
+        ),
+        # a rank written before the name but left out of it: the role noun finds its holder
+        (
+            "Ald. Tomas Brook voted against the plan on Tuesday, and Mayor Ian Roff voted for it. "
+            "'We are closing libraries to save pennies,' the alderman said later.",
+            "We are closing libraries",
+            "Tomas Brook",
+        ),
+    ],
+)
+def test_a_description_finds_the_person_it_describes(text: str, starts: str, speaker: str) -> None:
+    quotes, names = _raw_run(text)
+    quote = next(q for q in quotes if q.evidence.text.startswith(starts))
+    assert speaker_name(quote, names) == speaker
+
+
+def test_a_cue_in_a_relative_clause_speaks_for_its_own_subject() -> None:
+    text = (
+        "The charge sheet lists emails in which Omar Tessel told a clerk to "
+        '"lose the second invoice." Tessel denies the charges.'
+    )
+    quotes, _ = _raw_run(text)
+    quote = next(q for q in quotes if q.evidence.text.startswith("lose the second invoice"))
+    assert quote.speaker_text is not None and "Tessel" in quote.speaker_text
+
+
+def test_a_document_speaks_for_whoever_published_it() -> None:
+    text = (
+        "Figures published by the Wexley Harbour Board in March show that cargo fell by a third. "
+        "The board blamed the weather."
+    )
+    quotes, _ = _raw_run(text)
+    quote = next(q for q in quotes if q.evidence.text.startswith("cargo fell"))
+    assert quote.speaker_text is not None and "Wexley Harbour Board" in quote.speaker_text
+
+
+def test_a_spokesperson_for_someone_not_in_the_cast_is_not_linked_to_another_organisation() -> None:
+    text = (
+        "The Brenmoor Housing Trust bought the land in May. A Whitehall spokesperson said the "
+        "minister had offered to resign. The ministry would not comment further, the spokesperson added."
+    )
+    quotes, names = _raw_run(text)
+    first = next(q for q in quotes if q.evidence.text.startswith("the minister had offered"))
+    later = next(q for q in quotes if q.evidence.text.startswith("The ministry would not"))
+    assert any("Brenmoor Housing Trust" in name for name in names.values())
+    assert first.speaker_id is None and later.speaker_id is None
+    assert later.speaker_text == "A Whitehall spokesperson"

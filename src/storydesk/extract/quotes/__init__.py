@@ -23,11 +23,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from spacy.tokens import Doc
 
+from storydesk.extract.quotes.carry import carry_speakers
 from storydesk.extract.quotes.cues import CueTable, cue_table
 from storydesk.extract.quotes.indirect import Reported, find_reported
 from storydesk.extract.quotes.marks import MarkedSpan, find_marked_spans, paragraph_spans
@@ -61,6 +62,8 @@ class _Found:
     paragraphs: tuple[int, ...]
     unclosed: bool = False
     inherited_id: str | None = None
+    carried: SpeakerSpan | None = None
+    """The speaker a pronoun or ``the statement`` stands for (``carry``)."""
 
 
 def _paragraphs(article: Article) -> list[tuple[int, int]]:
@@ -213,6 +216,14 @@ def find_quotes(
         quoted_spans.append((reported.start, reported.end, "indirect"))
     cast = build_cast(doc, people, organisations, table, [(m.content_start, m.content_end) for m in outer])
     quotes.sort(key=lambda q: (q.start, q.end))
+    quotes = carry_speakers(
+        quotes,
+        cast,
+        paragraphs,
+        table,
+        lambda span: resolve(span, cast, paragraphs, table),
+        lambda found, speaker: replace(found, carried=speaker),
+    )
     unquoted_times = _times_outside(quotes, times)
     result = [
         _to_quote(index, found, article, cast, paragraphs, table, _said_when(doc, found, unquoted_times))
@@ -264,13 +275,16 @@ def _to_quote(
     time_id: str | None = None,
 ) -> Quote:
     speaker = found.speaker
-    speaker_id = resolve(speaker, cast, paragraphs, table) if speaker is not None else None
+    # a pronoun standing for a speaker introduced just before: that speaker's words and entity,
+    # the pronoun as the evidence of this attribution
+    named = found.carried or speaker
+    speaker_id = resolve(named, cast, paragraphs, table) if named is not None else None
     return Quote(
         id=f"q{index}",
         kind=found.kind,
         evidence=evidence(article, found.start, found.end),
         speaker_id=speaker_id,
-        speaker_text=speaker.text if speaker is not None else None,
+        speaker_text=named.text if named is not None else None,
         speaker_evidence=evidence(article, speaker.start, speaker.end) if speaker is not None else None,
         cue=evidence(article, *found.cue) if found.cue is not None else None,
         channel=found.channel,

@@ -22,13 +22,17 @@ _PRONOUN_PARAGRAPHS = 1
 
 
 def antecedent(start: int, pronoun: str, cast: Cast, paragraphs: Sequence[tuple[int, int]]) -> str | None:
-    """The entity a pronoun at ``start`` of kind ``pronoun`` (male, female, neuter, plural) refers to."""
+    """The entity a pronoun at ``start`` of kind ``pronoun`` (male, female, neuter, plural, or
+    person for a description of either gender) refers to."""
     floor = paragraph_floor(paragraphs, start, _PRONOUN_PARAGRAPHS)
     genders = {e.entity_id: e.gender for e in cast.entities}
     before = [m for m in cast.mentions if floor <= m.start and m.end <= start and not m.quoted]
     candidates: list[CastMention]
     if pronoun in ("male", "female"):
         candidates = [m for m in before if m.kind == "person" and genders.get(m.entity_id) in (None, pronoun)]
+    elif pronoun == "person":
+        # the 49-year-old: a person of either gender
+        candidates = [m for m in before if m.kind == "person"]
     elif pronoun in ("neuter", "plural"):
         candidates = [m for m in before if m.kind == "organisation"]
     else:

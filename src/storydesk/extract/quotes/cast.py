@@ -36,7 +36,8 @@ class CastMention:
     pronoun: bool
     quoted: bool = False
     main_subject: bool = False
-    """The subject of its sentence's main verb (or of a verb joined to it by ``and``)."""
+    """The subject of its sentence's main verb (or of a verb joined to it by ``and``), or a
+    name in apposition to it."""
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,20 @@ def _gender(person: Person, table: CueTable) -> str | None:
     return votes.pop() if len(votes) == 1 else None
 
 
+def _rank_before(doc: Doc, start: int, table: CueTable) -> str:
+    """A rank written right before a name mention that leaves it out (``Ald.`` in ``Ald.
+    Terrence Bolt``), or the empty string."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return ""
+    i = span.start - 1
+    if doc[i].text == "." and i > 0:
+        i -= 1
+    word = doc[i].lower_.rstrip(".")
+    ranks = {w for _, words in table.role_titles for w in words}
+    return word if word in ranks else ""
+
+
 def _words(names: Iterable[str]) -> list[list[str]]:
     return [n.split() for n in names if n.split()]
 
@@ -129,6 +144,7 @@ def build_cast(
             person = kind == "person" and named
             name_words = set(bare_name(entity.name, table).split())
             titled = [m.evidence.text for m in entity.mentions if m.kind == "titled_name"]
+            titled += [_rank_before(doc, m.evidence.start, table) for m in entity.mentions if m.kind != "pronoun"]
             title_words = {
                 w.strip(".,")
                 for text in [*forms, *titled]
@@ -150,7 +166,8 @@ def build_cast(
             for mention in entity.mentions:
                 start, end = mention.evidence.start, mention.evidence.end
                 span = doc.char_span(start, end, alignment_mode="expand")
-                roots = [] if span is None else _roots(span)
+                # Kessler's sister, Karen Boyd, was 14: a name in apposition stands where its noun does
+                roots = [t.head if t.dep_ == "appos" else t for t in ([] if span is None else _roots(span))]
                 subject = any(
                     t.dep_ in _SUBJECT_DEPS or (t.dep_ == "poss" and t.head.dep_ in _SUBJECT_DEPS) for t in roots
                 )

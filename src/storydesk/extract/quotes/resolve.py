@@ -17,7 +17,8 @@ In order:
 6. a capitalised head equal to a surname, or to a forename only one person of the cast has
    (``Mr Treloar's wife, Tamsin``);
 7. a role noun (``the judge``): the one person whose name carries the matching title
-   (``Mrs Justice Hollins``, ``District Judge Harold Muñoz``);
+   (``Mrs Justice Hollins``, ``District Judge Harold Muñoz``); an age (``the 49-year-old``,
+   ``the 26-year-old woman``): the antecedent a pronoun would have (``antecedent``);
 8. a word of an organisation's name (``police said``: the police force most recently
    mentioned);
 9. a statement, spokesperson or stand-in noun (``the statement said``, ``the force said``):
@@ -45,6 +46,8 @@ __all__ = ["Cast", "CastEntity", "CastMention", "SpeakerSpan", "build_cast", "re
 
 # How far back a statement or stand-in noun looks for its organisation, in paragraphs.
 _STATEMENT_PARAGRAPHS = 3
+# A person's age as the head of a description: the 49-year-old
+_AGE = re.compile(r"the \d+-year-old(?: [a-z]+)?")
 # Stand-in nouns that say nothing of what kind of organisation speaks.
 _KINDLESS = frozenset({"statement", "spokesman", "spokeswoman", "spokesperson", "representative", "release"})
 
@@ -59,6 +62,10 @@ class SpeakerSpan:
     head_text: str
     group: bool = False
     statement: bool = False
+    plural: bool = False
+    noun: bool = True
+    """The head is a noun or name, not a pronoun or another part of speech (``who``)."""
+    """The head is a plural noun (``witnesses``): never the antecedent of ``he`` or ``she``."""
 
 
 def resolve(
@@ -96,6 +103,9 @@ def resolve(
         kind = next((w for w in speaker.text.lower().split()[:-1] if w in table.organisation_nouns), None)
         if kind is not None:
             return _standin(speaker, kind, cast, paragraphs, table)
+        if _names_someone(speaker):
+            # a Downing Street spokesperson: the cast lacks the one it names, not someone else
+            return None
     head = speaker.head_text.lower()
     if speaker.head_text[:1].isupper():
         by_surname = [e for e in cast.entities if head in e.last_words]
@@ -107,6 +117,9 @@ def resolve(
     holder = _title_holder(speaker, cast, table)
     if holder is not None:
         return holder
+    if _AGE.fullmatch(" ".join(speaker.text.lower().split())):
+        # Sarah Linwood will leave today. The 49-year-old said: the person just spoken of
+        return antecedent(speaker.start, _gender_of(speaker.text, table) or "person", cast, paragraphs)
     if speaker.statement or head in table.organisation_nouns:
         return _standin(speaker, head, cast, paragraphs, table)
     org_words = [e for e in cast.entities if e.kind == "organisation" and any(head in n.split() for n in e.names)]
@@ -117,10 +130,25 @@ def resolve(
     return None
 
 
+def _gender_of(text: str, table: CueTable) -> str | None:
+    words = set(text.lower().split())
+    if words & table.male_nouns:
+        return "male"
+    if words & table.female_nouns:
+        return "female"
+    return None
+
+
 def _most_recent(entities: Sequence[CastEntity], cast: Cast, before: int) -> str:
     ids = {e.entity_id for e in entities}
     recent = [m for m in cast.mentions if m.entity_id in ids and m.end <= before]
     return recent[-1].entity_id if recent else entities[0].entity_id
+
+
+def _names_someone(speaker: SpeakerSpan) -> bool:
+    """A capitalised word in the span besides its first word and its head: a name."""
+    words = speaker.text.split()[1:]
+    return any(w[:1].isupper() for w in words if w != speaker.head_text)
 
 
 def _organisation_named_in(speaker: SpeakerSpan, cast: Cast) -> str | None:

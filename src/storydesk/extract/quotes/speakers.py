@@ -105,7 +105,9 @@ def speaker_span(tokens: list[Token], head: Token, table: CueTable) -> SpeakerSp
     group = lowered in table.group_heads and (
         any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
         or any(c.dep_ == "poss" for c in head.children)
-        or (lowered not in table.organisation_nouns and head.tag_ == "NNS" and head.pos_ == "NOUN")
+        # Neighbours said: capitalised at the start of a sentence, the parse may call it a name
+        or (lowered not in table.organisation_nouns and head.tag_ in ("NNS", "NNPS"))
+        or (lowered not in table.organisation_nouns and bool(head.is_sent_start) and lowered.endswith("s"))
     )
     statement = lowered in table.statement_nouns or lowered in table.organisation_nouns
     text = doc_text(doc)[start:end]
@@ -118,6 +120,8 @@ def speaker_span(tokens: list[Token], head: Token, table: CueTable) -> SpeakerSp
         head_text=head.text,
         group=group,
         statement=statement,
+        plural=head.tag_ in ("NNS", "NNPS"),
+        noun=head.pos_ in ("NOUN", "PROPN"),
     )
 
 
@@ -143,8 +147,11 @@ def speaker_of_cue(cue: Token, quoted: Sequence[MarkedSpan], table: CueTable) ->
         verb = verb.head if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head != verb else None
     if subject is None or verb is None:
         return None
-    if subject.pos_ == "NOUN":
-        # Dell's fiancée, Keisha Monroe, said: the parser may give the name as a second subject
+    after_subject = max(t.i for t in subject.subtree) + 1
+    opener = after_subject < len(subject.doc) and subject.doc[after_subject].text == ","
+    if subject.pos_ == "NOUN" or opener:
+        # Dell's fiancée, Keisha Monroe, said: the parser may give the name as a second subject;
+        # Sentencing, Mrs Justice Hollins told him: an opening word taken for a first subject
         named = next(
             (
                 c
@@ -164,8 +171,12 @@ def speaker_of_cue(cue: Token, quoted: Sequence[MarkedSpan], table: CueTable) ->
     for token in subject.subtree:
         if _inside(token.idx, quoted):
             break
-        if token.i > limit and (token.dep_ in ("relcl", "appos", "acl") or token.text == ","):
+        # figures published by the force: who published a document is who speaks in it
+        published = token.dep_ == "acl" and token.head == subject and subject.lower_ in table.document_nouns
+        if token.i > limit and (token.dep_ in ("relcl", "appos", "acl") or token.text == ",") and not published:
             break
+        if token.i > limit and token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
+            break  # a jogger who found him: the relative clause is not part of the name
         tokens.append(token)
     return speaker_span(tokens, head, table)
 
@@ -223,7 +234,12 @@ def _sentence_start(doc: Doc, char: int) -> int:
 
 
 def _after_window(
-    doc: Doc, mark: MarkedSpan, para_end: int, outer: Sequence[MarkedSpan], limit: int = _AFTER_WINDOW
+    doc: Doc,
+    mark: MarkedSpan,
+    para_end: int,
+    outer: Sequence[MarkedSpan],
+    table: CueTable,
+    limit: int = _AFTER_WINDOW,
 ) -> list[Token]:
     """The tokens after the closing mark where a cue may follow (``,' she said``).
 
@@ -242,9 +258,20 @@ def _after_window(
         if _inside(token.idx, outer) or (opening and token.idx > mark.end + 2):
             break
         tokens.append(token)
-        if token.text in (".", "!", "?", ";") or len(tokens) >= limit:
+        # the full stop of an abbreviated rank (Lt. Rosa Whitfield) does not end the sentence
+        stop = token.text == "." and not (token.pos_ == "PROPN" or _abbreviated_title(tokens[-2:-1], table))
+        if token.text in ("!", "?", ";") or stop or len(tokens) >= limit:
             break
     return tokens
+
+
+def _abbreviated_title(before: Sequence[Token], table: CueTable) -> bool:
+    """The token before a full stop is a title or rank (``Lt``, ``Sgt``, ``Dr``)."""
+    if not before:
+        return False
+    word = before[0].lower_
+    titles = table.male_titles | table.female_titles | table.neutral_titles
+    return word in titles or any(word in words for _, words in table.role_titles)
 
 
 def _dash_speaker(tokens: list[Token], table: CueTable) -> tuple[Token, SpeakerSpan] | None:
@@ -260,23 +287,23 @@ def _dash_speaker(tokens: list[Token], table: CueTable) -> tuple[Token, SpeakerS
     return (tokens[0], speaker) if speaker is not None else None
 
 
-def _near(after: Sequence[Token], cue: Token) -> bool:
+def _near(after: Sequence[Token], cue: Token, table: CueTable) -> bool:
     """The cue follows the quote closely: within six tokens, or after nothing but its subject
     (``,' Dearfield's chief executive, Raymond Szabo, said``)."""
     if not after or cue.i - after[0].i <= 6:
         return True
     subjects = [c for c in cue.children if c.dep_ in _SUBJECT_DEPS]
     covered = {t.i for s in subjects for t in s.subtree}
-    return (bool(subjects) and all(t.i in covered or t.is_punct for t in after if t.i < cue.i)) or _subject_first(
-        after, cue
-    )
+    # a rank before the subject's name may hang elsewhere in the parse (Sgt. Mina Coyle)
+    between = [t for t in after if t.i < cue.i and not (t.is_punct or _abbreviated_title([t], table))]
+    return (bool(subjects) and all(t.i in covered for t in between)) or _subject_first(after, cue, table)
 
 
-def _subject_first(after: Sequence[Token], cue: Token) -> bool:
+def _subject_first(after: Sequence[Token], cue: Token, table: CueTable) -> bool:
     """The words right after the closing mark open the cue's subject, however long the
     subject and whatever comes between it and the cue (``,' Blunt, after a long pause, said``;
     ``,' Ivo Marsh, 61, of Dunmore, who runs the ferry, said``)."""
-    first = next((t for t in after if not (t.is_punct or t.is_space)), None)
+    first = next((t for t in after if not (t.is_punct or t.is_space or _abbreviated_title([t], table))), None)
     if first is None or first.i >= cue.i:
         return False
     return any(first.i in {t.i for t in c.subtree} for c in cue.children if c.dep_ in _SUBJECT_DEPS)
@@ -348,7 +375,7 @@ def attribute(
         pre_start = max(prev_para[0], _sentence_start(doc, prev_para[1] - 2))
         stripped = text[pre_start : prev_para[1]].rstrip()
     pre_tokens = [t for t in _tokens(doc, pre_start, pre_start + len(stripped)) if not _inside(t.idx, outer)]
-    after = _after_window(doc, mark, hi, outer)
+    after = _after_window(doc, mark, hi, outer, table)
     content = text[mark.content_start : mark.content_end].strip()
 
     def found(
@@ -384,15 +411,15 @@ def attribute(
     after_cues = [t for t in after if is_cue(t, table, marked=True)]
     if not after_cues and content.rstrip(MARKS).endswith(","):
         # '...,' Ivo Marsh, 61, of Dunmore, who runs the ferry, said: a long subject, then the cue
-        longer = _after_window(doc, mark, hi, outer, _LONG_AFTER_WINDOW)
+        longer = _after_window(doc, mark, hi, outer, table, _LONG_AFTER_WINDOW)
         late = [t for t in longer if is_cue(t, table, marked=True)]
-        if late and _subject_first(longer, late[0]):
+        if late and _subject_first(longer, late[0], table):
             after, after_cues = longer, late[:1]
     if after_cues and (sentence_initial or not stripped):
         cue = after_cues[0]
         new_sentence = bool(_SENTENCE_END.search(content)) and after and after[0].text[:1].isupper()
         bare = not any(c.dep_ in ("ccomp",) for c in cue.children)
-        if _near(after, cue) and (not new_sentence or bare):
+        if _near(after, cue, table) and (not new_sentence or bare):
             speaker = (
                 speaker_of_cue(cue, outer, table)
                 or _between_speaker(after, cue, table)
@@ -531,7 +558,7 @@ def _partial(
         if node.head == node:
             break
         node = node.head
-        if is_cue(node, table, marked=True) and not _inside(node.idx, outer):
+        if (is_cue(node, table, marked=True) or _relative_cue(node, table)) and not _inside(node.idx, outer):
             cue = node
             if not _evidence_verb(node, table):
                 break
@@ -542,6 +569,19 @@ def _partial(
         return None
     return Attribution(
         "partial", cue.idx, cue.idx + len(cue.text), speaker, channel_of(cue_frame(cue, outer), cue, table)
+    )
+
+
+def _relative_cue(token: Token, table: CueTable) -> bool:
+    """``messages in which Hale told an aide to '...'``: a cue verb in a relative clause with a
+    named or personal subject of its own speaks for that subject, not for the verb above."""
+    if token.dep_ != "relcl" or token.pos_ != "VERB" or not cue_lemma(token, table, marked=True):
+        return False
+    if token.lemma_.lower() in table.cue_verbs_need_clause:
+        return False  # the trial that CCTV showed him '...': evidence, not a speaker
+    return any(
+        c.dep_ in _SUBJECT_DEPS and (c.pos_ == "PROPN" or c.tag_ == "PRP") and c.tag_ not in ("WP", "WDT")
+        for c in token.children
     )
 
 
