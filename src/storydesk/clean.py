@@ -95,7 +95,19 @@ def _unglue(paragraph: str) -> tuple[str, int]:
 
 
 def clean_text(text: str) -> Cleaned:
-    """Clean decoded text; see the module docstring for what changes."""
+    """Clean decoded text; see the module docstring for what changes. Cleaning a clean text
+    changes nothing: when one pass makes a repair visible that it could not see (``Â`` then a
+    tab is only mojibake once the tab is a space), the text is cleaned again, at most twice."""
+    cleaned = _clean_once(text)
+    for _ in range(2):
+        again = _clean_once(cleaned.text)
+        if again.text == cleaned.text:
+            break
+        cleaned = Cleaned(text=again.text, paragraphs=again.paragraphs, repairs=[*cleaned.repairs, *again.repairs])
+    return cleaned
+
+
+def _clean_once(text: str) -> Cleaned:
     repairs: list[Repair] = []
     text = _repair_mojibake(text, repairs)
     text = _strip_controls(text, repairs)
