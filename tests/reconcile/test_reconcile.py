@@ -853,3 +853,42 @@ def test_a_deal_and_a_takeover_are_one_thing_counted_in_money() -> None:
     story = build_story([a.case(), b.case()])
     value = next(f for f in story.facts if f.attribute == "money")
     assert value.verdict == "conflicting" and len(value.values) == 2  # ten times the other: a slip
+
+
+def _money(report: Report, nid: str, value: int, words: str, counts: str) -> None:
+    evidence = report.span(words)
+    report.numbers.append(Number(id=nid, value=value, unit="GBP", kind="money", counts=counts, evidence=evidence))
+    report.fact(nid, "money", value, words, name=counts)
+    report.facts[-1] = report.facts[-1].model_copy(update={"evidence": evidence})
+
+
+def test_a_fee_is_the_deal_its_bids_offered_and_a_slip_is_found_before_a_same_day_clash() -> None:
+    a = Report("Rovers rejected an opening bid of £15m for the winger.", "2024-08-19", "A")
+    _money(a, "n1", 15_000_000, "£15m", "opening bid")
+    b = Report("City agreed a whopping £42m deal for the winger last night.", "2024-08-27", "B")
+    _money(b, "n1", 42_000_000, "£42m", "deal")
+    c = Report("City agreed a fee of £24m for the winger after bids of £15m were rejected.", "2024-08-27", "C")
+    _money(c, "n1", 24_000_000, "£24m", "fee")
+    _money(c, "n2", 15_000_000, "£15m", "bids")
+    d = Report("The fee of £24m is a club record, the winger said.", "2024-08-29", "D")
+    _money(d, "n1", 24_000_000, "£24m", "fee")
+    story = build_story([r.case() for r in (a, b, c, d)])
+    money = [f for f in story.facts if f.attribute == "money"]
+    conflict = next(f for f in money if f.verdict == "conflicting")
+    assert {v.value for v in conflict.values} == {24_000_000, 42_000_000}  # swapped digits, not 15m that day
+    run = next(f for f in money if f.verdict == "updated")
+    assert {v.value for v in run.values} == {15_000_000, 24_000_000} and run.current == 24_000_000
+
+
+def test_a_figure_its_sentence_dates_to_an_earlier_year_counts_another_occasion() -> None:
+    a = Report("He joined for a fee of £400,000 two years ago. City paid a fee of £24m.", "2024-08-27", "A")
+    a.times.append(TimeRef(id="t1", type="DATE", value="2022", granularity="year", evidence=a.span("two years ago")))
+    _money(a, "n1", 400_000, "£400,000", "fee")
+    _money(a, "n2", 24_000_000, "£24m", "fee")
+    b = Report("City paid a fee of £24m; he had cost a fee of £400,000 two years ago.", "2024-08-29", "B")
+    b.times.append(TimeRef(id="t1", type="DATE", value="2022", granularity="year", evidence=b.span("two years ago")))
+    _money(b, "n1", 24_000_000, "£24m", "fee")
+    _money(b, "n2", 400_000, "£400,000", "fee")
+    story = build_story([a.case(), b.case()])
+    money = {frozenset(v.value for v in f.values): f.verdict for f in story.facts if f.attribute == "money"}
+    assert money == {frozenset({24_000_000}): "corroborated", frozenset({400_000}): "corroborated"}

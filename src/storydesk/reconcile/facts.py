@@ -190,7 +190,15 @@ def _stem(word: str) -> str:
 
 # Words for one thing counted in money: a company's sale is its deal, takeover, bid, offer or
 # acquisition, whichever word a report uses. Stems, as :func:`_stem` makes them.
-_SAME_THING = {"takeover": "deal", "bid": "deal", "offer": "deal", "acquisition": "deal", "buyout": "deal"}
+# A sale's fee is what its bids offered and its deal agreed (`a fee of £24m` / `a £42m deal`).
+_SAME_THING = {
+    "takeover": "deal",
+    "bid": "deal",
+    "offer": "deal",
+    "acquisition": "deal",
+    "buyout": "deal",
+    "fee": "deal",
+}
 
 
 def _content(text: str) -> frozenset[str]:
@@ -207,6 +215,7 @@ class _Counted:
     unit: str  # currency, `%`, or "" for counts and measures without one
     from_context: bool  # the words come from around the number, not from a named counted thing
     head: str = ""  # first content word of the counted thing (`volunteers who took part`: volunteer)
+    era: str = ""  # the earlier year its own sentence dates it to (`£400,000 two years ago`: 2022)
 
     @property
     def outcomes(self) -> frozenset[str]:
@@ -224,12 +233,40 @@ def _clause_outcome(text: str, start: int, end: int) -> str | None:
     return next((w for w in stems if w in _OUTCOMES), None)
 
 
+def _era(case: CaseFile, start: int, end: int) -> str:
+    """The year before the report's own that a figure's sentence dates it to: the date nearest
+    the figure with no other figure between them (`joined for £400,000 two years ago`, `the
+    £11m received for Brannigan last summer`). A figure of an earlier year counts another
+    occasion than the news (an earlier fee, last year's toll); "" when none dates it so."""
+    published = case.article.published
+    if published is None:
+        return ""
+    text = case.article.text
+    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    right = min(stops) if stops else len(text)
+    others = [n.evidence for n in case.numbers if left <= n.evidence.start < right and n.evidence.start != start]
+    best: tuple[int, str] | None = None
+    for t in case.times:
+        found = re.match(r"(\d{4})", t.value or "") if t.type == "DATE" else None
+        if found is None or not (left <= t.evidence.start < right):
+            continue
+        lo, hi = sorted((end, t.evidence.start)) if t.evidence.start >= end else (t.evidence.end, start)
+        if any(lo <= o.start < hi for o in others):
+            continue
+        gap = abs(t.evidence.start - end) if t.evidence.start >= end else abs(start - t.evidence.end)
+        if best is None or gap < best[0]:
+            best = (gap, found.group(1))
+    return best[1] if best is not None and int(best[1]) < published.year else ""
+
+
 def _counted(case: CaseFile, fact: Fact) -> _Counted:
     number = next((n for n in case.numbers if n.id == fact.subject), None)
     unit = (number.unit or "") if number is not None and fact.attribute in {"money", "percent"} else ""
     words = _content(fact.subject_name) - {names.fold(unit).casefold()}
     if number is None:
         return _Counted(words, unit, False, _head(fact.subject_name, words))
+    era = _era(case, number.evidence.start, number.evidence.end)
     text = case.article.text
     outcome = _clause_outcome(text, number.evidence.start, number.evidence.end)
     if not (words - _GENERIC_COUNTED):
@@ -239,12 +276,12 @@ def _counted(case: CaseFile, fact: Fact) -> _Counted:
         words = _content(around) - _GENERIC_COUNTED - {"million", "billion", "bn", "pound"}
         if outcome is not None:
             words = words - (_OUTCOMES - {outcome})
-        return _Counted(frozenset(words), unit, True)
+        return _Counted(frozenset(words), unit, True, era=era)
     if outcome is not None and words & _OUTCOMES and outcome not in words:
         # The counted thing names another figure's outcome (`homes destroyed` for the 320 of
         # `about 320 homes damaged, 41 of them destroyed`): the figure's own clause says which.
         words = (words - _OUTCOMES) | {outcome}
-    return _Counted(words, unit, False, _head(fact.subject_name, words))
+    return _Counted(words, unit, False, _head(fact.subject_name, words), era)
 
 
 def _head(subject_name: str, words: frozenset[str]) -> str:
@@ -257,7 +294,7 @@ def _head(subject_name: str, words: frozenset[str]) -> str:
 def _same_counted(a: _Counted, b: _Counted) -> bool:
     """One counted thing: same unit, and the words overlap (at least half of the shorter side,
     and one word that is not generic). Words read around a number need two shared words."""
-    if a.unit != b.unit:
+    if a.unit != b.unit or a.era != b.era:
         return False
     if a.outcomes and b.outcomes and a.outcomes != b.outcomes:
         return False
@@ -298,7 +335,7 @@ def _subjects(cases: Sequence[CaseFile], ctx: Context) -> dict[tuple[str, str], 
                 counted = _counted(case, fact)
                 subject = _number_key(counted, fact, aid, number_keys, grouped)
                 if not subject:
-                    words = " ".join(sorted(counted.words))
+                    words = " ".join(sorted(counted.words | ({counted.era} if counted.era else set())))
                     subject = f"n:{words}" if words and not counted.from_context else f"n:{aid[:8]}:{fact.subject}"
                     if any(k == subject for _, k, _ in number_keys):
                         subject = f"{subject}:{aid[:8]}:{fact.subject}"
@@ -515,13 +552,16 @@ def _clash(a: ValueSources, b: ValueSources) -> bool:
 def split_numeric(values: list[ValueSources]) -> tuple[list[ValueSources], list[list[ValueSources]]]:
     """Separate the values that clash (see :func:`_clash`) from the run of values a count
     takes over time. Returns the run and each clashing pair; of a pair, the value fewer
-    independent reports give (ties: the later one) leaves the run."""
+    independent reports give (ties: the later one) leaves the run. Slips are looked for first:
+    a figure one slip from another is explained by the slip, whatever else was said that day
+    (`£42m` beside `£24m` and an earlier `£15m` bid given the same day)."""
     run = list(values)
     pairs: list[list[ValueSources]] = []
     changed = True
     while changed:
         changed = False
-        for a, b in itertools.combinations(run, 2):
+        candidates = sorted(itertools.combinations(run, 2), key=lambda p: not _slip(p[0].value, p[1].value))
+        for a, b in candidates:
             if _clash(a, b):
                 weaker = min((a, b), key=lambda v: (v.independent, -_distance(v, run)))
                 pairs.append([a, b])
