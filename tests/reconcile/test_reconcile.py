@@ -892,3 +892,29 @@ def test_a_figure_its_sentence_dates_to_an_earlier_year_counts_another_occasion(
     story = build_story([a.case(), b.case()])
     money = {frozenset(v.value for v in f.values): f.verdict for f in story.facts if f.attribute == "money"}
     assert money == {frozenset({24_000_000}): "corroborated", frozenset({400_000}): "corroborated"}
+
+
+def _signed(outlet: str, day: str, text: str, lengths: list[tuple[str, str]]) -> Report:
+    r = Report(text, day, outlet)
+    for n, (value, words) in enumerate(lengths, 1):
+        r.times.append(TimeRef(id=f"t{n}", type="DURATION", value=value, granularity="year", evidence=r.span(words)))
+    return r
+
+
+def test_two_lengths_of_one_contract_conflict_but_a_report_giving_two_tells_two_contracts() -> None:
+    a = _signed("A", "2024-08-27", "The winger will sign a four-year deal worth £45,000.", [("P4Y", "four-year")])
+    b = _signed("B", "2024-08-27", "The winger is due to sign a five-year contract today.", [("P5Y", "five-year")])
+    c = _signed("C", "2024-08-29", "The winger signed a five-year rolling contract last night.", [("P5Y", "five-year")])
+    story = build_story([a.case(), b.case(), c.case()])
+    length = next(f for f in story.facts if f.attribute == "measure")
+    assert length.verdict == "conflicting" and {v.value for v in length.values} == {4, 5}
+    assert length.subject_name == "contract length in years"
+    d = _signed(
+        "D",
+        "2024-08-29",
+        "He signed a five-year contract; his brother has a four-year contract at Rovers.",
+        [("P5Y", "five-year"), ("P4Y", "four-year")],
+    )
+    e = _signed("E", "2024-08-30", "Rovers fans hope for a five-year plan.", [("P5Y", "five-year")])
+    story = build_story([b.case(), d.case(), e.case()])
+    assert not any(f.attribute == "measure" and f.verdict != "single_source" for f in story.facts)

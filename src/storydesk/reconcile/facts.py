@@ -345,7 +345,60 @@ def _subjects(cases: Sequence[CaseFile], ctx: Context) -> dict[tuple[str, str], 
             grouped[(subject, _attribute_key(fact))].append(said)
         for subject, term in _terms(case, ctx):
             grouped[(subject, TERM)].append(_Said(term, aid, case.article.published))
+        for subject, length in _lengths(case):
+            grouped[(subject, LENGTH)].append(_Said(length, aid, case.article.published))
     return grouped
+
+
+LENGTH = "measure:length"  # how long an agreement runs (`a five-year contract`), one comparison per kind
+# Nouns whose length a report states as `an N-year ...`, each with the agreement it names: a
+# player's deal is his contract. From what the words mean, not tuned on the gold stories.
+_AGREEMENTS = {"contract": "contract", "deal": "contract", "agreement": "contract", "lease": "lease", "ban": "ban"}
+_LENGTH_UNITS = {"Y": "years", "M": "months", "W": "weeks"}
+
+
+def _lengths(case: CaseFile) -> list[tuple[str, Fact]]:
+    """The lengths of agreements a report states: a duration written as an adjective just
+    before the agreement (`a four-year deal`, `a five-year contract`, `a three-month ban`),
+    one word between at most (`a five-year rolling contract`). A report that gives one
+    agreement two lengths tells two agreements and gives none here; a length its sentence
+    dates to an earlier year (`the three-year deal he signed in 2019`) is another agreement."""
+    text = case.article.text
+    found: dict[str, list[tuple[int, int, TimeRef]]] = defaultdict(list)
+    for t in case.times:
+        matched = _DURATION.fullmatch(t.value or "")
+        if t.type != "DURATION" or matched is None or matched.group(2) not in _LENGTH_UNITS:
+            continue
+        if not re.fullmatch(r"[\w]+-(?:year|month|week)", t.evidence.text, re.IGNORECASE):
+            continue
+        after = text[t.evidence.end : t.evidence.end + 40]
+        words = [(w.group(1).removesuffix("s"), w.end()) for w in re.finditer(r"\s+([a-z]+)", after)][:2]
+        # the first word (`deal`) or the second after an adjective (`rolling contract`), plural or not
+        kind, end = next(((_AGREEMENTS[w], t.evidence.end + e) for w, e in words if w in _AGREEMENTS), (None, 0))
+        if kind is None or _era(case, t.evidence.start, t.evidence.end):
+            continue
+        unit = _LENGTH_UNITS[matched.group(2)]
+        found[f"length:{kind}:{unit}"].append((int(matched.group(1)), end, t))
+    facts = []
+    for key, lengths in found.items():
+        if len({n for n, _, _ in lengths}) > 1:
+            continue
+        n, end, t = lengths[0]
+        start = t.evidence.start
+        evidence = Evidence(article_id=case.article.id, start=start, end=end, text=text[start:end])
+        name = key.split(":")[1] + " length in " + key.split(":")[2]
+        fact = Fact(
+            id=t.id,  # the duration: the comparison traces to it
+            subject=t.id,
+            subject_name=name,
+            attribute="measure",
+            value=n,
+            qualifier="exact",
+            evidence=evidence,
+            published=case.article.published,
+        )
+        facts.append((key, fact))
+    return facts
 
 
 TERM = "measure:term"  # the custodial term of a sentence, one comparison per person sentenced
@@ -625,6 +678,8 @@ def verdict(attribute: str, values: list[ValueSources], independent: int) -> tup
         return "single_source", "one report only (it gives more than one value)"
     if attribute == TERM:
         return "conflicting", "one sentence, two terms"
+    if attribute.startswith(LENGTH):
+        return "conflicting", "one agreement, two lengths"
     if base == "date":
         if _dates_agree(values):
             return "corroborated", "the dates given contain each other"
