@@ -918,3 +918,20 @@ def test_two_lengths_of_one_contract_conflict_but_a_report_giving_two_tells_two_
     e = _signed("E", "2024-08-30", "Rovers fans hope for a five-year plan.", [("P5Y", "five-year")])
     story = build_story([b.case(), d.case(), e.case()])
     assert not any(f.attribute == "measure" and f.verdict != "single_source" for f in story.facts)
+
+
+def test_the_people_a_vehicle_carried_are_one_number_and_not_the_ones_who_died() -> None:
+    a = Report("The coach was carrying 31 members of a choir when it overturned.", "2024-05-06", "A")
+    _figure(a, "n1", 31, "31", "members of a choir carrying")
+    b = Report("Two passengers died; the coach had been carrying 31 members of a choir.", "2024-05-07", "B")
+    _figure(b, "n1", 2, "Two", "passengers who died")
+    _figure(b, "n2", 31, "31", "members of a choir carrying")
+    c = Report("Four days on, the coach carrying 38 members of a choir is still on its side.", "2024-05-10", "C")
+    _figure(c, "n1", 38, "38", "members of a choir carrying")
+    d = Report("There were 31 passengers on board the coach, officials said.", "2024-05-10", "D")
+    _figure(d, "n1", 31, "31", "passengers on board the coach")
+    story = build_story([r.case() for r in (a, b, c, d)])
+    counts = [f for f in story.facts if f.attribute == "count"]
+    carried = next(f for f in counts if 38 in {v.value for v in f.values})
+    assert carried.verdict == "conflicting" and {v.value for v in carried.values} == {31, 38}  # days apart
+    assert not any(2 in {v.value for v in f.values} and len(f.values) > 1 for f in counts)  # the dead stay apart

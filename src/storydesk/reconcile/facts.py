@@ -156,6 +156,7 @@ _CONTEXT_WORDS = 6  # words either side of a number read when its subject names 
 _OUTCOMES = frozenset(
     {
         "die",
+        "died",  # too short for _stem to cut
         "dead",
         "kill",
         "injur",
@@ -178,6 +179,13 @@ _OUTCOMES = frozenset(
         "sign",
     }
 )
+
+
+# Words for the people a vehicle carried. How many were on board when it crashed, sank or
+# was stopped is one fixed number of a past moment: two values cannot both hold, however far
+# apart the reports (unlike a toll, which grows). Stems, as :func:`_stem` makes them.
+_ABOARD = frozenset({"passenger", "aboard", "board", "onboard", "carry", "occupant"})
+ABOARD = "count:aboard"  # the comparison of such a count
 
 
 def _stem(word: str) -> str:
@@ -220,6 +228,12 @@ class _Counted:
     @property
     def outcomes(self) -> frozenset[str]:
         return self.words & _OUTCOMES
+
+    @property
+    def aboard(self) -> bool:
+        """A count of the people a vehicle carried (`15 passengers on board`, `carrying 26
+        members of a lunch club`), not of what befell them (`passengers who died`)."""
+        return bool(self.words & _ABOARD) and not self.outcomes
 
 
 def _clause_outcome(text: str, start: int, end: int) -> str | None:
@@ -298,6 +312,8 @@ def _same_counted(a: _Counted, b: _Counted) -> bool:
         return False
     if a.outcomes and b.outcomes and a.outcomes != b.outcomes:
         return False
+    if (a.aboard and b.outcomes) or (b.aboard and a.outcomes):
+        return False  # the people on board are not the ones of them who died
     if a.head and a.head == b.head and not (a.from_context or b.from_context):
         return True
     shared = (a.words & b.words) - _GENERIC_COUNTED
@@ -313,6 +329,7 @@ def _subjects(cases: Sequence[CaseFile], ctx: Context) -> dict[tuple[str, str], 
     """Group every comparable fact by (subject key, attribute)."""
     grouped: dict[tuple[str, str], list[_Said]] = defaultdict(list)
     number_keys: list[tuple[_Counted, str, str]] = []  # (counted thing, key, attribute)
+    aboard: set[str] = set()  # keys of counts of the people a vehicle carried
     for case in sorted(cases, key=lambda c: ctx.order[c.article.id]):
         aid = case.article.id
         for fact in case.facts:
@@ -340,6 +357,8 @@ def _subjects(cases: Sequence[CaseFile], ctx: Context) -> dict[tuple[str, str], 
                     if any(k == subject for _, k, _ in number_keys):
                         subject = f"{subject}:{aid[:8]}:{fact.subject}"
                 number_keys.append((counted, subject, fact.attribute))
+                if counted.aboard and fact.attribute == "count":
+                    aboard.add(subject)
             else:
                 continue
             grouped[(subject, _attribute_key(fact))].append(said)
@@ -347,6 +366,8 @@ def _subjects(cases: Sequence[CaseFile], ctx: Context) -> dict[tuple[str, str], 
             grouped[(subject, TERM)].append(_Said(term, aid, case.article.published))
         for subject, length in _lengths(case):
             grouped[(subject, LENGTH)].append(_Said(length, aid, case.article.published))
+    for subject in aboard:
+        grouped[(subject, ABOARD)] = grouped.pop((subject, "count"))
     return grouped
 
 
@@ -680,6 +701,10 @@ def verdict(attribute: str, values: list[ValueSources], independent: int) -> tup
         return "conflicting", "one sentence, two terms"
     if attribute.startswith(LENGTH):
         return "conflicting", "one agreement, two lengths"
+    if attribute.startswith(ABOARD):
+        if all(set(a.articles) & set(b.articles) for a, b in itertools.combinations(values, 2)):
+            return "single_source", "each report gives its own figures (it tells two vehicles or a change)"
+        return "conflicting", "how many a vehicle carried is one number of one moment: it cannot change"
     if base == "date":
         if _dates_agree(values):
             return "corroborated", "the dates given contain each other"
@@ -827,7 +852,7 @@ def compare_facts(cases: Sequence[CaseFile], ctx: Context) -> tuple[list[FactCom
     for (subject, key), said in _subjects(cases, ctx).items():
         attribute = _display_attribute(key)
         values = _values(said, ctx, attribute)
-        if attribute in NUMERIC:
+        if attribute in NUMERIC and key != ABOARD:
             run, pairs = split_numeric(values)
             groups = [run, *pairs] if pairs else [values]
             if pairs and len(run) == 1:
