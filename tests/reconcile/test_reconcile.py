@@ -935,3 +935,19 @@ def test_the_people_a_vehicle_carried_are_one_number_and_not_the_ones_who_died()
     carried = next(f for f in counts if 38 in {v.value for v in f.values})
     assert carried.verdict == "conflicting" and {v.value for v in carried.values} == {31, 38}  # days apart
     assert not any(2 in {v.value for v in f.values} and len(f.values) > 1 for f in counts)  # the dead stay apart
+
+
+def test_a_rank_one_report_writes_as_a_title_and_another_as_a_job_is_compared_as_a_rank() -> None:
+    chief = _ranked("Nora Castell", "Fire Chief", "Fire Chief Nora Castell said the blaze was out.", "2024-06-01", "A")
+    deputy = Report("Deputy Chief Nora Castell of the county fire service spoke.", "2024-06-02", "B")
+    deputy.person("p1", "Nora Castell")
+    deputy.fact("p1", "occupation", "deputy chief", "Deputy Chief", name="Nora Castell")
+    story = build_story([chief.case(), deputy.case()])
+    title = next(f for f in story.facts if f.attribute == "title")
+    assert title.verdict == "conflicting" and {str(v.value) for v in title.values} == {"Fire Chief", "deputy chief"}
+    assert not any(f.attribute == "occupation" for f in story.facts)
+    writer = Report("Nora Castell, a keen novelist, spoke.", "2024-06-02", "C")
+    writer.person("p1", "Nora Castell")
+    writer.fact("p1", "occupation", "novelist", "novelist", name="Nora Castell")
+    story = build_story([chief.case(), writer.case()])
+    assert not any(f.verdict == "conflicting" for f in story.facts)  # a job that is no rank stays a job

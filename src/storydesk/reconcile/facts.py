@@ -368,7 +368,41 @@ def _subjects(cases: Sequence[CaseFile], ctx: Context) -> dict[tuple[str, str], 
             grouped[(subject, LENGTH)].append(_Said(length, aid, case.article.published))
     for subject in aboard:
         grouped[(subject, ABOARD)] = grouped.pop((subject, "count"))
+    _ranks_as_occupations(grouped, ctx)
     return grouped
+
+
+_SERVICE_KINDS = frozenset({"rank", "emergency"})  # title kinds that are ranks of a service
+
+
+def _ranks_as_occupations(grouped: dict[tuple[str, str], list[_Said]], ctx: Context) -> None:
+    """A rank one report writes as a title (`Fire Chief Dale Summerfield`) and another as a job
+    (`Assistant Chief Dale Summerfield`, read as an occupation) is one rank, compared so: an
+    occupation joins the person's title comparison of a service kind (police, military, fire
+    and rescue) when it is itself a title of that kind or ends in the title's last word."""
+    for (subject, key), said in list(grouped.items()):
+        if subject not in ctx.cast or not key.startswith("title:") or key.split(":")[1] not in _SERVICE_KINDS:
+            continue
+        kind = key.split(":")[1]
+        heads = {str(s.fact.value).casefold().split()[-1] for s in said if str(s.fact.value).split()}
+        jobs = grouped.get((subject, "occupation"), [])
+        moving = [
+            s
+            for s in jobs
+            if str(s.fact.value).split()
+            and (
+                _title_kind(str(s.fact.value).title()) == kind
+                or str(s.fact.value).casefold().split()[-1] in heads
+            )
+        ]
+        if not moving:
+            continue
+        said.extend(moving)
+        left = [s for s in jobs if s not in moving]
+        if left:
+            grouped[(subject, "occupation")] = left
+        else:
+            del grouped[(subject, "occupation")]
 
 
 LENGTH = "measure:length"  # how long an agreement runs (`a five-year contract`), one comparison per kind
