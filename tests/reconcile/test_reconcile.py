@@ -951,3 +951,11 @@ def test_a_rank_one_report_writes_as_a_title_and_another_as_a_job_is_compared_as
     writer.fact("p1", "occupation", "novelist", "novelist", name="Nora Castell")
     story = build_story([chief.case(), writer.case()])
     assert not any(f.verdict == "conflicting" for f in story.facts)  # a job that is no rank stays a job
+
+
+def test_plural_endings_come_off_as_written_so_a_thing_and_its_plural_are_one_stem() -> None:
+    from storydesk.reconcile.facts import _stem
+
+    pairs = [("cases", "case"), ("homes", "home"), ("houses", "house"), ("boxes", "box"), ("churches", "church")]
+    assert all(_stem(plural) == _stem(single) for plural, single in pairs)
+    assert _stem("passes") == "pass" and _stem("injuries") == "injury"

@@ -192,6 +192,8 @@ def _stem(word: str) -> str:
     """Plural and verb endings off (`homes` -> `home`, `killed` -> `kill`): a lemma for matching."""
     for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            if suffix == "es" and not word[:-2].endswith(("ss", "x", "z", "ch", "sh")):
+                continue  # `homes`, `cases`: only the s is an ending (`boxes`, `churches`, `passes`: es)
             return word[: -len(suffix)] + keep
     return word
 
