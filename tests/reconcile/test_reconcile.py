@@ -959,3 +959,16 @@ def test_plural_endings_come_off_as_written_so_a_thing_and_its_plural_are_one_st
     pairs = [("cases", "case"), ("homes", "home"), ("houses", "house"), ("boxes", "box"), ("churches", "church")]
     assert all(_stem(plural) == _stem(single) for plural, single in pairs)
     assert _stem("passes") == "pass" and _stem("injuries") == "injury"
+
+
+def test_a_seat_on_an_elected_body_holds_beside_an_office_in_it() -> None:
+    a = Report("Piers Hadleigh, the mayor, opened a book of condolence.", "2024-11-14", "A")
+    _job(a, "mayor")
+    b = Report("Piers Hadleigh, a councillor, read the names.", "2024-11-19", "B")
+    _job(b, "councillor")
+    story = build_story([a.case(), b.case()])
+    assert next(f for f in story.facts if f.attribute == "occupation").verdict == "corroborated"
+    c = Report("Piers Hadleigh, the town clerk, read the names.", "2024-11-19", "C")
+    _job(c, "town clerk")
+    story = build_story([a.case(), c.case()])
+    assert next(f for f in story.facts if f.attribute == "occupation").verdict == "conflicting"  # two offices

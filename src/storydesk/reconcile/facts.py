@@ -815,10 +815,19 @@ _VAGUE_JOBS = frozenset(
 )
 
 
+# Seats on an elected body, held beside any office in it or job outside it (the mayor of a
+# town is one of its councillors; a minister is an MP): never a conflict with another job.
+_SEATS = frozenset(
+    {"councillor", "cllr", "alderman", "mp", "mep", "msp", "senator", "congressman", "congresswoman", "assemblyman"}
+)
+
+
 def _job_words(value: FactValue) -> frozenset[str]:
-    """The words of a job, without vague ones and states (`retired`, `kidnapped`: -ed words)."""
+    """The words of a job, without vague ones, seats and states (`retired`, `kidnapped`: -ed words)."""
     words = re.findall(r"[^\W\d_]+", names.fold(str(value)))
-    return frozenset(w for w in words if w not in STOP_WORDS and w not in _VAGUE_JOBS and not w.endswith("ed"))
+    return frozenset(
+        w for w in words if w not in STOP_WORDS and w not in _VAGUE_JOBS and w not in _SEATS and not w.endswith("ed")
+    )
 
 
 def _distinct_jobs(values: list[ValueSources]) -> list[list[str]]:
