@@ -972,3 +972,16 @@ def test_a_seat_on_an_elected_body_holds_beside_an_office_in_it() -> None:
     _job(c, "town clerk")
     story = build_story([a.case(), c.case()])
     assert next(f for f in story.facts if f.attribute == "occupation").verdict == "conflicting"  # two offices
+
+
+def test_a_job_linked_to_a_name_across_other_words_raises_no_conflict() -> None:
+    a = Report("Piers Hadleigh, the sporting director, said talks were over.", "2023-08-27", "A")
+    _job(a, "sporting director")
+    b = Report("Piers Hadleigh, answering letters from his technical director, said so.", "2023-08-28", "B")
+    _job(b, "technical director")  # the extractor linked someone else's job to him
+    story = build_story([a.case(), b.case()])
+    assert next(f for f in story.facts if f.attribute == "occupation").verdict != "conflicting"
+    c = Report("Piers Hadleigh, who is Wexmoor's technical director, said so.", "2023-08-28", "C")
+    _job(c, "technical director")
+    story = build_story([a.case(), c.case()])
+    assert next(f for f in story.facts if f.attribute == "occupation").verdict == "conflicting"

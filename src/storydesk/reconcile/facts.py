@@ -984,10 +984,37 @@ def _stated_with_name(values: list[ValueSources], member: CastMember) -> list[Va
             words |= {found.surname, *found.given}
     stated = []
     for v in values:
-        keep = [e for e in v.evidence if words & {names.fold(w) for w in re.findall(r"[^\W\d_]+", e.text)}]
+        keep = [
+            e
+            for e in v.evidence
+            if words & {names.fold(w) for w in re.findall(r"[^\W\d_]+", e.text)}
+            and _beside(e.text, str(v.value), words)
+        ]
         if keep:
             stated.append(v.model_copy(update={"evidence": keep}))
     return stated
+
+
+def _beside(text: str, job: str, name_words: set[str]) -> bool:
+    """The job is written beside the name (`Tom Haigh, the mayor`, `Ms Redfearn, 52, who is
+    Wexmoor's sporting director`): no lower-case word but function words between them. A job
+    with words between (`Sir Alastair, including correspondence with her permanent secretary`)
+    was linked to the name by a reading of the sentence, not said of it. A job not found as
+    written in the span is kept."""
+    at = text.casefold().find(job.casefold())
+    if at < 0:
+        return True
+    tokens = list(re.finditer(r"[^\W\d_]+", text))
+    named = [t for t in tokens if names.fold(t.group(0)) in name_words]
+    if not named:
+        return True
+    end = at + len(job)
+    gaps = [text[t.end() : at] if t.end() <= at else text[end : t.start()] for t in named]
+    gaps = [g for t, g in zip(named, gaps, strict=True) if t.end() <= at or t.start() >= end]
+    if not gaps:
+        return True
+    gap = min(gaps, key=len)
+    return not any(w[:1].islower() and len(w) > 1 and w not in STOP_WORDS for w in re.findall(r"[^\W\d_]+", gap))
 
 
 def _stage(attribute: str, value: FactValue) -> int:
