@@ -985,3 +985,20 @@ def test_a_job_linked_to_a_name_across_other_words_raises_no_conflict() -> None:
     _job(c, "technical director")
     story = build_story([a.case(), c.case()])
     assert next(f for f in story.facts if f.attribute == "occupation").verdict == "conflicting"
+
+
+def test_people_infected_and_cases_are_one_count_and_a_verb_after_and_has_its_own_object() -> None:
+    a = Report("Health officials said 12 cases had been confirmed by Monday.", "2024-03-04", "A")
+    _figure(a, "n1", 12, "12", "cases confirmed")
+    b = Report("The outbreak has now infected 72 people and killed a pensioner.", "2024-03-06", "B")
+    _figure(b, "n1", 72, "72", "people infected by the outbreak")
+    c = Report("The agency said 27 cases had been confirmed, up from 12.", "2024-03-06", "C")
+    _figure(c, "n1", 27, "27", "cases confirmed")
+    d = Report("There have now been 31 confirmed cases, the agency said.", "2024-03-08", "D")
+    _figure(d, "n1", 31, "31", "confirmed cases")
+    story = build_story([a.case(), b.case(), c.case(), d.case()])
+    counts = [f for f in story.facts if f.attribute == "count"]
+    conflict = next(f for f in counts if f.verdict == "conflicting")
+    assert {v.value for v in conflict.values} == {27, 72}  # swapped digits, the same day
+    run = next(f for f in counts if f.verdict == "updated")
+    assert {v.value for v in run.values} == {12, 27, 31}  # 72 is the slip, far from the run

@@ -208,6 +208,10 @@ _SAME_THING = {
     "acquisition": "deal",
     "buyout": "deal",
     "fee": "deal",
+    # In an outbreak, the people infected, the people who caught it and the cases are one count.
+    "infect": "case",
+    "caught": "case",
+    "catch": "case",
 }
 
 
@@ -242,7 +246,8 @@ def _clause_outcome(text: str, start: int, end: int) -> str | None:
     """The outcome a figure's own clause gives it: the first after it, else the last before it
     (`the number of damaged homes at about 320, with 41 destroyed`: 320 damaged, 41 destroyed);
     outcomes past a comma or another figure belong to other figures."""
-    clause_after = re.split(r"[,;.:\d]", text[end : end + 80])[0]
+    # `infected 91 people and killed a grandfather`: a verb after `and` has its own object
+    clause_after = re.split(r"[,;.:\d]|\s(?:and|but)\s", text[end : end + 80])[0]
     clause_before = re.split(r"[,;.:\d]", text[max(0, start - 80) : start])[-1]
     stems = [_stem(names.fold(w)) for w in re.findall(r"[^\W\d_]+", clause_after)]
     stems += [_stem(names.fold(w)) for w in reversed(re.findall(r"[^\W\d_]+", clause_before))]
@@ -304,6 +309,7 @@ def _head(subject_name: str, words: frozenset[str]) -> str:
     """The first content word of what is counted that is not a name: a name owns the thing
     (`Brackenbury's sites`, `people Brackenbury employs`), it is not the thing."""
     ordered = [_stem(names.fold(w)) for w in re.findall(r"[^\W\d_]+", subject_name) if not w[:1].isupper()]
+    ordered = [_SAME_THING.get(w, w) for w in ordered]
     return next((w for w in ordered if w in words and w not in _GENERIC_COUNTED), "")
 
 
