@@ -21,7 +21,13 @@ counted things by the words of what they count), then each comparison is classed
   from different reports (chief financial / chief operating officer, even beside a third job
   that may also hold), both stated with the person's name (a job read only from a
   description linked to them, `the Prime Minister`, raises no conflict), or legal outcomes that
-  exclude each other (convicted / acquitted, charged / released without charge).
+  exclude each other (convicted / acquitted, charged / released without charge), two
+  lengths of one agreement (`a four-year deal` / `a five-year contract`), or two counts of
+  the people a vehicle carried (a fixed number of one moment, however far apart the reports).
+
+A service rank written as a title in one report and read as a job in another (`Fire Chief`
+/ `Assistant Chief`) is compared as a rank; a seat on an elected body (`councillor`, `MP`)
+holds beside any job; a job linked to a name across other words is not said of it.
 
 Attributes that hold many values at once (``role``, ``description``, ``relation``, and fates
 that are neither legal status nor condition: ``resigned``, ``appointed``) are compared value by
