@@ -1002,3 +1002,12 @@ def test_people_infected_and_cases_are_one_count_and_a_verb_after_and_has_its_ow
     assert {v.value for v in conflict.values} == {27, 72}  # swapped digits, the same day
     run = next(f for f in counts if f.verdict == "updated")
     assert {v.value for v in run.values} == {12, 27, 31}  # 72 is the slip, far from the run
+
+
+def test_a_fee_paid_for_a_service_is_no_sale() -> None:
+    a = Report("Harwick agreed a £490m takeover on Monday.", "2025-03-10", "A")
+    _money(a, "n1", 490_000_000, "£490m", "takeover")
+    b = Report("Harwick has paid £49m in legal fees since the bid.", "2025-03-12", "B")
+    _money(b, "n1", 49_000_000, "£49m", "legal fees")
+    story = build_story([a.case(), b.case()])
+    assert all(f.verdict == "single_source" for f in story.facts if f.attribute == "money")

@@ -221,10 +221,39 @@ _SAME_THING = {
 }
 
 
+# Fees paid for a service, not a sale's price: `legal fees`, `agent's fee` stay fees.
+# Stems, as :func:`_stem` makes them.
+_SERVICE_FEES = frozenset(
+    {
+        "legal",
+        "lawyer",
+        "agent",
+        "advis",
+        "adviser",
+        "advisory",
+        "consult",
+        "consultancy",
+        "professional",
+        "tuition",
+        "entry",
+        "licence",
+        "license",
+        "booking",
+        "membership",
+        "management",
+        "arrangement",
+        "court",
+        "admin",
+        "service",
+    }
+)
+
+
 def _content(text: str) -> frozenset[str]:
     words = [names.fold(w) for w in re.findall(r"[^\W\d_]+", text)]
-    stems = (_stem(w) for w in words if w not in STOP_WORDS and len(w) > 1)
-    return frozenset(_SAME_THING.get(w, w) for w in stems)
+    stems = [_stem(w) for w in words if w not in STOP_WORDS and len(w) > 1]
+    service = bool(set(stems) & _SERVICE_FEES)
+    return frozenset(w if service and w == "fee" else _SAME_THING.get(w, w) for w in stems)
 
 
 @dataclass(frozen=True)
@@ -404,10 +433,7 @@ def _ranks_as_occupations(grouped: dict[tuple[str, str], list[_Said]], ctx: Cont
             s
             for s in jobs
             if str(s.fact.value).split()
-            and (
-                _title_kind(str(s.fact.value).title()) == kind
-                or str(s.fact.value).casefold().split()[-1] in heads
-            )
+            and (_title_kind(str(s.fact.value).title()) == kind or str(s.fact.value).casefold().split()[-1] in heads)
         ]
         if not moving:
             continue
