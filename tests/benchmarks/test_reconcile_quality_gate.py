@@ -8,7 +8,10 @@ letters no surname, counted things by their own clause's outcome, prison terms, 
 by the next sentence): story B³ F1 1.00 with the stories independent of arrival order;
 cross-report person merge F1 0.956 (P 1.00, R 0.916); conflicts P 1.00 R 0.870 (20 claimed,
 23 gold); updates P 0.80 R 0.733; corroborated P 1.00 R 0.639; timeline P 0.391 R 0.634.
-Floors sit just below those, so only a real regression fails. Raise them when reconcile
+Conflict recall measured 0.913 (21 of 23, P 1.00) on branch `conflicts` (a service rank
+given as a title and as a job compared as one rank; money written £15million; agreement
+lengths; vehicle occupants a fixed count). Floors sit just below those, so only a real
+regression fails. Raise them when reconcile
 improves; never lower them silently.
 """
 
@@ -26,7 +29,7 @@ SAMPLE = [
 STORY_B3_FLOOR = 0.97
 PERSON_MERGE_F1_FLOOR = 0.94
 CONFLICT_PRECISION_FLOOR = 0.95
-CONFLICT_RECALL_FLOOR = 0.85
+CONFLICT_RECALL_FLOOR = 0.90
 UPDATED_RECALL_FLOOR = 0.70
 UPDATED_PRECISION_FLOOR = 0.77
 CORROBORATED_PRECISION_FLOOR = 0.97

@@ -22,6 +22,8 @@ def _case(text: str) -> CaseFile:
         ("More than 75,000 people signed the letter.", "More than 75,000", 75000, "count", None, "more_than"),
         ("The club paid £1.2m for him.", "£1.2m", 1_200_000, "money", "GBP", "exact"),
         ("The firm lost $3 billion last year.", "$3 billion", 3_000_000_000, "money", "USD", "exact"),
+        ("Rovers turned down a bid of £15million.", "£15million", 15_000_000, "money", "GBP", "exact"),
+        ("The group agreed a $2.5billion sale.", "$2.5billion", 2_500_000_000, "money", "USD", "exact"),
         ("Prices rose by 12% in a month.", "12%", 12, "percent", "%", "exact"),
         ("Turnout fell to nearly 41 per cent.", "nearly 41 per cent", 41, "percent", "%", "less_than"),
         ("Up to 3,000 jobs are at risk.", "Up to 3,000", 3000, "count", None, "up_to"),

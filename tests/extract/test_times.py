@@ -400,3 +400,12 @@ def test_resolution_depends_only_on_publication(published: dt.date) -> None:
     assert runs[0] == runs[1]
     values = dict(runs[0])
     assert values["yesterday"] == (published - dt.timedelta(days=1)).isoformat()
+
+
+def test_a_time_that_ends_a_reported_clause_before_its_attribution_dates_that_clause() -> None:
+    text = (
+        "Marta Velling, 48, who has led the trust since 2016, resigned with immediate effect today, "
+        "the trust told staff this morning."
+    )
+    assert _when(text, "resigned") == PUB.isoformat()
+    assert _when(text, "told") == PUB.isoformat() + "TMO"

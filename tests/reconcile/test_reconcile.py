@@ -853,3 +853,161 @@ def test_a_deal_and_a_takeover_are_one_thing_counted_in_money() -> None:
     story = build_story([a.case(), b.case()])
     value = next(f for f in story.facts if f.attribute == "money")
     assert value.verdict == "conflicting" and len(value.values) == 2  # ten times the other: a slip
+
+
+def _money(report: Report, nid: str, value: int, words: str, counts: str) -> None:
+    evidence = report.span(words)
+    report.numbers.append(Number(id=nid, value=value, unit="GBP", kind="money", counts=counts, evidence=evidence))
+    report.fact(nid, "money", value, words, name=counts)
+    report.facts[-1] = report.facts[-1].model_copy(update={"evidence": evidence})
+
+
+def test_a_fee_is_the_deal_its_bids_offered_and_a_slip_is_found_before_a_same_day_clash() -> None:
+    a = Report("Rovers rejected an opening bid of £15m for the winger.", "2024-08-19", "A")
+    _money(a, "n1", 15_000_000, "£15m", "opening bid")
+    b = Report("City agreed a whopping £42m deal for the winger last night.", "2024-08-27", "B")
+    _money(b, "n1", 42_000_000, "£42m", "deal")
+    c = Report("City agreed a fee of £24m for the winger after bids of £15m were rejected.", "2024-08-27", "C")
+    _money(c, "n1", 24_000_000, "£24m", "fee")
+    _money(c, "n2", 15_000_000, "£15m", "bids")
+    d = Report("The fee of £24m is a club record, the winger said.", "2024-08-29", "D")
+    _money(d, "n1", 24_000_000, "£24m", "fee")
+    story = build_story([r.case() for r in (a, b, c, d)])
+    money = [f for f in story.facts if f.attribute == "money"]
+    conflict = next(f for f in money if f.verdict == "conflicting")
+    assert {v.value for v in conflict.values} == {24_000_000, 42_000_000}  # swapped digits, not 15m that day
+    run = next(f for f in money if f.verdict == "updated")
+    assert {v.value for v in run.values} == {15_000_000, 24_000_000} and run.current == 24_000_000
+
+
+def test_a_figure_its_sentence_dates_to_an_earlier_year_counts_another_occasion() -> None:
+    a = Report("He joined for a fee of £400,000 two years ago. City paid a fee of £24m.", "2024-08-27", "A")
+    a.times.append(TimeRef(id="t1", type="DATE", value="2022", granularity="year", evidence=a.span("two years ago")))
+    _money(a, "n1", 400_000, "£400,000", "fee")
+    _money(a, "n2", 24_000_000, "£24m", "fee")
+    b = Report("City paid a fee of £24m; he had cost a fee of £400,000 two years ago.", "2024-08-29", "B")
+    b.times.append(TimeRef(id="t1", type="DATE", value="2022", granularity="year", evidence=b.span("two years ago")))
+    _money(b, "n1", 24_000_000, "£24m", "fee")
+    _money(b, "n2", 400_000, "£400,000", "fee")
+    story = build_story([a.case(), b.case()])
+    money = {frozenset(v.value for v in f.values): f.verdict for f in story.facts if f.attribute == "money"}
+    assert money == {frozenset({24_000_000}): "corroborated", frozenset({400_000}): "corroborated"}
+
+
+def _signed(outlet: str, day: str, text: str, lengths: list[tuple[str, str]]) -> Report:
+    r = Report(text, day, outlet)
+    for n, (value, words) in enumerate(lengths, 1):
+        r.times.append(TimeRef(id=f"t{n}", type="DURATION", value=value, granularity="year", evidence=r.span(words)))
+    return r
+
+
+def test_two_lengths_of_one_contract_conflict_but_a_report_giving_two_tells_two_contracts() -> None:
+    a = _signed("A", "2024-08-27", "The winger will sign a four-year deal worth £45,000.", [("P4Y", "four-year")])
+    b = _signed("B", "2024-08-27", "The winger is due to sign a five-year contract today.", [("P5Y", "five-year")])
+    c = _signed("C", "2024-08-29", "The winger signed a five-year rolling contract last night.", [("P5Y", "five-year")])
+    story = build_story([a.case(), b.case(), c.case()])
+    length = next(f for f in story.facts if f.attribute == "measure")
+    assert length.verdict == "conflicting" and {v.value for v in length.values} == {4, 5}
+    assert length.subject_name == "contract length in years"
+    d = _signed(
+        "D",
+        "2024-08-29",
+        "He signed a five-year contract; his brother has a four-year contract at Rovers.",
+        [("P5Y", "five-year"), ("P4Y", "four-year")],
+    )
+    e = _signed("E", "2024-08-30", "Rovers fans hope for a five-year plan.", [("P5Y", "five-year")])
+    story = build_story([b.case(), d.case(), e.case()])
+    assert not any(f.attribute == "measure" and f.verdict != "single_source" for f in story.facts)
+
+
+def test_the_people_a_vehicle_carried_are_one_number_and_not_the_ones_who_died() -> None:
+    a = Report("The coach was carrying 31 members of a choir when it overturned.", "2024-05-06", "A")
+    _figure(a, "n1", 31, "31", "members of a choir carrying")
+    b = Report("Two passengers died; the coach had been carrying 31 members of a choir.", "2024-05-07", "B")
+    _figure(b, "n1", 2, "Two", "passengers who died")
+    _figure(b, "n2", 31, "31", "members of a choir carrying")
+    c = Report("Four days on, the coach carrying 38 members of a choir is still on its side.", "2024-05-10", "C")
+    _figure(c, "n1", 38, "38", "members of a choir carrying")
+    d = Report("There were 31 passengers on board the coach, officials said.", "2024-05-10", "D")
+    _figure(d, "n1", 31, "31", "passengers on board the coach")
+    story = build_story([r.case() for r in (a, b, c, d)])
+    counts = [f for f in story.facts if f.attribute == "count"]
+    carried = next(f for f in counts if 38 in {v.value for v in f.values})
+    assert carried.verdict == "conflicting" and {v.value for v in carried.values} == {31, 38}  # days apart
+    assert not any(2 in {v.value for v in f.values} and len(f.values) > 1 for f in counts)  # the dead stay apart
+
+
+def test_a_rank_one_report_writes_as_a_title_and_another_as_a_job_is_compared_as_a_rank() -> None:
+    chief = _ranked("Nora Castell", "Fire Chief", "Fire Chief Nora Castell said the blaze was out.", "2024-06-01", "A")
+    deputy = Report("Deputy Chief Nora Castell of the county fire service spoke.", "2024-06-02", "B")
+    deputy.person("p1", "Nora Castell")
+    deputy.fact("p1", "occupation", "deputy chief", "Deputy Chief", name="Nora Castell")
+    story = build_story([chief.case(), deputy.case()])
+    title = next(f for f in story.facts if f.attribute == "title")
+    assert title.verdict == "conflicting" and {str(v.value) for v in title.values} == {"Fire Chief", "deputy chief"}
+    assert not any(f.attribute == "occupation" for f in story.facts)
+    writer = Report("Nora Castell, a keen novelist, spoke.", "2024-06-02", "C")
+    writer.person("p1", "Nora Castell")
+    writer.fact("p1", "occupation", "novelist", "novelist", name="Nora Castell")
+    story = build_story([chief.case(), writer.case()])
+    assert not any(f.verdict == "conflicting" for f in story.facts)  # a job that is no rank stays a job
+
+
+def test_plural_endings_come_off_as_written_so_a_thing_and_its_plural_are_one_stem() -> None:
+    from storydesk.reconcile.facts import _stem
+
+    pairs = [("cases", "case"), ("homes", "home"), ("houses", "house"), ("boxes", "box"), ("churches", "church")]
+    assert all(_stem(plural) == _stem(single) for plural, single in pairs)
+    assert _stem("passes") == "pass" and _stem("injuries") == "injury"
+
+
+def test_a_seat_on_an_elected_body_holds_beside_an_office_in_it() -> None:
+    a = Report("Piers Hadleigh, the mayor, opened a book of condolence.", "2024-11-14", "A")
+    _job(a, "mayor")
+    b = Report("Piers Hadleigh, a councillor, read the names.", "2024-11-19", "B")
+    _job(b, "councillor")
+    story = build_story([a.case(), b.case()])
+    assert next(f for f in story.facts if f.attribute == "occupation").verdict == "corroborated"
+    c = Report("Piers Hadleigh, the town clerk, read the names.", "2024-11-19", "C")
+    _job(c, "town clerk")
+    story = build_story([a.case(), c.case()])
+    assert next(f for f in story.facts if f.attribute == "occupation").verdict == "conflicting"  # two offices
+
+
+def test_a_job_linked_to_a_name_across_other_words_raises_no_conflict() -> None:
+    a = Report("Piers Hadleigh, the sporting director, said talks were over.", "2023-08-27", "A")
+    _job(a, "sporting director")
+    b = Report("Piers Hadleigh, answering letters from his technical director, said so.", "2023-08-28", "B")
+    _job(b, "technical director")  # the extractor linked someone else's job to him
+    story = build_story([a.case(), b.case()])
+    assert next(f for f in story.facts if f.attribute == "occupation").verdict != "conflicting"
+    c = Report("Piers Hadleigh, who is Wexmoor's technical director, said so.", "2023-08-28", "C")
+    _job(c, "technical director")
+    story = build_story([a.case(), c.case()])
+    assert next(f for f in story.facts if f.attribute == "occupation").verdict == "conflicting"
+
+
+def test_people_infected_and_cases_are_one_count_and_a_verb_after_and_has_its_own_object() -> None:
+    a = Report("Health officials said 12 cases had been confirmed by Monday.", "2024-03-04", "A")
+    _figure(a, "n1", 12, "12", "cases confirmed")
+    b = Report("The outbreak has now infected 72 people and killed a pensioner.", "2024-03-06", "B")
+    _figure(b, "n1", 72, "72", "people infected by the outbreak")
+    c = Report("The agency said 27 cases had been confirmed, up from 12.", "2024-03-06", "C")
+    _figure(c, "n1", 27, "27", "cases confirmed")
+    d = Report("There have now been 31 confirmed cases, the agency said.", "2024-03-08", "D")
+    _figure(d, "n1", 31, "31", "confirmed cases")
+    story = build_story([a.case(), b.case(), c.case(), d.case()])
+    counts = [f for f in story.facts if f.attribute == "count"]
+    conflict = next(f for f in counts if f.verdict == "conflicting")
+    assert {v.value for v in conflict.values} == {27, 72}  # swapped digits, the same day
+    run = next(f for f in counts if f.verdict == "updated")
+    assert {v.value for v in run.values} == {12, 27, 31}  # 72 is the slip, far from the run
+
+
+def test_a_fee_paid_for_a_service_is_no_sale() -> None:
+    a = Report("Harwick agreed a £490m takeover on Monday.", "2025-03-10", "A")
+    _money(a, "n1", 490_000_000, "£490m", "takeover")
+    b = Report("Harwick has paid £49m in legal fees since the bid.", "2025-03-12", "B")
+    _money(b, "n1", 49_000_000, "£49m", "legal fees")
+    story = build_story([a.case(), b.case()])
+    assert all(f.verdict == "single_source" for f in story.facts if f.attribute == "money")

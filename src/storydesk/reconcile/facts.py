@@ -21,7 +21,13 @@ counted things by the words of what they count), then each comparison is classed
   from different reports (chief financial / chief operating officer, even beside a third job
   that may also hold), both stated with the person's name (a job read only from a
   description linked to them, `the Prime Minister`, raises no conflict), or legal outcomes that
-  exclude each other (convicted / acquitted, charged / released without charge).
+  exclude each other (convicted / acquitted, charged / released without charge), two
+  lengths of one agreement (`a four-year deal` / `a five-year contract`), or two counts of
+  the people a vehicle carried (a fixed number of one moment, however far apart the reports).
+
+A service rank written as a title in one report and read as a job in another (`Fire Chief`
+/ `Assistant Chief`) is compared as a rank; a seat on an elected body (`councillor`, `MP`)
+holds beside any job; a job linked to a name across other words is not said of it.
 
 Attributes that hold many values at once (``role``, ``description``, ``relation``, and fates
 that are neither legal status nor condition: ``resigned``, ``appointed``) are compared value by
@@ -156,6 +162,7 @@ _CONTEXT_WORDS = 6  # words either side of a number read when its subject names 
 _OUTCOMES = frozenset(
     {
         "die",
+        "died",  # too short for _stem to cut
         "dead",
         "kill",
         "injur",
@@ -180,23 +187,73 @@ _OUTCOMES = frozenset(
 )
 
 
+# Words for the people a vehicle carried. How many were on board when it crashed, sank or
+# was stopped is one fixed number of a past moment: two values cannot both hold, however far
+# apart the reports (unlike a toll, which grows). Stems, as :func:`_stem` makes them.
+_ABOARD = frozenset({"passenger", "aboard", "board", "onboard", "carry", "occupant"})
+ABOARD = "count:aboard"  # the comparison of such a count
+
+
 def _stem(word: str) -> str:
     """Plural and verb endings off (`homes` -> `home`, `killed` -> `kill`): a lemma for matching."""
     for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            if suffix == "es" and not word[:-2].endswith(("ss", "x", "z", "ch", "sh")):
+                continue  # `homes`, `cases`: only the s is an ending (`boxes`, `churches`, `passes`: es)
             return word[: -len(suffix)] + keep
     return word
 
 
 # Words for one thing counted in money: a company's sale is its deal, takeover, bid, offer or
 # acquisition, whichever word a report uses. Stems, as :func:`_stem` makes them.
-_SAME_THING = {"takeover": "deal", "bid": "deal", "offer": "deal", "acquisition": "deal", "buyout": "deal"}
+# A sale's fee is what its bids offered and its deal agreed (`a fee of £24m` / `a £42m deal`).
+_SAME_THING = {
+    "takeover": "deal",
+    "bid": "deal",
+    "offer": "deal",
+    "acquisition": "deal",
+    "buyout": "deal",
+    "fee": "deal",
+    # In an outbreak, the people infected, the people who caught it and the cases are one count.
+    "infect": "case",
+    "caught": "case",
+    "catch": "case",
+}
+
+
+# Fees paid for a service, not a sale's price: `legal fees`, `agent's fee` stay fees.
+# Stems, as :func:`_stem` makes them.
+_SERVICE_FEES = frozenset(
+    {
+        "legal",
+        "lawyer",
+        "agent",
+        "advis",
+        "adviser",
+        "advisory",
+        "consult",
+        "consultancy",
+        "professional",
+        "tuition",
+        "entry",
+        "licence",
+        "license",
+        "booking",
+        "membership",
+        "management",
+        "arrangement",
+        "court",
+        "admin",
+        "service",
+    }
+)
 
 
 def _content(text: str) -> frozenset[str]:
     words = [names.fold(w) for w in re.findall(r"[^\W\d_]+", text)]
-    stems = (_stem(w) for w in words if w not in STOP_WORDS and len(w) > 1)
-    return frozenset(_SAME_THING.get(w, w) for w in stems)
+    stems = [_stem(w) for w in words if w not in STOP_WORDS and len(w) > 1]
+    service = bool(set(stems) & _SERVICE_FEES)
+    return frozenset(w if service and w == "fee" else _SAME_THING.get(w, w) for w in stems)
 
 
 @dataclass(frozen=True)
@@ -207,21 +264,56 @@ class _Counted:
     unit: str  # currency, `%`, or "" for counts and measures without one
     from_context: bool  # the words come from around the number, not from a named counted thing
     head: str = ""  # first content word of the counted thing (`volunteers who took part`: volunteer)
+    era: str = ""  # the earlier year its own sentence dates it to (`£400,000 two years ago`: 2022)
 
     @property
     def outcomes(self) -> frozenset[str]:
         return self.words & _OUTCOMES
+
+    @property
+    def aboard(self) -> bool:
+        """A count of the people a vehicle carried (`15 passengers on board`, `carrying 26
+        members of a lunch club`), not of what befell them (`passengers who died`)."""
+        return bool(self.words & _ABOARD) and not self.outcomes
 
 
 def _clause_outcome(text: str, start: int, end: int) -> str | None:
     """The outcome a figure's own clause gives it: the first after it, else the last before it
     (`the number of damaged homes at about 320, with 41 destroyed`: 320 damaged, 41 destroyed);
     outcomes past a comma or another figure belong to other figures."""
-    clause_after = re.split(r"[,;.:\d]", text[end : end + 80])[0]
+    # `infected 91 people and killed a grandfather`: a verb after `and` has its own object
+    clause_after = re.split(r"[,;.:\d]|\s(?:and|but)\s", text[end : end + 80])[0]
     clause_before = re.split(r"[,;.:\d]", text[max(0, start - 80) : start])[-1]
     stems = [_stem(names.fold(w)) for w in re.findall(r"[^\W\d_]+", clause_after)]
     stems += [_stem(names.fold(w)) for w in reversed(re.findall(r"[^\W\d_]+", clause_before))]
     return next((w for w in stems if w in _OUTCOMES), None)
+
+
+def _era(case: CaseFile, start: int, end: int) -> str:
+    """The year before the report's own that a figure's sentence dates it to: the date nearest
+    the figure with no other figure between them (`joined for £400,000 two years ago`, `the
+    £11m received for Brannigan last summer`). A figure of an earlier year counts another
+    occasion than the news (an earlier fee, last year's toll); "" when none dates it so."""
+    published = case.article.published
+    if published is None:
+        return ""
+    text = case.article.text
+    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    right = min(stops) if stops else len(text)
+    others = [n.evidence for n in case.numbers if left <= n.evidence.start < right and n.evidence.start != start]
+    best: tuple[int, str] | None = None
+    for t in case.times:
+        found = re.match(r"(\d{4})", t.value or "") if t.type == "DATE" else None
+        if found is None or not (left <= t.evidence.start < right):
+            continue
+        lo, hi = sorted((end, t.evidence.start)) if t.evidence.start >= end else (t.evidence.end, start)
+        if any(lo <= o.start < hi for o in others):
+            continue
+        gap = abs(t.evidence.start - end) if t.evidence.start >= end else abs(start - t.evidence.end)
+        if best is None or gap < best[0]:
+            best = (gap, found.group(1))
+    return best[1] if best is not None and int(best[1]) < published.year else ""
 
 
 def _counted(case: CaseFile, fact: Fact) -> _Counted:
@@ -230,6 +322,7 @@ def _counted(case: CaseFile, fact: Fact) -> _Counted:
     words = _content(fact.subject_name) - {names.fold(unit).casefold()}
     if number is None:
         return _Counted(words, unit, False, _head(fact.subject_name, words))
+    era = _era(case, number.evidence.start, number.evidence.end)
     text = case.article.text
     outcome = _clause_outcome(text, number.evidence.start, number.evidence.end)
     if not (words - _GENERIC_COUNTED):
@@ -239,28 +332,31 @@ def _counted(case: CaseFile, fact: Fact) -> _Counted:
         words = _content(around) - _GENERIC_COUNTED - {"million", "billion", "bn", "pound"}
         if outcome is not None:
             words = words - (_OUTCOMES - {outcome})
-        return _Counted(frozenset(words), unit, True)
+        return _Counted(frozenset(words), unit, True, era=era)
     if outcome is not None and words & _OUTCOMES and outcome not in words:
         # The counted thing names another figure's outcome (`homes destroyed` for the 320 of
         # `about 320 homes damaged, 41 of them destroyed`): the figure's own clause says which.
         words = (words - _OUTCOMES) | {outcome}
-    return _Counted(words, unit, False, _head(fact.subject_name, words))
+    return _Counted(words, unit, False, _head(fact.subject_name, words), era)
 
 
 def _head(subject_name: str, words: frozenset[str]) -> str:
     """The first content word of what is counted that is not a name: a name owns the thing
     (`Brackenbury's sites`, `people Brackenbury employs`), it is not the thing."""
     ordered = [_stem(names.fold(w)) for w in re.findall(r"[^\W\d_]+", subject_name) if not w[:1].isupper()]
+    ordered = [_SAME_THING.get(w, w) for w in ordered]
     return next((w for w in ordered if w in words and w not in _GENERIC_COUNTED), "")
 
 
 def _same_counted(a: _Counted, b: _Counted) -> bool:
     """One counted thing: same unit, and the words overlap (at least half of the shorter side,
     and one word that is not generic). Words read around a number need two shared words."""
-    if a.unit != b.unit:
+    if a.unit != b.unit or a.era != b.era:
         return False
     if a.outcomes and b.outcomes and a.outcomes != b.outcomes:
         return False
+    if (a.aboard and b.outcomes) or (b.aboard and a.outcomes):
+        return False  # the people on board are not the ones of them who died
     if a.head and a.head == b.head and not (a.from_context or b.from_context):
         return True
     shared = (a.words & b.words) - _GENERIC_COUNTED
@@ -276,6 +372,7 @@ def _subjects(cases: Sequence[CaseFile], ctx: Context) -> dict[tuple[str, str], 
     """Group every comparable fact by (subject key, attribute)."""
     grouped: dict[tuple[str, str], list[_Said]] = defaultdict(list)
     number_keys: list[tuple[_Counted, str, str]] = []  # (counted thing, key, attribute)
+    aboard: set[str] = set()  # keys of counts of the people a vehicle carried
     for case in sorted(cases, key=lambda c: ctx.order[c.article.id]):
         aid = case.article.id
         for fact in case.facts:
@@ -298,17 +395,105 @@ def _subjects(cases: Sequence[CaseFile], ctx: Context) -> dict[tuple[str, str], 
                 counted = _counted(case, fact)
                 subject = _number_key(counted, fact, aid, number_keys, grouped)
                 if not subject:
-                    words = " ".join(sorted(counted.words))
+                    words = " ".join(sorted(counted.words | ({counted.era} if counted.era else set())))
                     subject = f"n:{words}" if words and not counted.from_context else f"n:{aid[:8]}:{fact.subject}"
                     if any(k == subject for _, k, _ in number_keys):
                         subject = f"{subject}:{aid[:8]}:{fact.subject}"
                 number_keys.append((counted, subject, fact.attribute))
+                if counted.aboard and fact.attribute == "count":
+                    aboard.add(subject)
             else:
                 continue
             grouped[(subject, _attribute_key(fact))].append(said)
         for subject, term in _terms(case, ctx):
             grouped[(subject, TERM)].append(_Said(term, aid, case.article.published))
+        for subject, length in _lengths(case):
+            grouped[(subject, LENGTH)].append(_Said(length, aid, case.article.published))
+    for subject in aboard:
+        grouped[(subject, ABOARD)] = grouped.pop((subject, "count"))
+    _ranks_as_occupations(grouped, ctx)
     return grouped
+
+
+_SERVICE_KINDS = frozenset({"rank", "emergency"})  # title kinds that are ranks of a service
+
+
+def _ranks_as_occupations(grouped: dict[tuple[str, str], list[_Said]], ctx: Context) -> None:
+    """A rank one report writes as a title (`Fire Chief Dale Summerfield`) and another as a job
+    (`Assistant Chief Dale Summerfield`, read as an occupation) is one rank, compared so: an
+    occupation joins the person's title comparison of a service kind (police, military, fire
+    and rescue) when it is itself a title of that kind or ends in the title's last word."""
+    for (subject, key), said in list(grouped.items()):
+        if subject not in ctx.cast or not key.startswith("title:") or key.split(":")[1] not in _SERVICE_KINDS:
+            continue
+        kind = key.split(":")[1]
+        heads = {str(s.fact.value).casefold().split()[-1] for s in said if str(s.fact.value).split()}
+        jobs = grouped.get((subject, "occupation"), [])
+        moving = [
+            s
+            for s in jobs
+            if str(s.fact.value).split()
+            and (_title_kind(str(s.fact.value).title()) == kind or str(s.fact.value).casefold().split()[-1] in heads)
+        ]
+        if not moving:
+            continue
+        said.extend(moving)
+        left = [s for s in jobs if s not in moving]
+        if left:
+            grouped[(subject, "occupation")] = left
+        else:
+            del grouped[(subject, "occupation")]
+
+
+LENGTH = "measure:length"  # how long an agreement runs (`a five-year contract`), one comparison per kind
+# Nouns whose length a report states as `an N-year ...`, each with the agreement it names: a
+# player's deal is his contract. From what the words mean, not tuned on the gold stories.
+_AGREEMENTS = {"contract": "contract", "deal": "contract", "agreement": "contract", "lease": "lease", "ban": "ban"}
+_LENGTH_UNITS = {"Y": "years", "M": "months", "W": "weeks"}
+
+
+def _lengths(case: CaseFile) -> list[tuple[str, Fact]]:
+    """The lengths of agreements a report states: a duration written as an adjective just
+    before the agreement (`a four-year deal`, `a five-year contract`, `a three-month ban`),
+    one word between at most (`a five-year rolling contract`). A report that gives one
+    agreement two lengths tells two agreements and gives none here; a length its sentence
+    dates to an earlier year (`the three-year deal he signed in 2019`) is another agreement."""
+    text = case.article.text
+    found: dict[str, list[tuple[int, int, TimeRef]]] = defaultdict(list)
+    for t in case.times:
+        matched = _DURATION.fullmatch(t.value or "")
+        if t.type != "DURATION" or matched is None or matched.group(2) not in _LENGTH_UNITS:
+            continue
+        if not re.fullmatch(r"[\w]+-(?:year|month|week)", t.evidence.text, re.IGNORECASE):
+            continue
+        after = text[t.evidence.end : t.evidence.end + 40]
+        words = [(w.group(1).removesuffix("s"), w.end()) for w in re.finditer(r"\s+([a-z]+)", after)][:2]
+        # the first word (`deal`) or the second after an adjective (`rolling contract`), plural or not
+        kind, end = next(((_AGREEMENTS[w], t.evidence.end + e) for w, e in words if w in _AGREEMENTS), (None, 0))
+        if kind is None or _era(case, t.evidence.start, t.evidence.end):
+            continue
+        unit = _LENGTH_UNITS[matched.group(2)]
+        found[f"length:{kind}:{unit}"].append((int(matched.group(1)), end, t))
+    facts = []
+    for key, lengths in found.items():
+        if len({n for n, _, _ in lengths}) > 1:
+            continue
+        n, end, t = lengths[0]
+        start = t.evidence.start
+        evidence = Evidence(article_id=case.article.id, start=start, end=end, text=text[start:end])
+        name = key.split(":")[1] + " length in " + key.split(":")[2]
+        fact = Fact(
+            id=t.id,  # the duration: the comparison traces to it
+            subject=t.id,
+            subject_name=name,
+            attribute="measure",
+            value=n,
+            qualifier="exact",
+            evidence=evidence,
+            published=case.article.published,
+        )
+        facts.append((key, fact))
+    return facts
 
 
 TERM = "measure:term"  # the custodial term of a sentence, one comparison per person sentenced
@@ -515,13 +700,16 @@ def _clash(a: ValueSources, b: ValueSources) -> bool:
 def split_numeric(values: list[ValueSources]) -> tuple[list[ValueSources], list[list[ValueSources]]]:
     """Separate the values that clash (see :func:`_clash`) from the run of values a count
     takes over time. Returns the run and each clashing pair; of a pair, the value fewer
-    independent reports give (ties: the later one) leaves the run."""
+    independent reports give (ties: the later one) leaves the run. Slips are looked for first:
+    a figure one slip from another is explained by the slip, whatever else was said that day
+    (`£42m` beside `£24m` and an earlier `£15m` bid given the same day)."""
     run = list(values)
     pairs: list[list[ValueSources]] = []
     changed = True
     while changed:
         changed = False
-        for a, b in itertools.combinations(run, 2):
+        candidates = sorted(itertools.combinations(run, 2), key=lambda p: not _slip(p[0].value, p[1].value))
+        for a, b in candidates:
             if _clash(a, b):
                 weaker = min((a, b), key=lambda v: (v.independent, -_distance(v, run)))
                 pairs.append([a, b])
@@ -585,6 +773,12 @@ def verdict(attribute: str, values: list[ValueSources], independent: int) -> tup
         return "single_source", "one report only (it gives more than one value)"
     if attribute == TERM:
         return "conflicting", "one sentence, two terms"
+    if attribute.startswith(LENGTH):
+        return "conflicting", "one agreement, two lengths"
+    if attribute.startswith(ABOARD):
+        if all(set(a.articles) & set(b.articles) for a, b in itertools.combinations(values, 2)):
+            return "single_source", "each report gives its own figures (it tells two vehicles or a change)"
+        return "conflicting", "how many a vehicle carried is one number of one moment: it cannot change"
     if base == "date":
         if _dates_agree(values):
             return "corroborated", "the dates given contain each other"
@@ -659,10 +853,19 @@ _VAGUE_JOBS = frozenset(
 )
 
 
+# Seats on an elected body, held beside any office in it or job outside it (the mayor of a
+# town is one of its councillors; a minister is an MP): never a conflict with another job.
+_SEATS = frozenset(
+    {"councillor", "cllr", "alderman", "mp", "mep", "msp", "senator", "congressman", "congresswoman", "assemblyman"}
+)
+
+
 def _job_words(value: FactValue) -> frozenset[str]:
-    """The words of a job, without vague ones and states (`retired`, `kidnapped`: -ed words)."""
+    """The words of a job, without vague ones, seats and states (`retired`, `kidnapped`: -ed words)."""
     words = re.findall(r"[^\W\d_]+", names.fold(str(value)))
-    return frozenset(w for w in words if w not in STOP_WORDS and w not in _VAGUE_JOBS and not w.endswith("ed"))
+    return frozenset(
+        w for w in words if w not in STOP_WORDS and w not in _VAGUE_JOBS and w not in _SEATS and not w.endswith("ed")
+    )
 
 
 def _distinct_jobs(values: list[ValueSources]) -> list[list[str]]:
@@ -732,7 +935,7 @@ def compare_facts(cases: Sequence[CaseFile], ctx: Context) -> tuple[list[FactCom
     for (subject, key), said in _subjects(cases, ctx).items():
         attribute = _display_attribute(key)
         values = _values(said, ctx, attribute)
-        if attribute in NUMERIC:
+        if attribute in NUMERIC and key != ABOARD:
             run, pairs = split_numeric(values)
             groups = [run, *pairs] if pairs else [values]
             if pairs and len(run) == 1:
@@ -819,10 +1022,37 @@ def _stated_with_name(values: list[ValueSources], member: CastMember) -> list[Va
             words |= {found.surname, *found.given}
     stated = []
     for v in values:
-        keep = [e for e in v.evidence if words & {names.fold(w) for w in re.findall(r"[^\W\d_]+", e.text)}]
+        keep = [
+            e
+            for e in v.evidence
+            if words & {names.fold(w) for w in re.findall(r"[^\W\d_]+", e.text)}
+            and _beside(e.text, str(v.value), words)
+        ]
         if keep:
             stated.append(v.model_copy(update={"evidence": keep}))
     return stated
+
+
+def _beside(text: str, job: str, name_words: set[str]) -> bool:
+    """The job is written beside the name (`Tom Haigh, the mayor`, `Ms Redfearn, 52, who is
+    Wexmoor's sporting director`): no lower-case word but function words between them. A job
+    with words between (`Sir Alastair, including correspondence with her permanent secretary`)
+    was linked to the name by a reading of the sentence, not said of it. A job not found as
+    written in the span is kept."""
+    at = text.casefold().find(job.casefold())
+    if at < 0:
+        return True
+    tokens = list(re.finditer(r"[^\W\d_]+", text))
+    named = [t for t in tokens if names.fold(t.group(0)) in name_words]
+    if not named:
+        return True
+    end = at + len(job)
+    gaps = [text[t.end() : at] if t.end() <= at else text[end : t.start()] for t in named]
+    gaps = [g for t, g in zip(named, gaps, strict=True) if t.end() <= at or t.start() >= end]
+    if not gaps:
+        return True
+    gap = min(gaps, key=len)
+    return not any(w[:1].islower() and len(w) > 1 and w not in STOP_WORDS for w in re.findall(r"[^\W\d_]+", gap))
 
 
 def _stage(attribute: str, value: FactValue) -> int:

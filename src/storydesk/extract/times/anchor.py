@@ -6,7 +6,8 @@ The anchoring rule (issue 5, point 5), for a trigger spanning ``[start, end)``:
    trigger is in (the clause after ``after``/``before``, or the main clause);
 2. else a DATE/TIME expression in the trigger's own clause: its governing clause head (the
    first verb above it in the parse) is the trigger's clause head, or a ``when``/``as``
-   clause hanging from it;
+   clause hanging from it; a time that ends a reported clause just before the comma of its
+   attribution (``resigned today, the company said``) is that clause's;
 3. else the only DATE/TIME expression of the trigger's sentence, when there is exactly one
    and it is not inside a subordinate clause (``after``, ``when``, relative) that leaves the
    trigger out: ``A man has been charged after a woman was stabbed on Sunday`` leaves the
@@ -177,11 +178,27 @@ def _linked_range(doc: Doc, ref: TimeRef) -> tuple[int, int] | None:
     return following[0].idx, following[-1].idx + len(following[-1].text)
 
 
+def _reported_clause(doc: Doc, ref: TimeRef, governing: Token) -> Token | None:
+    """``X resigned with immediate effect today, the company said this morning``: a time that
+    ends a reported clause, just before the comma of the attribution after it, dates that
+    clause, though the parse may hang it on the reporting verb. Returns the reported clause's
+    head (the reporting verb's ``ccomp`` whose words end just before the time), else None."""
+    span = span_of(doc, ref.evidence.start, ref.evidence.end)
+    if span is None or governing.i < span.end or span.end >= len(doc) or doc[span.end].text != ",":
+        return None
+    for child in governing.children:
+        if child.dep_ == "ccomp" and child.i < span.start and max(t.i for t in child.subtree) == span.start - 1:
+            return child
+    return None
+
+
 def _in_clause(doc: Doc, ref: TimeRef, head: Token) -> bool:
     if is_offset(ref):
         governing = offset_head(doc, ref.evidence.start, ref.evidence.end)
     else:
         governing = governing_head(doc, ref.evidence.start, ref.evidence.end)
+        if governing is not None:
+            governing = _reported_clause(doc, ref, governing) or governing
     for _ in range(4):
         if governing is None:
             return False
