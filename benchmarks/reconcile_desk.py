@@ -34,6 +34,7 @@ from reconcile_ecbplus_data import load as load_ecbplus  # noqa: E402
 from reconcile_gold_data import load as load_gold  # noqa: E402
 from reconcile_scoring import b_cubed  # noqa: E402
 from storydesk.model import CaseFile  # noqa: E402
+from storydesk.reconcile import desk as desk_stories  # noqa: E402
 from storydesk.reconcile.desk import StoryDesk  # noqa: E402
 from storydesk.store import Desk  # noqa: E402
 
@@ -71,13 +72,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--no-ecbplus", action="store_true")
     parser.add_argument("--json", type=Path, default=RESULT)
+    parser.add_argument(
+        "--max-candidates", type=int, default=desk_stories.MAX_CANDIDATES, help="the desk's candidate cap (0: none)"
+    )
     args = parser.parse_args()
+    desk_stories.MAX_CANDIDATES = args.max_candidates or 1_000_000
     stories = load_gold()
     gold_cases = [r.case for s in stories for r in s.reports]
     gold = {r.case.article.id: s.name for s in stories for r in s.reports}
     results: dict[str, Any] = {
         "date": dt.date.today().isoformat(),
         "load_average": round(os.getloadavg()[0], 1),
+        "max_candidates": args.max_candidates or None,
         "gold_stories": [compare(gold_cases, gold, seed) for seed in (0, 1)],
     }
     print(json.dumps(results["gold_stories"], indent=1), file=sys.stderr)

@@ -149,6 +149,18 @@ class CorrectionMade:
     stories: dict[str, str]
 
 
+# The candidates a report is compared with on the desk: the reports sharing the most blocking
+# keys with it, at most MAX_CANDIDATES; and the reports of their stories clustered with it, at
+# most MAX_NEIGHBOURHOOD (candidate stories taken best candidate first while they fit; a story
+# too big to fit is left out, smaller ones after it may still come in). Without caps the
+# neighbourhood grows with the desk's density, and every assignment with it. Rules, not tuned;
+# measured with benchmarks/reconcile_desk.py, adding ECB+'s 772 reports (a report's candidates
+# are its whole topic, up to 136): desk B3 0.929 without caps, 0.925 with 60 candidates,
+# 0.921 with both (library 0.967); gold stories 1.00 in all three.
+MAX_CANDIDATES = 60
+MAX_NEIGHBOURHOOD = 150
+
+
 def _anchor_key(f: Features) -> tuple[dt.date, str]:
     return (f.published or dt.date.min, f.article_id)
 
@@ -156,9 +168,11 @@ def _anchor_key(f: Features) -> tuple[dt.date, str]:
 class DeskStories:
     """Stories kept on a desk's database; see the module docstring."""
 
-    def __init__(self, engine: Engine, config: AssignConfig | None = None) -> None:
+    def __init__(self, engine: Engine, config: AssignConfig | None = None, max_candidates: int | None = None) -> None:
         self.engine = engine
         self.config = config or AssignConfig()
+        self.max_candidates = MAX_CANDIDATES if max_candidates is None else max_candidates
+        self.max_neighbourhood = MAX_NEIGHBOURHOOD
 
     def _write(self) -> Connection:
         return self.engine.connect().execution_options(**{WRITE_OPTION: True})
@@ -180,8 +194,10 @@ class DeskStories:
                 if old is not None:
                     shrunk.add(old)
             keys = db.selective_keys(connection, db.keys_of(connection, article_id), self.config.index.max_block)
-            found = db.candidates(connection, article_id, keys, published, self.config.index.window_days)
-            before = db.members(connection, shrunk | set(db.story_of(connection, found).values()))
+            found = db.candidates(
+                connection, article_id, keys, published, self.config.index.window_days, limit=self.max_candidates
+            )
+            before = self._neighbourhood(connection, found, shrunk)
             hood = sorted({article_id, *(a for m in before.values() for a in m)})
             assigner = self._assigner(db.features(connection, hood), db.corrections(connection))
             cluster = next(c for c in assigner.stories() if article_id in c)
@@ -247,6 +263,23 @@ class DeskStories:
                 seen = db.appearances(connection, cluster)
                 db.write_groups(connection, (), [self._group(assigner, cluster, cases, seen)])
         return len(clusters)
+
+    def _neighbourhood(self, connection: Connection, ranked: Sequence[str], shrunk: set[str]) -> dict[str, list[str]]:
+        """The stories of the candidates (best candidates' first), with their members, while
+        they hold at most ``max_neighbourhood`` reports in all (the best one always), and the
+        story that lost the report's previous version."""
+        owner = db.story_of(connection, ranked)
+        order = list(dict.fromkeys(owner[a] for a in ranked if a in owner))
+        found = db.members(connection, {*order, *shrunk})
+        chosen: dict[str, list[str]] = {sid: found[sid] for sid in shrunk if sid in found}
+        size = sum(len(ids) for ids in chosen.values())
+        for sid in order:
+            ids = found.get(sid, [])
+            if chosen and size + len(ids) > self.max_neighbourhood:
+                continue
+            chosen[sid] = ids
+            size += len(ids)
+        return chosen
 
     def _assigner(self, found: dict[str, Features], corrections: Iterable[Correction]) -> Assigner:
         assigner = Assigner(self.config)

@@ -103,13 +103,15 @@ def candidates(
     keys: Sequence[str],
     published: dt.date | None,
     window_days: int,
+    limit: int | None = None,
 ) -> list[str]:
-    """Assigned, current reports sharing one of ``keys``, published within the window."""
+    """Assigned, current reports sharing one of ``keys``, published within the window, those
+    sharing the most keys first (ties by article id); with ``limit``, at most that many."""
     if not keys:
         return []
+    shared = func.count(t.story_keys.c.key)
     statement = (
-        select(t.story_keys.c.article_id)
-        .distinct()
+        select(t.story_keys.c.article_id, shared.label("shared"))
         .join(t.articles, t.articles.c.id == t.story_keys.c.article_id)
         .join(t.story_members, t.story_members.c.article_id == t.story_keys.c.article_id)
         .where(
@@ -117,6 +119,8 @@ def candidates(
             t.story_keys.c.article_id != article_id,
             t.articles.c.superseded.is_(False),
         )
+        .group_by(t.story_keys.c.article_id)
+        .order_by(shared.desc(), t.story_keys.c.article_id)
     )
     if published is not None:
         window = dt.timedelta(days=window_days)
@@ -126,7 +130,9 @@ def candidates(
                 t.story_keys.c.published.between(published - window, published + window),
             )
         )
-    return sorted(connection.scalars(statement))
+    if limit is not None:
+        statement = statement.limit(limit)
+    return [row.article_id for row in connection.execute(statement)]
 
 
 def keys_of(connection: Connection, article_id: str) -> list[str]:
@@ -310,9 +316,7 @@ class CorrectionRow:
 
 def correction_rows(connection: Connection) -> list[CorrectionRow]:
     rows = connection.execute(select(t.story_corrections).order_by(t.story_corrections.c.id))
-    return [
-        CorrectionRow(row.id, Correction.model_validate_json(row.body), row.made_by, row.made_at) for row in rows
-    ]
+    return [CorrectionRow(row.id, Correction.model_validate_json(row.body), row.made_by, row.made_at) for row in rows]
 
 
 def add_correction(connection: Connection, correction: Correction, made_by: str) -> None:
