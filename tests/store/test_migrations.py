@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from sqlalchemy import inspect
 
+from storydesk.model import CaseFile
 from storydesk.store import Desk, migrate
 from storydesk.store.tables import metadata
 
 
 def test_migrated_schema_matches_the_tables(desk: Desk) -> None:
-    assert migrate.current(desk.engine) == migrate.head() == "0004_appearances"
+    assert migrate.current(desk.engine) == migrate.head() == "0005_packed_case_files"
     inspector = inspect(desk.engine)
     names = set(inspector.get_table_names())
     assert set(metadata.tables) <= names
@@ -37,3 +38,24 @@ def test_down_and_up_again(db_url: str) -> None:
     with Desk.open(db_url) as desk:  # opening migrates again
         assert migrate.current(desk.engine) == migrate.head()
         assert desk.count() == 0
+
+
+def test_case_files_are_packed_and_unpacked_by_migration_0005(db_url: str, cases: dict[str, CaseFile]) -> None:
+    stored = list(cases.values())
+    with Desk.open(db_url) as desk:
+        for case in stored:
+            desk.store(case)
+        with desk.engine.connect() as connection:
+            packed = connection.exec_driver_sql("SELECT body FROM case_files").scalars().all()
+        assert all(isinstance(b, bytes | memoryview) for b in packed)
+        assert sum(len(b) for b in packed) * 4 < sum(len(c.model_dump_json()) for c in stored)
+        migrate.downgrade(desk.engine, "0004_appearances")
+        with desk.engine.connect() as connection:
+            bodies = connection.exec_driver_sql("SELECT body FROM case_files ORDER BY article_id").scalars().all()
+        assert sorted(CaseFile.model_validate_json(b).article.id for b in bodies) == sorted(
+            c.article.id for c in stored
+        )
+    with Desk.open(db_url) as desk:  # opening migrates again, packing the text bodies
+        assert migrate.current(desk.engine) == migrate.head()
+        for case in stored:
+            assert desk.case_file(case.article.id) == case

@@ -72,9 +72,7 @@ def _article_rows(connection: Connection, statement: Select[tuple[object, ...]])
         ArticleRow(
             **row,
             outlets=list(
-                dict.fromkeys(
-                    name for a in seen[str(row["id"])] if (name := a.outlet or host_of(a.url)) is not None
-                )
+                dict.fromkeys(name for a in seen[str(row["id"])] if (name := a.outlet or host_of(a.url)) is not None)
             ),
         )
         for row in rows

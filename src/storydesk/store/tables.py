@@ -8,7 +8,8 @@ mirror the current head and must change with every migration that changes a tabl
   the cleaned text), so the same text is stored once. A changed text at a URL already on
   the desk is a new row with ``version`` one more and ``previous_id`` the older row, which
   gets ``superseded = true``.
-- ``case_files``: the whole case file (JSON) of each article version.
+- ``case_files``: the whole case file (JSON, zlib-compressed: ``packed.py``) of each article
+  version.
 - ``people``, ``person_names``, ``name_tokens``: the cast, every name variant (``folded``:
   accents and case folded) and the folded words of the variants, for lookups by any name.
 - ``facts``: every fact, flattened, with its evidence span.
@@ -65,6 +66,8 @@ from sqlalchemy import (
     Text,
 )
 
+from storydesk.store.packed import PackedText
+
 metadata = MetaData()
 
 ARTICLE_ID = String(16)
@@ -92,7 +95,7 @@ case_files = Table(
     metadata,
     Column("article_id", ARTICLE_ID, ForeignKey("articles.id"), primary_key=True),
     Column("schema_version", String(8), nullable=False),
-    Column("body", Text, nullable=False),
+    Column("body", PackedText, nullable=False),  # the case file's JSON, compressed (migration 0005)
 )
 
 people = Table(
