@@ -110,3 +110,26 @@ def test_three_numbers() -> None:
         assert match is not None, (gold, left)
         left.remove(match)
     assert not any(n.value in {43, 41, 26} for n in case.numbers), "ages are person facts, not counts"
+
+
+def test_legal_steps_dated_as_the_reader_dates_them() -> None:
+    """Every step of the reference's legal list with an exact date ('2022-02-01', not
+    'about ...') that storydesk finds as a fate carries that date."""
+    case, reference = seed()
+    wanted = {"no further police action": "no_further_action", "failed to appear in court": "failed_to_appear"}
+    checked = 0
+    for person in reference["people"]:
+        for step in person.get("legal", []):
+            what = wanted.get(step["what"])
+            when = step.get("when", "")
+            if what is None or not when[:1].isdigit():
+                continue
+            subject = _by_name(case, person["name"])
+            dates = set()
+            for fact in case.facts_about(subject, "fate"):
+                time = case.time(fact.time_id)
+                if fact.value == what and time is not None:
+                    dates.add(time.value)
+            assert when in dates, (person["name"], what, dates)
+            checked += 1
+    assert checked == 2

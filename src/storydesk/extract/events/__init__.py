@@ -66,13 +66,16 @@ def _statement_speaker(doc: Doc, draft: Draft, quotes: list[Quote], index: Entit
 
 
 def _time_of(doc: Doc, times: list[TimeRef], quotes: list[Quote], start: int, end: int) -> TimeRef | None:
-    """The time of a trigger's clause; a trigger inside a quotation is not dated by a time
-    outside it (``On January 27, she said: 'I saw a man stabbing a woman'``: the day she
-    spoke, not the day she saw it)."""
+    """The time of a trigger's clause; a trigger inside a direct quotation is not dated by a
+    time outside it (``On January 27, she said: 'I saw a man stabbing a woman'``: the day she
+    spoke, not the day she saw it). Reported speech keeps the time of its reporting clause:
+    ``X will face no further action, police revealed today`` is today's decision."""
     found = time_for_span(doc, times, start, end)
     if found is None:
         return None
     for quote in quotes:
+        if quote.kind != "direct":
+            continue
         inside = quote.evidence.start <= start and end <= quote.evidence.end
         if inside and not (quote.evidence.start <= found.evidence.start < quote.evidence.end):
             return None
