@@ -349,3 +349,16 @@ def test_an_event_inside_a_quote_is_not_dated_by_the_time_the_words_were_said() 
     assert _date(case, stabbing) is None
     statement = _events(case, "statement")
     assert statement and _date(case, statement[0]) == "2024-05-09"
+
+
+def test_a_transitive_type_needs_an_object_or_a_participle() -> None:
+    assert not _events(_case("A driver rammed a gunman while he was firing at customers in Harlow."), "dismissal")
+    assert _events(_case("Redmarsh Town fired their manager, Colin Ashdown, on Monday."), "dismissal")
+    assert _events(_case("Colin Ashdown was fired by Redmarsh Town on Monday."), "dismissal")
+
+
+def test_an_occupation_word_that_is_a_first_name_stays_in_the_name() -> None:
+    case = _case("The gunman, Dean Hollis, 29, died at the scene. Farmer Alan Whiteley, 61, found him.")
+    names = {p.name for p in case.people if p.named}
+    assert names == {"Dean Hollis", "Alan Whiteley"}
+    assert not [f for f in case.facts if f.attribute == "occupation" and f.value == "dean"]

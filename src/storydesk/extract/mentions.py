@@ -111,9 +111,14 @@ def name_mentions(doc: Doc, entities: list[EntityMention]) -> list[NameMention]:
         if ent.label != "PERSON":
             continue
         start, end, name = ent.start, ent.end, ent.text
-        # "Farmer Alan Whiteley" tagged whole: the occupation word is not part of the name.
+        # "Farmer Alan Whiteley" tagged whole: the occupation word is not part of the name. What
+        # is left must still be a full name: in "Dean Hollis" the word is his first name.
         lead = _OCCUPATION_LEAD.match(name)
-        while lead and lead.group(1).lower() in conventions.occupations().nouns and lead.end() < len(name):
+        while (
+            lead
+            and lead.group(1).lower() in conventions.occupations().nouns
+            and len(name[lead.end() :].split()) >= 2
+        ):
             if _title_lookup(lead.group(1)) is not None:
                 break
             start += lead.end()

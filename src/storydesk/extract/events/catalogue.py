@@ -46,6 +46,7 @@ _KNOWN = {
     "decision",
     "requires",
     "generic",
+    "transitive",
 }
 
 
@@ -61,7 +62,9 @@ class EventType:
     failed to appear``). ``requires`` (person or organisation): the event counts only when an
     agent or patient is linked to one (``bought a house`` is no acquisition). ``generic``: a
     noun of this type (``the attack``) after an event of a more specific type of its family
-    (a stabbing) is a further mention of that event."""
+    (a stabbing) is a further mention of that event. ``transitive``: a verb of this type
+    counts only with a direct object or as a past participle (``fired the manager``, ``was
+    fired``; not ``was firing at customers``)."""
 
     @property
     def required_prefix(self) -> str | None:
@@ -89,6 +92,7 @@ class EventType:
     decision: bool = False
     requires: str | None = None
     generic: bool = False
+    transitive: bool = False
 
     @property
     def key(self) -> tuple[str, str | None]:
@@ -155,6 +159,7 @@ def parse_entry(raw: Any, source: str, index: int) -> EventType:
         decision=bool(raw.get("decision", False)),
         requires=requires,
         generic=bool(raw.get("generic", False)),
+        transitive=bool(raw.get("transitive", False)),
         **lists,
     )
 

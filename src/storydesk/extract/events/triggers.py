@@ -4,6 +4,7 @@ A verb trigger matches a verb (or participle adjective) whose lemma, or inflecte
 catalogue verb; a noun trigger a noun; a phrase a run of tokens matching the phrase's words
 one by one. Longer matches win over shorter ones on the same tokens, then the earlier one.
 Triggers are dropped when a ``context`` word is required and absent (8 tokens after), when a
+``transitive`` type's verb has neither an object nor the form of a past participle, when a
 ``context_not`` word is within 3 tokens, when a noun is only a modifier (``murder inquiry``),
 and when the word names an offence inside a charge (``charged with assault``,
 ``on suspicion of murder``): that is the charge of another event, not an event.
@@ -117,6 +118,10 @@ def _span_head(doc: Doc, start: int, end: int) -> int:
 def _context_ok(doc: Doc, hit: Hit) -> bool:
     sent = doc[hit.start].sent
     et = hit.etype
+    if et.transitive and hit.kind == "verb":
+        verb = doc[hit.head]
+        if verb.tag_ != "VBN" and not any(child.dep_ in {"dobj", "obj"} for child in verb.children):
+            return False
     if et.context:
         after = doc[hit.start : min(sent.end, hit.end + 8)]
         before = doc[max(sent.start, hit.start - 2) : hit.start]
