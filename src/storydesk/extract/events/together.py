@@ -19,7 +19,7 @@ _TOGETHER_MARKS = frozenset({"while", "as", "when"})
 _OBJECT_DEPS = frozenset({"dobj", "obj", "dative"})
 
 
-def _heads(doc: Doc, drafts: list[Draft]) -> dict[int, list[Draft]]:
+def _heads(drafts: list[Draft]) -> dict[int, list[Draft]]:
     found: dict[int, list[Draft]] = {}
     for draft in drafts:
         if draft.hit.kind != "noun":
@@ -34,7 +34,7 @@ def _coordinated(token: Token) -> list[Token]:
 
 def share_objects(doc: Doc, drafts: list[Draft]) -> None:
     """A trigger verb with no object takes the person patient of a coordinated trigger verb."""
-    by_head = _heads(doc, drafts)
+    by_head = _heads(drafts)
     for head, firsts in by_head.items():
         token = doc[head]
         if any(child.dep_ in _OBJECT_DEPS for child in token.children):
@@ -50,7 +50,7 @@ def share_objects(doc: Doc, drafts: list[Draft]) -> None:
 
 def together_links(doc: Doc, drafts: list[Draft]) -> list[tuple[Draft, Draft]]:
     """Pairs of drafts (before merging) that happened at one time."""
-    by_head = _heads(doc, drafts)
+    by_head = _heads(drafts)
     links: list[tuple[Draft, Draft]] = []
     for head, firsts in by_head.items():
         token = doc[head]
@@ -76,9 +76,9 @@ def share_times(links: list[tuple[Draft, Draft]]) -> None:
             a, b = first.into or first, second.into or second
             if a is b:
                 continue
-            if better_time(a.time, b.time) and a.time is not None and not a.time.approximate:
-                b.time, changed = a.time, True
-            elif better_time(b.time, a.time) and b.time is not None and not b.time.approximate:
-                a.time, changed = b.time, True
+            for giver, taker in ((a, b), (b, a)):
+                if giver.time is not None and not giver.time.approximate and better_time(giver.time, taker.time):
+                    taker.time, changed = giver.time, True
+                    break
         if not changed:
             return
