@@ -139,6 +139,7 @@ def measure(
         print(done.stderr[-3000:], file=sys.stderr)
     with Desk.open(db_url) as desk:
         stored = desk.count()
+        stories = len(desk.stories())
         searches, lookups = _queries(desk, queries, seed)
         search = _latency([lambda q=q: desk.search(q, limit=20) for q in searches])
         people = _latency([lambda q=q: desk.people(q, limit=50) for q in lookups])
@@ -150,6 +151,7 @@ def measure(
         "exit_code": done.returncode,
         "reports": n,
         "stored": stored,
+        "stories": stories,
         "facts": facts,
         "jobs": jobs,
         "seconds": round(seconds, 1),
@@ -160,6 +162,17 @@ def measure(
     }
     print(json.dumps(result, indent=2), file=sys.stderr, flush=True)
     return result
+
+
+def _write(path: Path, args: argparse.Namespace, words: int, results: list[dict[str, object]]) -> None:
+    report = {
+        "date": dt.date.today().isoformat(),
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "corpus": {"generator": "benchmarks/corpus.py", "reports": args.n, "seed": args.seed, "words": words},
+        "results": results,
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -189,18 +202,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"skipping {backend}: no server URL (--postgres)", file=sys.stderr)
                 continue
             results.append(measure(backend, url, given, args.n, args.jobs, args.queries, args.seed, analysed=analysed))
+            _write(args.json, args, words, results)  # after each backend: a long run keeps what it measured
             if args.analyse_once and not analysed:
                 given, analysed = Path(scratch) / "cases.jsonl", True
                 with Desk.open(url) as desk, given.open("w", encoding="utf-8") as out:
                     desk.export("jsonl", out)
-    report = {
-        "date": dt.date.today().isoformat(),
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
-        "corpus": {"generator": "benchmarks/corpus.py", "reports": args.n, "seed": args.seed, "words": words},
-        "results": results,
-    }
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {args.json}", file=sys.stderr)
     return 0 if all(r["exit_code"] == 0 for r in results) else 1
 

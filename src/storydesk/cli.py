@@ -26,6 +26,7 @@ from storydesk.reconcile.model import WhatsNew
 from storydesk.render import render_markdown, render_text
 
 if TYPE_CHECKING:  # the desk (SQLAlchemy) is imported only by the commands that use it
+    from storydesk.reconcile.desk import Placed
     from storydesk.store.appearances import Appearance
 
 
@@ -250,11 +251,11 @@ def _desk(args: argparse.Namespace) -> int:
                 row = desk.article(article_id)
                 return row.outlet or row.id[:8]
 
-            def on_story(_stored: object, made: WhatsNew | None) -> None:
+            def on_story(_stored: object, made: WhatsNew | Placed | None) -> None:
                 if made is None:
                     return
                 joined.append(not made.new_story)
-                if not args.quiet:
+                if isinstance(made, WhatsNew):
                     for line in story_cli.whats_new_lines(made, outlet_of):
                         bar.print(line)
 
@@ -270,6 +271,10 @@ def _desk(args: argparse.Namespace) -> int:
                     timeout=args.timeout,
                     progress=bar.update,
                     on_story=on_story,
+                    # --quiet prints no what's-new lines, so none are worked out: each report is
+                    # placed in its story and the stories are summarised once, at the end.
+                    whats_new=not args.quiet,
+                    on_summary=bar.summaries,
                 )
             for failure in report.failed:
                 print(f"storydesk: failed {failure.source}: {failure.code}: {failure.message}", file=sys.stderr)

@@ -10,7 +10,7 @@ import sys
 from types import TracebackType
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
 from storydesk.store.pipeline import Progress as AddProgress
 
@@ -22,21 +22,27 @@ class AddBar:
         console = Console(stderr=True)
         self.enabled = not quiet and sys.stderr.isatty()
         self._bar = Progress(
-            TextColumn("adding"),
+            TextColumn("{task.description}"),
             BarColumn(),
             MofNCompleteColumn(),
-            TextColumn("{task.fields[rate]:.1f} reports/s, {task.fields[failed]} failed"),
+            TextColumn("{task.fields[detail]}"),
             TimeRemainingColumn(),
             console=console,
             disable=not self.enabled,
             transient=False,
         )
-        self._task = self._bar.add_task("add", total=None, rate=0.0, failed=0)
+        self._task = self._bar.add_task("adding", total=None, detail="")
+        self._summary_task: TaskID | None = None
 
     def update(self, progress: AddProgress) -> None:
-        self._bar.update(
-            self._task, completed=progress.done, total=progress.total, rate=progress.rate, failed=progress.failed
-        )
+        detail = f"{progress.rate:.1f} reports/s, {progress.failed} failed"
+        self._bar.update(self._task, completed=progress.done, total=progress.total, detail=detail)
+
+    def summaries(self, done: int, total: int) -> None:
+        """Stories summarised at the end of a run (``desk.add(..., on_summary=bar.summaries)``)."""
+        if self._summary_task is None:
+            self._summary_task = self._bar.add_task("summarising", total=total, detail="stories")
+        self._bar.update(self._summary_task, completed=done, total=total)
 
     def print(self, line: str) -> None:
         """A line on standard output, above the bar when it is shown."""

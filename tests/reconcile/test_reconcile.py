@@ -1011,3 +1011,18 @@ def test_a_fee_paid_for_a_service_is_no_sale() -> None:
     _money(b, "n1", 49_000_000, "£49m", "legal fees")
     story = build_story([a.case(), b.case()])
     assert all(f.verdict == "single_source" for f in story.facts if f.attribute == "money")
+
+
+def test_the_story_of_one_report_is_its_cluster_among_all() -> None:
+    """Assigner.story_of clusters only the report's component of the graph; it must give the
+    cluster that clustering every report gives, with corrections too."""
+    reports = _corpus()
+    desk = StoryDesk()
+    for r in reports:
+        desk.add(r.case())
+    desk.move(reports[2].id, reports[3].id)
+    desk.split([reports[6].id])
+    everything = desk.assigner.stories()
+    assert len(everything) == 4
+    for r in reports:
+        assert desk.assigner.story_of(r.id) == next(c for c in everything if r.id in c)

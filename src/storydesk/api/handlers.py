@@ -98,9 +98,7 @@ class Handlers:
         else:
             assert report.url is not None
             source = self._fetched_source(report.url)
-        return dataclasses.replace(
-            source, title=report.title or source.title, outlet=report.outlet or source.outlet
-        )
+        return dataclasses.replace(source, title=report.title or source.title, outlet=report.outlet or source.outlet)
 
     def _analyze_now(self, report: ReportIn) -> CaseFile:
         return analyze(
@@ -135,7 +133,7 @@ class Handlers:
                 max_bytes=self.config.max_body_bytes,
                 allow_private=self.config.allow_private,
                 timeout=self.config.fetch_timeout_s,
-                on_story=lambda _stored, news: made.append(news) if news is not None else None,
+                on_story=lambda _stored, news: made.append(news) if isinstance(news, WhatsNew) else None,
             )
         return AddResult(
             stored=[StoredOut(**dataclasses.asdict(s)) for s in done.stored],
@@ -168,7 +166,7 @@ class Handlers:
 
     async def search(self, query: str, limit: int) -> list[SearchHitOut]:
         if not query.strip():
-            raise errors.invalid_request("the search is empty; give words, or a \"phrase\" in double quotes")
+            raise errors.invalid_request('the search is empty; give words, or a "phrase" in double quotes')
         hits = await run_in_threadpool(self.desk.search, query, limit)
         return [SearchHitOut(**dataclasses.asdict(h)) for h in hits]
 

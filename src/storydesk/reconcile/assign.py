@@ -37,7 +37,9 @@ from dataclasses import dataclass, field
 
 from storydesk.reconcile.features import Features
 from storydesk.reconcile.index import CandidateIndex, IndexConfig
+from storydesk.reconcile.index import key_family as _family
 from storydesk.reconcile.model import Correction
+from storydesk.reconcile.pairs import pair_scores
 
 
 @dataclass(frozen=True)
@@ -106,14 +108,6 @@ class AssignConfig:
     index: IndexConfig = field(default_factory=IndexConfig)
 
 
-def _family(key: str) -> str:
-    """``p:`` for ``p:felt``, ``s:p:`` for ``s:p:felt``."""
-    head, _, rest = key.partition(":")
-    if head == "s":
-        return "s:" + rest.partition(":")[0] + ":"
-    return head + ":"
-
-
 class Assigner:
     """Holds the index and the corrections; decides the stories."""
 
@@ -132,9 +126,13 @@ class Assigner:
     def add(self, features: Features) -> list[str]:
         """Index a report; return the members of the story it joins, sorted."""
         self.index.add(features)
-        reach = self._reach(features.article_id)
-        for cluster in self._cluster(reach):
-            if features.article_id in cluster:
+        return self.story_of(features.article_id)
+
+    def story_of(self, article_id: str) -> list[str]:
+        """The members of the story of an indexed report, sorted: the same cluster
+        :meth:`stories` gives it, from its component of the graph alone (see :meth:`_reach`)."""
+        for cluster in self._cluster(self._reach(article_id)):
+            if article_id in cluster:
                 return cluster
         raise AssertionError("a report is always in a cluster")
 
@@ -153,6 +151,25 @@ class Assigner:
         if not self.index.is_candidate(a, b):
             return 0.0
         return self._pair(a, b)
+
+    def prime(self, article_ids: Iterable[str]) -> None:
+        """Score every candidate pair of these reports at once (:mod:`~storydesk.reconcile.pairs`,
+        sparse matrix products), as the desk does for each neighbourhood it clusters: the same
+        scores as one pair at a time, to within float rounding, for a fraction of the time."""
+        if self._pairs_at != len(self.index):
+            self._pairs = {}
+            self._pairs_at = len(self.index)
+        config = self.config
+        self._pairs.update(
+            pair_scores(
+                self.index,
+                list(article_ids),
+                text_weight=config.text_weight,
+                lead_weight=config.lead_weight,
+                key_weights=self._families,
+                full_days=config.full_days,
+            )
+        )
 
     def _key_weights(self, article_id: str) -> dict[str, float]:
         """The summed IDF of the report's keys, by family (``p:``, ``md:``, ``s:l:``...)."""

@@ -30,6 +30,8 @@ Statistics (IDF of words and keys) are those of the neighbourhood, not of the wh
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -142,6 +144,15 @@ class StoryDesk:
 
 
 @dataclass(frozen=True)
+class Placed:
+    """The story a report was put in when its summary was left for later (:meth:`DeskStories.place`)."""
+
+    article_id: str
+    story_id: str
+    new_story: bool
+
+
+@dataclass(frozen=True)
 class CorrectionMade:
     """A correction and the stories it left: the story each of its reports is in now."""
 
@@ -159,6 +170,8 @@ class CorrectionMade:
 # 0.921 with both (library 0.967); gold stories 1.00 in all three.
 MAX_CANDIDATES = 60
 MAX_NEIGHBOURHOOD = 150
+# Features kept in memory between assignments (about 50 kB each): several neighbourhoods.
+FEATURES_KEPT = 3000
 
 
 def _anchor_key(f: Features) -> tuple[dt.date, str]:
@@ -173,6 +186,11 @@ class DeskStories:
         self.config = config or AssignConfig()
         self.max_candidates = MAX_CANDIDATES if max_candidates is None else max_candidates
         self.max_neighbourhood = MAX_NEIGHBOURHOOD
+        # Features of recently read reports, by article id: a stored report's features never
+        # change (an older storydesk's are recomputed before they are returned), and the
+        # neighbourhoods of reports added in date order overlap, so most are read once.
+        self._features: OrderedDict[str, Features] = OrderedDict()
+        self._features_lock = threading.Lock()
 
     def _write(self) -> Connection:
         return self.engine.connect().execution_options(**{WRITE_OPTION: True})
@@ -183,29 +201,10 @@ class DeskStories:
         """Put a stored report in a story (an existing one, or its own); returns what it brings
         to that story. None for a superseded version (its newer version is assigned instead)."""
         with self._write() as connection, connection.begin():
-            db.lock(connection)
-            published, superseded, previous_id = db.article_state(connection, article_id)
-            if superseded:
+            placed = self._place(connection, article_id, case)
+            if placed is None:
                 return None
-            db.ensure_indexed(connection, article_id, case)
-            shrunk: set[str] = set()  # the story that loses the report's previous version
-            if previous_id is not None:
-                old = db.drop_membership(connection, previous_id)
-                if old is not None:
-                    shrunk.add(old)
-            keys = db.selective_keys(connection, db.keys_of(connection, article_id), self.config.index.max_block)
-            found = db.candidates(
-                connection, article_id, keys, published, self.config.index.window_days, limit=self.max_candidates
-            )
-            before = self._neighbourhood(connection, found, shrunk)
-            hood = sorted({article_id, *(a for m in before.values() for a in m)})
-            assigner = self._assigner(db.features(connection, hood), db.corrections(connection))
-            cluster = next(c for c in assigner.stories() if article_id in c)
-            # Only stories that give reports to the cluster (or lost the previous version) change;
-            # every other candidate story keeps its members, so it is neither rebuilt nor rewritten.
-            changed = shrunk | {sid for sid, ids in before.items() if not set(ids).isdisjoint(cluster)}
-            rests = [sorted(set(before[sid]) - set(cluster)) for sid in sorted(changed) if sid in before]
-            groups = [cluster, *(rest for rest in rests if rest)]
+            assigner, cluster, changed, groups, _found = placed
             cases = db.case_files(connection, [a for g in groups for a in g if a != article_id or case is None])
             if case is not None:
                 cases[article_id] = case
@@ -214,6 +213,74 @@ class DeskStories:
             db.write_groups(connection, changed, built)
             story = built[0].story
         return whats_new(story, article_id, new_story=cluster == [article_id])
+
+    def place(self, article_id: str, case: CaseFile | None = None) -> Placed | None:
+        """Put a stored report in a story as :meth:`assign` does, the same memberships and
+        scores, but leave the summaries of the stories it changed to :meth:`summarise_pending`
+        (no case file is read, no story built): what a corpus load wants, where building every
+        story again for each of its reports would cost more than everything else. None for a
+        superseded version."""
+        with self._write() as connection, connection.begin():
+            placed = self._place(connection, article_id, case)
+            if placed is None:
+                return None
+            assigner, cluster, changed, groups, found = placed
+            named = [(story_id(min(g, key=lambda a: _anchor_key(found[a]))), g) for g in groups]
+            db.write_members(connection, changed, [(sid, g, self._scores(assigner, g)) for sid, g in named])
+        return Placed(article_id=article_id, story_id=named[0][0], new_story=cluster == [article_id])
+
+    def summarise_pending(self, on_progress: Callable[[int, int], None] | None = None) -> int:
+        """Build and write the summary of every story that has members but no summary (left by
+        :meth:`place`, or by a run killed between the two); returns how many. One transaction
+        per story; ``on_progress(done, total)`` after each."""
+        with self.engine.connect() as connection:
+            waiting = db.unsummarised(connection)
+        for done, sid in enumerate(waiting, 1):
+            with self._write() as connection, connection.begin():
+                db.lock(connection)
+                ids = db.members(connection, [sid]).get(sid, [])
+                if ids and not db.has_summary(connection, sid):
+                    cases = db.case_files(connection, ids)
+                    scores = db.scores(connection, ids)
+                    seen = db.appearances(connection, ids)
+                    in_force = effective(db.corrections(connection))
+                    corrected = frozenset(a for c in in_force for a in c.articles if a in cases)
+                    story = build_story(list(cases.values()), corrected=corrected, scores=scores, appearances=seen)
+                    db.write_groups(connection, [sid], [Group(story=story, scores=scores)])
+            if on_progress is not None:
+                on_progress(done, len(waiting))
+        return len(waiting)
+
+    def _place(
+        self, connection: Connection, article_id: str, case: CaseFile | None = None
+    ) -> tuple[Assigner, list[str], set[str], list[list[str]], dict[str, Features]] | None:
+        """Decide the story of a stored report, in the caller's write transaction: the assigner
+        (for scores), the report's cluster, the stories it changes (ids) and the groups that
+        replace them (the cluster first), and the features read. None for a superseded version."""
+        db.lock(connection)
+        published, superseded, previous_id = db.article_state(connection, article_id)
+        if superseded:
+            return None
+        db.ensure_indexed(connection, article_id, case)
+        shrunk: set[str] = set()  # the story that loses the report's previous version
+        if previous_id is not None:
+            old = db.drop_membership(connection, previous_id)
+            if old is not None:
+                shrunk.add(old)
+        keys = db.selective_keys(connection, db.keys_of(connection, article_id), self.config.index.max_block)
+        ranked = db.candidates(
+            connection, article_id, keys, published, self.config.index.window_days, limit=self.max_candidates
+        )
+        before = self._neighbourhood(connection, ranked, shrunk)
+        hood = sorted({article_id, *(a for m in before.values() for a in m)})
+        found = self._read_features(connection, hood)
+        assigner = self._assigner(found, db.corrections(connection))
+        cluster = assigner.story_of(article_id)
+        # Only stories that give reports to the cluster (or lost the previous version) change;
+        # every other candidate story keeps its members, so it is neither rebuilt nor rewritten.
+        changed = shrunk | {sid for sid, ids in before.items() if not set(ids).isdisjoint(cluster)}
+        rests = [sorted(set(before[sid]) - set(cluster)) for sid in sorted(changed) if sid in before]
+        return assigner, cluster, changed, [cluster, *(rest for rest in rests if rest)], found
 
     def refresh(self, article_id: str) -> Story | None:
         """Rewrite the story of a report whose text was seen at a new place (a mirror): the
@@ -233,15 +300,23 @@ class DeskStories:
             db.write_groups(connection, [found], [Group(story=story, scores=scores)])
         return story
 
-    def assign_pending(self, on_story: Callable[[str, WhatsNew | None], None] | None = None) -> int:
+    def assign_pending(
+        self, on_story: Callable[[str, WhatsNew | None], None] | None = None, *, summarise: bool = True
+    ) -> int:
         """Assign every current report that is in no story yet (stored before stories were
-        kept, or by a run killed between its commit and its assignment), oldest first."""
+        kept, or by a run killed between its commit and its assignment), oldest first. With
+        ``summarise`` False they are placed (:meth:`place`), their stories summarised later."""
         with self.engine.connect() as connection:
             waiting = db.pending(connection)
         for article_id in waiting:
-            made = self.assign(article_id)
-            if on_story is not None:
-                on_story(article_id, made)
+            if summarise:
+                made = self.assign(article_id)
+                if on_story is not None:
+                    on_story(article_id, made)
+            else:
+                self.place(article_id)
+        if summarise:
+            self.summarise_pending()
         return len(waiting)
 
     def rebuild(self) -> int:
@@ -263,6 +338,21 @@ class DeskStories:
                 seen = db.appearances(connection, cluster)
                 db.write_groups(connection, (), [self._group(assigner, cluster, cases, seen)])
         return len(clusters)
+
+    def _read_features(self, connection: Connection, article_ids: Sequence[str]) -> dict[str, Features]:
+        with self._features_lock:
+            found = {a: f for a in article_ids if (f := self._features.get(a)) is not None}
+        missing = [a for a in article_ids if a not in found]
+        if missing:
+            found.update(db.features(connection, missing))
+        with self._features_lock:
+            for article_id in article_ids:
+                if article_id in found:
+                    self._features[article_id] = found[article_id]
+                    self._features.move_to_end(article_id)
+            while len(self._features) > FEATURES_KEPT:
+                self._features.popitem(last=False)
+        return found
 
     def _neighbourhood(self, connection: Connection, ranked: Sequence[str], shrunk: set[str]) -> dict[str, list[str]]:
         """The stories of the candidates (best candidates' first), with their members, while
@@ -287,6 +377,7 @@ class DeskStories:
             assigner.index.add(found[article_id])
         for correction in effective(corrections):
             assigner.correct(correction)
+        assigner.prime(found)  # a neighbourhood is small: every pair at once, as matrices
         return assigner
 
     def _group(
@@ -297,13 +388,18 @@ class DeskStories:
         seen: Mapping[str, Sequence[Appearance]] | None = None,
     ) -> Group:
         corrected = frozenset(a for c in assigner.corrections for a in c.articles if a in members)
-        scores = {
+        scores = self._scores(assigner, members)
+        story = build_story([cases[a] for a in members], corrected=corrected, scores=scores, appearances=seen)
+        return Group(story=story, scores=scores)
+
+    @staticmethod
+    def _scores(assigner: Assigner, members: Sequence[str]) -> dict[str, float]:
+        """Each member's mean similarity to the rest of its story (none for a story of one)."""
+        return {
             a: round(sum(assigner.similarity(a, b) for b in members if b != a) / (len(members) - 1), 4)
             for a in members
             if len(members) > 1
         }
-        story = build_story([cases[a] for a in members], corrected=corrected, scores=scores, appearances=seen)
-        return Group(story=story, scores=scores)
 
     # -- reading -------------------------------------------------------------------------------
 

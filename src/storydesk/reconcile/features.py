@@ -35,10 +35,12 @@ older version from the case file when it next reads them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
 
+import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from storydesk.model import CaseFile
@@ -60,12 +62,39 @@ DETAIL_PREFIXES = ("y:", "md:", "n:", "e:", "s:")
 FEATURES_VERSION = 2
 
 
+_TOP_TERMS = 8  # content words per report used as blocking keys (its most frequent ones)
+
+
 @dataclass(frozen=True)
 class Features:
     article_id: str
     published: dt.date | None
     terms: Counter[str]
     keys: frozenset[str]
+
+    # Derived once per object (a desk keeps the objects of recent reports between assignments).
+
+    @functools.cached_property
+    def term_keys(self) -> frozenset[str]:
+        """``t:`` blocking keys: the report's most frequent content words (not lead terms or
+        numerals), ties by the word."""
+        ranked = sorted(
+            ((t, c) for t, c in self.terms.items() if not t.startswith((LEAD, NUMERAL))),
+            key=lambda kv: (-kv[1], kv[0]),
+        )
+        return frozenset("t:" + term for term, _ in ranked[:_TOP_TERMS])
+
+    @functools.cached_property
+    def weighted_terms(self) -> tuple[tuple[str, ...], np.ndarray, tuple[str, ...], np.ndarray]:
+        """(text terms, their sublinear term frequencies 1 + log(count), lead terms, theirs)."""
+        text = sorted(t for t in self.terms if not t.startswith(LEAD))
+        lead = sorted(t for t in self.terms if t.startswith(LEAD))
+        return (
+            tuple(text),
+            1.0 + np.log(np.array([self.terms[t] for t in text], dtype=float)),
+            tuple(lead),
+            1.0 + np.log(np.array([self.terms[t] for t in lead], dtype=float)),
+        )
 
 
 def _terms(text: str) -> Counter[str]:

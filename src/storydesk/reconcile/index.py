@@ -22,14 +22,12 @@ its lead (the ``^`` terms).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from storydesk.reconcile.features import DETAIL_PREFIXES, LEAD, NUMERAL, Features
-
-_TOP_TERMS = 8  # content words per report used as blocking keys (its most frequent ones)
-_MARKED = (LEAD, NUMERAL)
+from storydesk.reconcile.features import DETAIL_PREFIXES, LEAD, Features
 
 
 @dataclass(frozen=True)
@@ -43,11 +41,13 @@ def is_blocking(key: str) -> bool:
     return not key.startswith(DETAIL_PREFIXES)
 
 
-def _term_keys(features: Features) -> set[str]:
-    ranked = sorted(
-        ((t, c) for t, c in features.terms.items() if not t.startswith(_MARKED)), key=lambda kv: (-kv[1], kv[0])
-    )
-    return {"t:" + term for term, _ in ranked[:_TOP_TERMS]}
+@functools.lru_cache(maxsize=1 << 16)
+def key_family(key: str) -> str:
+    """``p:`` for ``p:felt``, ``s:p:`` for ``s:p:felt``."""
+    head, _, rest = key.partition(":")
+    if head == "s":
+        return "s:" + rest.partition(":")[0] + ":"
+    return head + ":"
 
 
 def within_window(a: dt.date | None, b: dt.date | None, days: int) -> bool:
@@ -66,6 +66,7 @@ class CandidateIndex:
         self._df: Counter[str] = Counter()
         self._vectors: dict[str, dict[str, float]] = {}
         self._vectors_at = -1
+        self._candidates: dict[str, frozenset[str]] = {}  # until the index next changes
 
     def __contains__(self, article_id: str) -> bool:
         return article_id in self.features
@@ -77,13 +78,14 @@ class CandidateIndex:
         if features.article_id in self.features:
             return
         self.features[features.article_id] = features
-        keys = frozenset(features.keys | _term_keys(features))
+        keys = features.keys | features.term_keys
         self._keys[features.article_id] = keys
         self._blocking[features.article_id] = frozenset(k for k in keys if is_blocking(k))
         for key in keys:
             self._postings[key].add(features.article_id)
         self._df.update(features.terms.keys())
         self._vectors_at = -1
+        self._candidates.clear()
 
     def remove(self, article_id: str) -> None:
         features = self.features.pop(article_id, None)
@@ -94,9 +96,13 @@ class CandidateIndex:
         del self._blocking[article_id]
         self._df.subtract(features.terms.keys())
         self._vectors_at = -1
+        self._candidates.clear()
 
-    def candidates(self, article_id: str) -> set[str]:
+    def candidates(self, article_id: str) -> frozenset[str]:
         """Reports sharing a selective key with this one, within the time window."""
+        cached = self._candidates.get(article_id)
+        if cached is not None:
+            return cached
         mine = self.features[article_id]
         found: set[str] = set()
         for key in self._blocking[article_id]:
@@ -104,17 +110,28 @@ class CandidateIndex:
             if len(posting) <= self.config.max_block:
                 found |= posting
         found.discard(article_id)
-        return {
+        result = frozenset(
             other
             for other in found
             if within_window(mine.published, self.features[other].published, self.config.window_days)
-        }
+        )
+        self._candidates[article_id] = result
+        return result
 
     def is_candidate(self, a: str, b: str) -> bool:
         """The pair test behind :meth:`candidates`, without building the candidate set."""
         if a == b or not within_window(self.features[a].published, self.features[b].published, self.config.window_days):
             return False
         return any(len(self._postings[k]) <= self.config.max_block for k in self._blocking[a] & self._blocking[b])
+
+    @property
+    def document_frequencies(self) -> Counter[str]:
+        """Term -> how many indexed reports use it."""
+        return self._df
+
+    def posting_size(self, key: str) -> int:
+        """How many indexed reports carry the key."""
+        return len(self._postings.get(key, ()))
 
     def shared_keys(self, a: str, b: str) -> frozenset[str]:
         return self._keys[a] & self._keys[b]
@@ -158,4 +175,6 @@ class CandidateIndex:
         va, vb = self._vector(first, lead), self._vector(second, lead)
         if len(vb) < len(va):
             va, vb = vb, va
-        return sum(weight * vb[term] for term, weight in va.items() if term in vb)
+        # Only the shared terms are visited (the key intersection runs in C); fsum is exact, so
+        # the result does not depend on the set's order.
+        return math.fsum(va[term] * vb[term] for term in va.keys() & vb.keys())

@@ -20,16 +20,17 @@ from storydesk.store import fts, migrate, query
 from storydesk.store.appearances import Appearance, appearances_of
 from storydesk.store.copies import CopyLink, copies_of
 from storydesk.store.inputs import expand
-from storydesk.store.pipeline import AddReport, ArticleOptions, ProgressCallback, StoredHook, run
+from storydesk.store.pipeline import AddReport, AnalysedSource, ArticleOptions, ProgressCallback, StoredHook, run
 from storydesk.store.rows import case_rows
 from storydesk.store.write import Stored, write_batch
 
 if TYPE_CHECKING:
-    from storydesk.reconcile.desk import CorrectionMade, DeskStories
+    from storydesk.reconcile.desk import CorrectionMade, DeskStories, Placed
     from storydesk.reconcile.model import Story, WhatsNew
     from storydesk.store.stories import CorrectionRow, StoryRow
 
-StoryHook = Callable[[Stored, "WhatsNew | None"], None]
+StoryHook = Callable[[Stored, "WhatsNew | Placed | None"], None]
+SummaryProgress = Callable[[int, int], None]
 
 
 class Desk:
@@ -79,7 +80,7 @@ class Desk:
 
     def add(
         self,
-        inputs: Sequence[str | Source],
+        inputs: Sequence[str | Source | AnalysedSource],
         *,
         jobs: int = 1,
         batch_size: int = 50,
@@ -92,23 +93,33 @@ class Desk:
         on_stored: StoredHook | None = None,
         stories: bool = True,
         on_story: StoryHook | None = None,
+        whats_new: bool = True,
+        on_summary: SummaryProgress | None = None,
     ) -> AddReport:
         """Add reports: paths (text, HTML, JSON Lines, feeds, folders), http(s) URLs of pages
-        or feeds, or :class:`Source` objects. See :mod:`storydesk.store.pipeline`.
+        or feeds, :class:`Source` objects, or :class:`AnalysedSource` (case files). See :mod:`storydesk.store.pipeline`.
 
         With ``stories`` (the default) each stored report is assigned to a story right after
         its commit, and ``on_story`` gets what it brings to that story (reports a killed run
-        left unassigned are assigned first)."""
+        left unassigned are assigned first). With ``whats_new`` False (a corpus load), each
+        report is only placed in its story (``on_story`` gets a :class:`Placed`) and every
+        story it changed is summarised once, at the end of the run (``on_summary(done,
+        total)`` after each): the same stories, without building each one again for every
+        report it gains."""
         policy = FetchPolicy(allow_private=allow_private, timeout=timeout, max_bytes=max_bytes)
         hook = on_stored
         if stories:
             story_desk = self.story_desk
-            story_desk.assign_pending()
+            story_desk.assign_pending(summarise=whats_new)
 
             def hook(stored: Stored, case: CaseFile) -> None:
                 if on_stored is not None:
                     on_stored(stored, case)
-                made = story_desk.assign(stored.article_id, case)
+                made: WhatsNew | Placed | None
+                if whats_new:
+                    made = story_desk.assign(stored.article_id, case)
+                else:
+                    made = story_desk.place(stored.article_id, case)
                 if on_story is not None:
                     on_story(stored, made)
 
@@ -124,6 +135,7 @@ class Desk:
         if stories:  # a mirror of a stored text: its story now shows that outlet too
             for article_id in dict.fromkeys(s.article_id for s in report.stored if s.new_appearance):
                 story_desk.refresh(article_id)
+            story_desk.summarise_pending(on_summary)
         return report
 
     def store(self, case: CaseFile) -> Stored:

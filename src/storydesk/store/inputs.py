@@ -159,11 +159,11 @@ def _head(path: Path) -> bytes:
 
 
 def expand(
-    inputs: Sequence[str | Source], policy: FetchPolicy, *, max_bytes: int
+    inputs: Sequence[str | Source | AnalysedSource], policy: FetchPolicy, *, max_bytes: int
 ) -> Iterator[Source | AnalysedSource | Failure]:
     """Every report in ``inputs``, in order, or a Failure where one could not be had."""
     for given in inputs:
-        if isinstance(given, Source):
+        if isinstance(given, Source | AnalysedSource):
             yield given
         elif "://" in given:
             scheme = urlsplit(given).scheme

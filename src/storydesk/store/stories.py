@@ -89,11 +89,19 @@ def ensure_indexed(connection: Connection, article_id: str, case: CaseFile | Non
 
 def selective_keys(connection: Connection, keys: Iterable[str], max_block: int) -> list[str]:
     """The keys carried by at most ``max_block`` reports (counting stops at ``max_block + 1``)."""
+    ordered = sorted(set(keys))
     found: list[str] = []
-    for key in sorted(keys):
-        capped = select(literal(1)).where(t.story_keys.c.key == key).limit(max_block + 1).subquery()
-        if (connection.scalar(select(func.count()).select_from(capped)) or 0) <= max_block:
-            found.append(key)
+    for start in range(0, len(ordered), 100):  # one statement per 100 keys, one count each
+        chunk = ordered[start : start + 100]
+        counts = [
+            select(func.count())
+            .select_from(select(literal(1)).where(t.story_keys.c.key == key).limit(max_block + 1).subquery())
+            .scalar_subquery()
+            .label(f"k{n}")
+            for n, key in enumerate(chunk)
+        ]
+        row = connection.execute(select(*counts)).one()
+        found.extend(key for key, count in zip(chunk, row, strict=True) if (count or 0) <= max_block)
     return found
 
 
@@ -368,6 +376,45 @@ def write_groups(connection: Connection, removed: Iterable[str], groups: Sequenc
         connection.execute(t.story_members.insert(), rows)
     if summaries:
         connection.execute(t.stories.insert(), summaries)
+
+
+def write_members(
+    connection: Connection, removed: Iterable[str], groups: Sequence[tuple[str, Sequence[str], dict[str, float]]]
+) -> None:
+    """Replace the stories ``removed`` (ids) by ``groups`` (story id, members, scores): the
+    memberships only. Every story touched is left without a summary row, so it is listed by
+    :func:`unsummarised` until :func:`write_groups` writes one."""
+    now = dt.datetime.now(dt.UTC)
+    gone = set(removed) | {story_id for story_id, _, _ in groups}
+    member_ids = sorted({a for _, ids, _ in groups for a in ids})
+    for chunk in _chunks(sorted(gone)):
+        connection.execute(delete(t.stories).where(t.stories.c.id.in_(chunk)))
+    for chunk in _chunks(member_ids):
+        connection.execute(delete(t.story_members).where(t.story_members.c.article_id.in_(chunk)))
+    rows = [
+        {"article_id": a, "story_id": story_id, "score": scores.get(a), "assigned_at": now}
+        for story_id, ids, scores in groups
+        for a in ids
+    ]
+    if rows:
+        connection.execute(t.story_members.insert(), rows)
+
+
+def unsummarised(connection: Connection) -> list[str]:
+    """Ids of the stories that have current members but no summary row, sorted."""
+    statement = (
+        select(t.story_members.c.story_id)
+        .join(t.articles, t.articles.c.id == t.story_members.c.article_id)
+        .outerjoin(t.stories, t.stories.c.id == t.story_members.c.story_id)
+        .where(t.stories.c.id.is_(None), t.articles.c.superseded.is_(False))
+        .distinct()
+        .order_by(t.story_members.c.story_id)
+    )
+    return list(connection.scalars(statement))
+
+
+def has_summary(connection: Connection, story_id: str) -> bool:
+    return connection.scalar(select(t.stories.c.id).where(t.stories.c.id == story_id)) is not None
 
 
 def _outlets(story: Story) -> Iterator[str]:
