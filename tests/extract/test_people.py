@@ -108,6 +108,23 @@ def test_description_linked_by_apposition_and_definite_reference() -> None:
     assert any(m.kind == "description" and "31-year-old cyclist" in m.evidence.text for m in ben.mentions)
 
 
+def test_a_definite_aged_description_refers_back_to_the_last_named_person() -> None:
+    case = _case(
+        "Harbury Town lost 2-1 at home, and lost their captain, Tom Pritchard, to injury. "
+        "The 29-year-old midfielder was taken to hospital with a knee injury."
+    )
+    adeyemi = _person(case, "Tom Pritchard")
+    assert _values(case, "Tom Pritchard", "age") == {29}
+    assert any(m.kind == "description" and "29-year-old midfielder" in m.evidence.text for m in adeyemi.mentions)
+    assert all(p.named for p in case.people)
+    # The last named person already has another age: the description stays its own person.
+    other = _case(
+        "Tom Pritchard, 31, was booked in the first half. The 29-year-old midfielder was taken to hospital."
+    )
+    assert _values(other, "Tom Pritchard", "age") == {31}
+    assert any(not p.named for p in other.people)
+
+
 def test_unnamed_person_stays_unnamed() -> None:
     case = _case("A 41-year-old man was arrested on suspicion of burglary. Police did not name him.")
     unnamed = [p for p in case.people if not p.named]

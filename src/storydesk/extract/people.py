@@ -390,6 +390,41 @@ def _link_aged_unnamed(drafts: list[PersonDraft]) -> list[PersonDraft]:
     return result
 
 
+def _link_aged_definite(drafts: list[PersonDraft]) -> list[PersonDraft]:
+    """``... their top scorer, Jamal Okonjo. The 24-year-old striker was carried off``: a
+    definite description with an age never brings in a new person (that is ``a 24-year-old
+    striker``), so one no earlier person carries (``_definite_match``) refers back: it joins
+    the named person mentioned last before it (by name or resolved pronoun) when that person
+    has no other age and no other stated gender. Run after pronouns, so genders are known."""
+    result = list(drafts)
+    for draft in drafts:
+        if draft.named or not draft.descriptions:
+            continue
+        first = draft.descriptions[0]
+        if not first.definite or first.age is None or len(draft.age_values()) != 1:
+            continue
+
+        def last_seen(d: PersonDraft, before: int = first.start) -> int:
+            spans = [m.start for m in d.names if m.start < before] + [p.start for p in d.pronouns if p.start < before]
+            return max(spans, default=-1)
+
+        named = [d for d in result if d.named and last_seen(d) >= 0]
+        if not named:
+            continue
+        latest = max(named, key=last_seen)
+        if latest.age_values() - {first.age} or (
+            draft.gender is not None and latest.gender is not None and draft.gender != latest.gender
+        ):
+            continue
+        latest.descriptions = sorted(latest.descriptions + draft.descriptions, key=lambda d: d.start)
+        latest.pronouns = sorted(latest.pronouns + draft.pronouns, key=lambda p: p.start)
+        latest.ages += draft.ages
+        if latest.gender is None:
+            latest.gender, latest.gender_span = draft.gender, draft.gender_span
+        result.remove(draft)
+    return result
+
+
 def _genders_from_descriptions(drafts: list[PersonDraft]) -> None:
     table = conventions.person_nouns()
     for draft in drafts:
@@ -696,6 +731,7 @@ def resolve_people(
     _resolve_pronouns(doc, drafts, pronouns, descs)
     drafts = _link_named_as(text, drafts)
     drafts = _link_aged_unnamed(drafts)
+    drafts = _link_aged_definite(drafts)
     return build_cast(article, drafts)
 
 
