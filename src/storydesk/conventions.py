@@ -162,6 +162,12 @@ def demonyms() -> frozenset[str]:
     return frozenset(load_table("demonyms.json")["demonyms"])
 
 
+@functools.cache
+def countries() -> dict[str, str]:
+    """Country or nation name -> its nationality adjective (``Kenya`` -> ``Kenyan``)."""
+    return dict(load_table("countries.json")["countries"])
+
+
 @dataclass(frozen=True)
 class Occupations:
     nouns: frozenset[str]

@@ -539,3 +539,15 @@ def test_pronoun_after_a_reported_sentence_is_not_the_speaker() -> None:
         "He was suffering from a wound to his abdomen."
     )
     assert not any(m.kind == "pronoun" for m in _person(case, "Omar Veld").mentions)
+
+
+def test_a_country_beside_a_name_gives_a_nationality() -> None:
+    case = _case(
+        "The race was won by Ethiopia's Tom Abebe in 2hr 9min. Peter Kamau, a Kenya international, was third, "
+        "and Liverpool's Sam Wright finished fifth."
+    )
+    assert _values(case, "Tom Abebe", "nationality") == {"Ethiopian"}
+    assert _values(case, "Peter Kamau", "nationality") == {"Kenyan"}
+    assert _values(case, "Sam Wright", "nationality") == set()  # a city is not a country
+    [fact] = case.facts_about(_person(case, "Tom Abebe").id, "nationality")
+    assert fact.evidence.text == "Ethiopia"

@@ -18,7 +18,7 @@ import unicodedata
 from spacy.tokens import Doc
 
 from storydesk import conventions
-from storydesk.extract import counsel, occupations
+from storydesk.extract import counsel, occupations, origins
 from storydesk.extract.people import Cast, PersonDraft, relation_group
 from storydesk.extract.rawfact import RawFact
 from storydesk.extract.spans import doc_text, evidence
@@ -321,6 +321,7 @@ def find_attributes(doc: Doc, cast: Cast) -> list[RawFact]:
     facts += counsel.find_counsel(doc, cast)
     facts = _gendered_relations(facts, cast)
     facts += occupations.find_occupations(doc, cast)
+    facts += origins.find_origins(doc_text(doc), cast)
     facts = _drop_contained_occupations(facts)
     facts += _genders_from_occupations(facts)
     relation_roles = {"lawyer of": "lawyer"}

@@ -1,0 +1,54 @@
+"""Nationalities stated by a country's name next to a person's name.
+
+- ``Kenya's Ruth Wanjiru``, ``Britain’s Amy Coulter``: a country's possessive right before a
+  name (sports and wire style) gives the person that country's nationality;
+- ``Okonjo, a Nigeria international``: a player capped by a country's national team.
+
+Countries come from ``data/countries.json`` (name -> nationality adjective), so a city or a
+club (``Liverpool's Mo Akande``) never gives a nationality.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from storydesk import conventions
+from storydesk.extract.people import Cast
+from storydesk.extract.rawfact import RawFact
+
+
+@functools.cache
+def _country_pattern() -> str:
+    names = sorted(conventions.countries(), key=len, reverse=True)
+    return "(?:the\\s+)?(" + "|".join(re.escape(n) for n in names) + ")"
+
+
+@functools.cache
+def _possessive_before() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])" + _country_pattern() + r"['’]s\s+$")
+
+
+@functools.cache
+def _international_after() -> re.Pattern[str]:
+    return re.compile(r"^,\s+(?:a|an|the)\s+(?:former\s+)?" + _country_pattern() + r"\s+international\b")
+
+
+def find_origins(text: str, cast: Cast) -> list[RawFact]:
+    """Nationality facts for the named people of ``cast``, each on the country's words."""
+    countries = conventions.countries()
+    facts: list[RawFact] = []
+    for person, draft in zip(cast.people, cast.drafts, strict=True):
+        for mention in draft.names:
+            before = _possessive_before().search(text, max(0, mention.start - 40), mention.start)
+            after = _international_after().match(text[mention.end : mention.end + 60])
+            if before is not None:
+                facts.append(
+                    RawFact(person.id, "nationality", countries[before.group(1)], before.start(1), before.end(1))
+                )
+            if after is not None:
+                start = mention.end + after.start(1)
+                facts.append(
+                    RawFact(person.id, "nationality", countries[after.group(1)], start, start + len(after.group(1)))
+                )
+    return facts
