@@ -551,3 +551,32 @@ def test_a_country_beside_a_name_gives_a_nationality() -> None:
     assert _values(case, "Sam Wright", "nationality") == set()  # a city is not a country
     [fact] = case.facts_about(_person(case, "Tom Abebe").id, "nationality")
     assert fact.evidence.text == "Ethiopia"
+
+
+@pytest.mark.parametrize(
+    ("text", "child", "parent"),
+    [
+        ("Diego Alvarado is the son of Ramon Alvarado, who pitched for Houston.", "Diego Alvarado", "Ramon Alvarado"),
+        (
+            "Diego Alvarado, a native of Santo Domingo, is the son of former major league reliever Ramon Alvarado.",
+            "Diego Alvarado",
+            "Ramon Alvarado",
+        ),
+        (
+            "Ms Fiona McAllister, 36, a former teacher and the daughter of a former miner, Jim McAllister, won.",
+            "Fiona McAllister",
+            "Jim McAllister",
+        ),
+    ],
+)
+def test_child_of_a_named_parent_after_the_name(text: str, child: str, parent: str) -> None:
+    case = _case(text)
+    of_child = {(f.value, f.qualifier) for f in case.facts_about(_person(case, child).id, "relation")}
+    of_parent = {(f.value, f.qualifier) for f in case.facts_about(_person(case, parent).id, "relation")}
+    assert {v for v, q in of_child if q == parent} & {"son of", "daughter of", "child of"}
+    assert {v for v, q in of_parent if q == child} & {"father of", "mother of", "parent of"}
+
+
+def test_a_friend_of_someone_is_not_their_child() -> None:
+    case = _case("Tom Reyes is the son of a friend of Paul Dunmore, the club said.")
+    assert not _values(case, "Tom Reyes", "relation")

@@ -77,6 +77,24 @@ def _gender(person_id: str, draft: PersonDraft) -> list[RawFact]:
 _REL_WORD = r"(?:ex-|former\s+|estranged\s+|late\s+)?[a-zà-öø-ÿ-]+"
 
 
+# What may stand between a name and "the son of Y" after it: an apposition (", 36,", ", a
+# former teacher and"), a copula ("is", "was"), or an apposition and a copula (", a native of
+# Santo Domingo, is").
+_REL_AFTER_LEADS = (
+    r"(?:\s*,\s*(?:\d{1,3}\s*,\s*)?(?:(?:a|an)\s+[^,.;:'‘’\"“”]{1,50}?\s+and\s+)?|\s+(?:is|was)\s+)",
+    r"\s*,\s*[^,.;:'‘’\"“”]{1,60}?,\s+(?:is|was)\s+",
+)
+# "the son of Y", "a special adviser to Mr Y"; between "of" and Y a few lower-case words ("of
+# former major league reliever Y", "of a former miner, Y"), never another "of", "and" or "to"
+# (not "the son of a friend of Y").
+_REL_AFTER = (
+    r"(?:the|a|an)\s+(?:(?:special|senior|close|longtime|long-time)\s+)?("
+    + _REL_WORD
+    + r")\s+(?:of|to)\s+(?:(?:a|an|the)\s+)?(?:(?!(?:of|and|to)\b)[a-z][\w-]*,?\s+){0,4}?"
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?=[A-Z])"
+)
+
+
 def _relation_key(word: str) -> str:
     """``fiancée`` -> ``fiancee``: the relation table is written without accents."""
     decomposed = unicodedata.normalize("NFKD", word.lower())
@@ -191,14 +209,13 @@ def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
                         add(person.id, noun, other, start, mention.end)
             # "X, the son of Y" / "X, Y's lawyer,"
             after = text[mention.end : mention.end + 60]
-            # "X, the son of Y" / "Tom Hanley, 31, a special adviser to Mr Ashworth"
-            match = re.match(
-                r"\s*,\s*(?:\d{1,3}\s*,\s*)?(?:the|a|an)\s+(?:(?:special|senior|close|longtime|long-time)\s+)?("
-                + _REL_WORD
-                + r")\s+(?:of|to)\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?",
-                after,
-            )
-            if match and _relation_key(match.group(1)) in relations:
+            # "X, the son of Y" / "Tom Hanley, 31, a special adviser to Mr Ashworth" / "X is the
+            # son of Y" (_REL_AFTER_LEADS, _REL_AFTER)
+            after = text[mention.end : mention.end + 140]
+            for lead in _REL_AFTER_LEADS:
+                match = re.match(lead + _REL_AFTER, after)
+                if not match or _relation_key(match.group(1)) not in relations:
+                    continue
                 target = cast.person_at(mention.end + match.end(), mention.end + match.end() + 1)
                 if target is not None:
                     add(
@@ -208,6 +225,7 @@ def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
                         mention.end + match.start(1),
                         mention.end + match.end(),
                     )
+                    break
             match = re.match(r"\s*,\s*(.{1,40}?)['’]s\s+(" + _REL_WORD + r")\b", after)
             if match and _relation_key(match.group(2)) in relations:
                 target = cast.person_at(mention.end + match.start(1), mention.end + match.end(1))
