@@ -580,3 +580,17 @@ def test_child_of_a_named_parent_after_the_name(text: str, child: str, parent: s
 def test_a_friend_of_someone_is_not_their_child() -> None:
     case = _case("Tom Reyes is the son of a friend of Paul Dunmore, the club said.")
     assert not _values(case, "Tom Reyes", "relation")
+
+
+def test_a_team_is_not_a_person() -> None:
+    case = _case("Harbury Rovers beat Ashdown Athletic 3-1 at Mill Lane. Rovers manager Tom Pritchard was pleased.")
+    assert [p.name for p in case.people] == ["Tom Pritchard"]
+
+
+def test_a_speaker_is_not_the_him_of_their_own_quotation() -> None:
+    case = _case(
+        "Harbury manager Tom Pritchard said: 'We're all gutted for him. He's been our best player.' "
+        "The club gave no further details."
+    )
+    pritchard = _person(case, "Tom Pritchard")
+    assert not any(m.kind == "pronoun" for m in pritchard.mentions)

@@ -541,6 +541,50 @@ def _subject_continues(doc: Doc, pronoun: PronounMention, candidates: list[Perso
     return owners[0]
 
 
+_SAID_BEFORE_QUOTE = re.compile(
+    r"\s+(?:said|says|added|told\s+\w+(?:\s+\w+)?|explained|wrote|insisted)\s*[:,]?\s*$"
+)
+
+
+def _quoting(text: str, pronoun: PronounMention, drafts: list[PersonDraft]) -> PersonDraft | None:
+    """The speaker of the quotation a pronoun stands inside, when the quotation opens right
+    after ``NAME said:``: ``Steve Ramsdale said: 'Jamal's in a lot of pain and we're all
+    gutted for him.'``. Inside their own words a speaker is ``I``, never ``him``."""
+    paragraph = text.rfind("\n", 0, pronoun.start) + 1
+    opens = list(_QUOTE_OPEN.finditer(text, paragraph, pronoun.start))
+    closes = len(_QUOTE_CLOSE.findall(text, paragraph, pronoun.start))
+    if len(opens) <= closes:
+        return None
+    opened = opens[-1].start()
+    for draft in drafts:
+        for mention in draft.names:
+            if opened - 60 <= mention.end <= opened and _SAID_BEFORE_QUOTE.match(text[mention.end : opened]):
+                return draft
+    return None
+
+
+def _speaker_before(doc: Doc, opened: int, candidates: list[PersonDraft]) -> PersonDraft | None:
+    """``Bishop, 33, said the players had dedicated the win to Okonjo. 'We did that one for
+    Jammo,' he said.``: the he/she attributing a quotation goes on with the speaker of the
+    sentence right before the quotation, when that sentence reports speech (``said``) and its
+    subject is one of the candidates by name."""
+    span = doc.char_span(opened, opened + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    sent = span[0].sent
+    if sent.start == 0:
+        return None
+    previous = doc[sent.start - 1].sent
+    root = previous.root
+    if root.lemma_ not in _REPORTING_VERBS:
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    owners = [d for d in candidates if any(m.start <= subject.idx < m.end for m in d.names)]
+    return owners[0] if len(owners) == 1 else None
+
+
 def _resolve_pronouns(
     doc: Doc, drafts: list[PersonDraft], pronouns: list[PronounMention], descs: list[Description]
 ) -> None:
@@ -567,6 +611,9 @@ def _resolve_pronouns(
             if any(window_start <= p < window_end for p in positions):
                 candidates.append(draft)
         compatible = [d for d in candidates if d.gender in (None, pronoun.gender)]
+        speaking = _quoting(doc_text(doc), pronoun, drafts)
+        if speaking is not None:
+            compatible = [d for d in compatible if d is not speaking]
         subject = _clause_subject(doc, pronoun)
         if subject is not None:
             # "The judge told him": an object pronoun is never its own clause's subject
@@ -595,6 +642,10 @@ def _resolve_pronouns(
             continuing = _subject_continues(doc, pronoun, compatible)
             if continuing is not None:
                 compatible, blockers = [continuing], []
+        elif len(compatible) > 1 and opened is not None:
+            speaker = _speaker_before(doc, opened, compatible)
+            if speaker is not None:
+                compatible, blockers = [speaker], []
         if len(compatible) == 1 and not blockers:
             draft = compatible[0]
             draft.pronouns.append(pronoun)
