@@ -36,6 +36,10 @@ def analyze_article(
     cast = people.with_relatives(doc, article, cast, mentions.relatives(doc), attributes.stated_relations(doc, cast))
     raw_facts = attributes.find_attributes(doc, cast)
     facts = attributes.to_facts(article, cast, raw_facts)
+    # an entity the model tagged ORG or PLACE inside what became a person's name ("Bishop, 33,
+    # said"; "Connor 'Bish' Bishop") is that person only
+    named = [(m.start, m.end) for m in names]
+    found = [e for e in found if e.label == "PERSON" or not any(s <= e.start and e.end <= t for s, t in named)]
     organisations = entities.build_organisations(article, found)
     times = find_times(doc, article)
     quotes, quoted_terms = find_quotes(doc, article, cast.people, organisations, times)

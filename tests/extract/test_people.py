@@ -594,3 +594,14 @@ def test_a_speaker_is_not_the_him_of_their_own_quotation() -> None:
     )
     pritchard = _person(case, "Tom Pritchard")
     assert not any(m.kind == "pronoun" for m in pritchard.mentions)
+
+
+def test_a_surname_the_model_calls_an_organisation_is_the_named_person() -> None:
+    case = _case(
+        "Harbury restored their lead when captain Connor 'Bish' Bishop headed in a corner.\n\n"
+        "Bishop, 33, said the players had dedicated the win to their injured striker."
+    )
+    bishop = _person(case, "Connor Bishop")
+    assert _values(case, "Connor Bishop", "age") == {33}
+    assert any(m.evidence.text == "Bishop" for m in bishop.mentions)
+    assert "Bishop" not in [o.name for o in case.organisations]

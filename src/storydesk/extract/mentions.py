@@ -155,9 +155,14 @@ def name_mentions(doc: Doc, entities: list[EntityMention]) -> list[NameMention]:
         result.append(mention)
     result = [m for m in result if not _not_a_name(text, m)]
     result = _join_nicknames(text, result)
-    # a title before a name outweighs the model's guess that the name is a product ("Cole")
+    # a title before a name outweighs the model's guess that the name is a product ("Cole");
+    # a full name outweighs its guess that the surname alone is an organisation or a place
+    # ("Connor 'Bish' Bishop ... Bishop, 33, said", where it tagged both "Bishop"s ORG)
+    surnames = {m.name.split()[-1] for m in result if " " in m.name}
     taken = [(m.start, m.end) for m in result] + [
-        (e.start, e.end) for e in entities if e.label != "PERSON" and not model_product(e)
+        (e.start, e.end)
+        for e in entities
+        if e.label != "PERSON" and not model_product(e) and not (e.label in {"ORG", "PLACE"} and e.text in surnames)
     ]
     result.extend(_titled_names_missed(text, taken))
     result.extend(_aged_names_missed(text, taken))
