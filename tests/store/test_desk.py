@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -152,3 +154,34 @@ def test_storing_a_stored_report_again_changes_nothing(desk: Desk, cases: dict[s
     assert desk.store(case).status == "added"
     assert desk.store(case).status == "unchanged"
     assert desk.count(all_versions=True) == 1
+
+
+def test_input_is_read_chunk_by_chunk(
+    desk: Desk, cases: dict[str, CaseFile], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sources are read a few at a time (memory stays flat on any input): repeats across
+    chunks are still stored once, and the progress total grows to the whole input."""
+    from storydesk.store import pipeline
+    from storydesk.store.pipeline import AnalysedSource, Progress
+
+    monkeypatch.setattr(pipeline, "READ_CHUNK", 2)
+    given = list(cases.values())
+    sources = [AnalysedSource(c, f"case {n}") for n, c in enumerate(given + given[:2])]  # 5 sources, 2 repeats
+    read: list[int] = []
+
+    def lazily() -> Iterator[AnalysedSource]:
+        for n, source in enumerate(sources):
+            read.append(n)
+            yield source
+
+    totals: list[int] = []
+
+    def on_progress(p: Progress) -> None:
+        totals.append(p.total)
+
+    report = desk.add(lazily(), stories=False, progress=on_progress)
+    assert report.added == len(given) and report.unchanged == 2 and not report.failed
+    assert desk.count() == len(given)
+    assert read == list(range(len(sources)))
+    assert totals[0] < totals[-1] == len(sources)  # known only as the input is read
+    assert all(a <= b for a, b in itertools.pairwise(totals))  # and never shrinks

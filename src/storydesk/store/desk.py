@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING, TextIO
 
@@ -80,7 +80,7 @@ class Desk:
 
     def add(
         self,
-        inputs: Sequence[str | Source | AnalysedSource],
+        inputs: Iterable[str | Source | AnalysedSource],
         *,
         jobs: int = 1,
         batch_size: int = 50,

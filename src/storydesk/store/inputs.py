@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -159,7 +159,7 @@ def _head(path: Path) -> bytes:
 
 
 def expand(
-    inputs: Sequence[str | Source | AnalysedSource], policy: FetchPolicy, *, max_bytes: int
+    inputs: Iterable[str | Source | AnalysedSource], policy: FetchPolicy, *, max_bytes: int
 ) -> Iterator[Source | AnalysedSource | Failure]:
     """Every report in ``inputs``, in order, or a Failure where one could not be had."""
     for given in inputs:

@@ -1,9 +1,10 @@
 """Adding reports: read, clean, skip what is stored, analyse in worker processes, write in
 batches.
 
-The main process reads the sources and cleans each into an Article (cheap), so the article
-id is known before any analysis: a report already on the desk is never analysed again, and
-re-running a batch that was killed part way only analyses the rest. Analysis runs in
+The main process reads the sources and cleans each into an Article (cheap), ``READ_CHUNK``
+at a time so memory stays flat on any input, and the article id is known before any
+analysis: a report already on the desk is never analysed again, and re-running a batch that
+was killed part way only analyses the rest. The progress total grows as the input is read. Analysis runs in
 ``jobs`` worker processes (``spawn``ed, each loading the spaCy model once, in its
 initializer), which also turn each case file into rows. The main process writes the rows
 in batches of ``batch_size`` reports (or every ``flush_seconds``), one transaction per
@@ -20,6 +21,7 @@ made in the main process, in its place in the order.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import multiprocessing
 import os
@@ -154,17 +156,13 @@ def analyze_to_rows(article: Article) -> ArticleRows | Failure:
         return Failure(name, INTERNAL_ERROR, f"analysis failed: {type(exc).__name__}: {exc}")
 
 
-def _in_order(
-    articles: list[Article], jobs: int, ready: dict[str, CaseFile] | None = None
-) -> Iterator[ArticleRows | Failure]:
+def _in_order(articles: Iterable[Article], workers: int, ready: dict[str, CaseFile]) -> Iterator[ArticleRows | Failure]:
     """Analysis results in the order of ``articles``, with at most a few tasks in flight
     per worker so memory stays flat on large batches. Articles with a ``ready`` case file
-    are not analysed: their rows are made here, in their turn."""
-    ready = ready or {}
-    workers = max(1, min(jobs, sum(1 for a in articles if a.id not in ready)))
+    are not analysed: their rows are made here, in their turn (and the case file let go)."""
     if workers == 1:
         for article in articles:
-            case = ready.get(article.id)
+            case = ready.pop(article.id, None)
             yield analyze_to_rows(article) if case is None else case_rows(case)
         return
     context = multiprocessing.get_context("spawn")
@@ -175,7 +173,7 @@ def _in_order(
         queue = iter(articles)
 
         def submit(article: Article) -> None:
-            case = ready.get(article.id)
+            case = ready.pop(article.id, None)
             pending.append(pool.submit(analyze_to_rows, article) if case is None else case_rows(case))
 
         for article in queue:
@@ -219,6 +217,24 @@ def prepare(
     return prepared, failed, ready
 
 
+# Sources are read, cleaned and checked against the desk this many at a time, so memory stays
+# flat however long the input (a JSON Lines file of 10,000 case files is 6 GB as objects).
+READ_CHUNK = 500
+
+
+def _chunks(
+    items: Iterable[Source | AnalysedSource | Failure], size: int
+) -> Iterator[list[Source | AnalysedSource | Failure]]:
+    chunk: list[Source | AnalysedSource | Failure] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def run(
     engine: Engine,
     sources: Iterable[Source | AnalysedSource | Failure],
@@ -231,26 +247,12 @@ def run(
     on_stored: StoredHook | None = None,
 ) -> AddReport:
     started = time.monotonic()
-    articles, failed, ready = prepare(sources, options or ArticleOptions())
-    report = AddReport(failed=list(failed))
-    total = len(articles) + len(failed)
-    on_desk = stored_versions(engine, [a.id for a in articles])
-    to_analyze: list[Article] = []
+    options = options or ArticleOptions()
+    report = AddReport()
+    total = 0  # sources read so far: the whole input once it is all read
     seen: set[str] = set()
     repeats: list[Article] = []
-    met_again = [a for a in articles if a.id in on_desk]
-    # a stored text met again: nothing to analyse, but another URL or outlet is an appearance
-    new_places = dict(zip((id(a) for a in met_again), record_appearances(engine, met_again), strict=True))
-    for article in articles:
-        if article.id in on_desk:
-            report.stored.append(
-                Stored(article.id, "unchanged", on_desk[article.id], new_appearance=new_places[id(article)])
-            )
-        elif article.id in seen:
-            repeats.append(article)  # the same text twice in one run: analysed once
-        else:
-            seen.add(article.id)
-            to_analyze.append(article)
+    ready: dict[str, CaseFile] = {}
 
     def tick() -> None:
         if progress is not None:
@@ -263,6 +265,40 @@ def run(
                     elapsed=time.monotonic() - started,
                 )
             )
+
+    def to_analyze() -> Iterator[Article]:
+        """The articles to store, chunk by chunk; those on the desk already are reported
+        unchanged (another place they were seen is recorded), repeats kept for the end."""
+        nonlocal total
+        for chunk in _chunks(sources, READ_CHUNK):
+            articles, failed, chunk_ready = prepare(chunk, options)
+            total += len(articles) + len(failed)
+            report.failed.extend(failed)
+            on_desk = stored_versions(engine, [a.id for a in articles])
+            met_again = [a for a in articles if a.id in on_desk]
+            # a stored text met again: nothing to analyse, but another URL or outlet is an appearance
+            new_places = dict(zip((id(a) for a in met_again), record_appearances(engine, met_again), strict=True))
+            for article in articles:
+                if article.id in on_desk:
+                    report.stored.append(
+                        Stored(article.id, "unchanged", on_desk[article.id], new_appearance=new_places[id(article)])
+                    )
+                elif article.id in seen:
+                    repeats.append(article)  # the same text twice in one run: analysed once
+                else:
+                    seen.add(article.id)
+                    if article.id in chunk_ready:
+                        ready[article.id] = chunk_ready[article.id]
+                    yield article
+            tick()
+
+    # One worker process per job, unless the whole input is one chunk needing fewer analyses
+    # (one report added through the API is analysed in this process, with no pool to start).
+    stream = to_analyze()
+    head = list(itertools.islice(stream, READ_CHUNK + 1))
+    workers = max(1, jobs)
+    if len(head) <= READ_CHUNK:
+        workers = max(1, min(workers, sum(1 for a in head if a.id not in ready)))
 
     batch: list[ArticleRows] = []
     last_flush = time.monotonic()
@@ -281,7 +317,7 @@ def run(
         last_flush = time.monotonic()
 
     tick()
-    for result in _in_order(to_analyze, jobs, ready):
+    for result in _in_order(itertools.chain(head, stream), workers, ready):
         if isinstance(result, Failure):
             report.failed.append(result)
             tick()

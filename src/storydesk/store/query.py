@@ -203,12 +203,15 @@ def people(connection: Connection, name: str, *, limit: int = 50) -> list[Person
         if (row.article_id, row.person_id) in keys:
             variants[(row.article_id, row.person_id)].append(row.variant)
     facts: dict[tuple[str, str], dict[str, list[str]]] = defaultdict(dict)
+    # By article only, the attribute tested here: with the attribute in the statement too,
+    # SQLite (no statistics) chose the attribute index and read every age and job on the desk
+    # (151 ms of a 165 ms lookup on the 10,000-report benchmark desk; by article, 16 ms in all).
     for row in connection.execute(
         select(t.facts.c.article_id, t.facts.c.subject, t.facts.c.attribute, t.facts.c.value)
-        .where(t.facts.c.article_id.in_(article_ids), t.facts.c.attribute.in_(PERSON_FACTS))
+        .where(t.facts.c.article_id.in_(article_ids))
         .order_by(t.facts.c.article_id, t.facts.c.start)
     ):
-        if (row.article_id, row.subject) in keys:
+        if row.attribute in PERSON_FACTS and (row.article_id, row.subject) in keys:
             values = facts[(row.article_id, row.subject)].setdefault(row.attribute, [])
             if row.value not in values:
                 values.append(row.value)
