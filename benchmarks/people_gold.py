@@ -10,7 +10,11 @@ Person precision counts named system people only (descriptions of unnamed people
 judged through their attributes). Attributes are compared on matched pairs, as sets of
 normalised values per kind: age, gender, title (full form), occupation, nationality,
 relation (label plus the other person, by matched name). An attribute the system states
-for an unmatched person counts against precision.
+for an unmatched person counts against precision. An occupation or title that is a
+whole-word part of a gold phrase is that phrase; so is an occupation whose content words are
+all in it, in another order (``council president``, ``president of the common council``). A
+relation the gold states only from the other person's side (``lawyer of X`` on the lawyer)
+is not counted against its inverse (``client of`` the lawyer, on X).
 
 Reports 001-035 are where rule errors are looked at and fixed; 036-050 are read less (their
 scores are given apart under ``split`` as the less-seen part).
