@@ -605,3 +605,12 @@ def test_a_surname_the_model_calls_an_organisation_is_the_named_person() -> None
     assert _values(case, "Connor Bishop", "age") == {33}
     assert any(m.evidence.text == "Bishop" for m in bishop.mentions)
     assert "Bishop" not in [o.name for o in case.organisations]
+
+
+def test_a_profession_the_table_does_not_list_is_still_an_occupation() -> None:
+    case = _case(
+        "Renee Okafor-Blake, an obstetrician who has worked at the hospital for 12 years, said the unit "
+        "would close. Tom Reyes, a tourist from Leeds, said he was shocked."
+    )
+    assert _values(case, "Renee Okafor-Blake", "occupation") == {"obstetrician"}
+    assert _values(case, "Tom Reyes", "occupation") == set()

@@ -23,6 +23,7 @@ party (``Conservative``) is never a nationality.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
@@ -61,12 +62,20 @@ def find_occupations(doc: Doc, cast: Cast) -> list[RawFact]:
     return facts
 
 
+# Endings that make a noun a profession whether or not the table lists it (``obstetrician``,
+# ``microbiologist``, ``podiatrist``, ``videographer``, ``optometrist``, ``physiotherapist``).
+# Not ``-ist`` alone: a tourist, a cyclist or a terrorist is no job.
+_PROFESSION_ENDING = re.compile(r"(?:ologist|ician|iatrist|ographer|ometrist|therapist)$")
+
+
 def _is_occupation(tokens: list[Token]) -> bool:
     table = conventions.occupations()
     words = [t.text.lower() for t in tokens]
     if len(words) >= 2 and " ".join(words[-2:]) in table.nouns:
         return True
     head = tokens[-1]
+    if head.pos_ == "NOUN" and _PROFESSION_ENDING.search(head.text.lower()) is not None:
+        return True
     return head.text.lower() in table.nouns or head.lemma_.lower() in table.nouns
 
 
