@@ -96,6 +96,15 @@ class PersonDraft:
         table = conventions.person_nouns()
         return {g for n in self.nouns() if (g := table[n].group if n in table else None)}
 
+    def absorb(self, other: PersonDraft) -> None:
+        """Take in the mentions, ages and (when it has none) the gender of a draft found to be
+        this same person."""
+        self.descriptions = sorted(self.descriptions + other.descriptions, key=lambda d: d.start)
+        self.pronouns = sorted(self.pronouns + other.pronouns, key=lambda p: p.start)
+        self.ages += other.ages
+        if self.gender is None:
+            self.gender, self.gender_span = other.gender, other.gender_span
+
     def age_values(self) -> set[int]:
         return {a for a, _, _ in self.ages} | {d.age for d in self.descriptions if d.age is not None}
 
@@ -350,11 +359,7 @@ def _link_named_as(text: str, drafts: list[PersonDraft]) -> list[PersonDraft]:
                 continue
             if owner.gender is not None and named.gender is not None and owner.gender != named.gender:
                 continue
-            named.descriptions = sorted(named.descriptions + owner.descriptions, key=lambda d: d.start)
-            named.pronouns = sorted(named.pronouns + owner.pronouns, key=lambda p: p.start)
-            named.ages += owner.ages
-            if named.gender is None:
-                named.gender, named.gender_span = owner.gender, owner.gender_span
+            named.absorb(owner)
             result.remove(owner)
     return result
 
@@ -416,11 +421,7 @@ def _link_aged_definite(drafts: list[PersonDraft]) -> list[PersonDraft]:
             draft.gender is not None and latest.gender is not None and draft.gender != latest.gender
         ):
             continue
-        latest.descriptions = sorted(latest.descriptions + draft.descriptions, key=lambda d: d.start)
-        latest.pronouns = sorted(latest.pronouns + draft.pronouns, key=lambda p: p.start)
-        latest.ages += draft.ages
-        if latest.gender is None:
-            latest.gender, latest.gender_span = draft.gender, draft.gender_span
+        latest.absorb(draft)
         result.remove(draft)
     return result
 

@@ -240,13 +240,7 @@ class DeskStories:
                 db.lock(connection)
                 ids = db.members(connection, [sid]).get(sid, [])
                 if ids and not db.has_summary(connection, sid):
-                    cases = db.case_files(connection, ids)
-                    scores = db.scores(connection, ids)
-                    seen = db.appearances(connection, ids)
-                    in_force = effective(db.corrections(connection))
-                    corrected = frozenset(a for c in in_force for a in c.articles if a in cases)
-                    story = build_story(list(cases.values()), corrected=corrected, scores=scores, appearances=seen)
-                    db.write_groups(connection, [sid], [Group(story=story, scores=scores)])
+                    db.write_groups(connection, [sid], [self._stored_group(connection, ids)[0]])
             if on_progress is not None:
                 on_progress(done, len(waiting))
         return len(waiting)
@@ -290,15 +284,9 @@ class DeskStories:
             found = db.story_of(connection, [article_id]).get(article_id)
             if found is None:
                 return None
-            ids = db.members(connection, [found]).get(found, [])
-            cases = db.case_files(connection, ids)
-            scores = db.scores(connection, ids)
-            seen = db.appearances(connection, ids)
-            in_force = effective(db.corrections(connection))
-            corrected = frozenset(a for c in in_force for a in c.articles if a in cases)
-            story = build_story(list(cases.values()), corrected=corrected, scores=scores, appearances=seen)
-            db.write_groups(connection, [found], [Group(story=story, scores=scores)])
-        return story
+            group = self._stored_group(connection, db.members(connection, [found]).get(found, []))[0]
+            db.write_groups(connection, [found], [group])
+        return group.story
 
     def assign_pending(
         self, on_story: Callable[[str, WhatsNew | None], None] | None = None, *, summarise: bool = True
@@ -417,13 +405,20 @@ class DeskStories:
             ids = db.members(connection, [found]).get(found, [])
             if not ids:
                 raise errors.no_story(ref)
-            cases = db.case_files(connection, ids)
-            scores = db.scores(connection, ids)
-            seen = db.appearances(connection, ids)
-            in_force = effective(db.corrections(connection))
-            corrected = frozenset(a for c in in_force for a in c.articles if a in cases)
+            group, cases = self._stored_group(connection, ids)
+        return group.story, cases
+
+    @staticmethod
+    def _stored_group(connection: Connection, ids: Sequence[str]) -> tuple[Group, dict[str, CaseFile]]:
+        """The story of these stored members as the desk has them (their scores, appearances
+        and the corrections in force), and their case files."""
+        cases = db.case_files(connection, ids)
+        scores = db.scores(connection, ids)
+        seen = db.appearances(connection, ids)
+        in_force = effective(db.corrections(connection))
+        corrected = frozenset(a for c in in_force for a in c.articles if a in cases)
         story = build_story(list(cases.values()), corrected=corrected, scores=scores, appearances=seen)
-        return story, cases
+        return Group(story=story, scores=scores), cases
 
     # -- corrections ---------------------------------------------------------------------------
 
