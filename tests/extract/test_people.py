@@ -118,9 +118,7 @@ def test_a_definite_aged_description_refers_back_to_the_last_named_person() -> N
     assert any(m.kind == "description" and "29-year-old midfielder" in m.evidence.text for m in adeyemi.mentions)
     assert all(p.named for p in case.people)
     # The last named person already has another age: the description stays its own person.
-    other = _case(
-        "Tom Pritchard, 31, was booked in the first half. The 29-year-old midfielder was taken to hospital."
-    )
+    other = _case("Tom Pritchard, 31, was booked in the first half. The 29-year-old midfielder was taken to hospital.")
     assert _values(other, "Tom Pritchard", "age") == {31}
     assert any(not p.named for p in other.people)
 
@@ -461,17 +459,13 @@ def test_years_between_kin_noun_and_name() -> None:
 
 
 def test_definite_description_joins_the_one_person_with_that_title() -> None:
-    case = _case(
-        "Mayor Edwin Sollas vetoed the plan on Monday. Aides said the 58-year-old mayor would not back down."
-    )
+    case = _case("Mayor Edwin Sollas vetoed the plan on Monday. Aides said the 58-year-old mayor would not back down.")
     assert _values(case, "Edwin Sollas", "age") == {58}
     assert [p.name for p in case.people] == ["Edwin Sollas"]
 
 
 def test_object_pronoun_is_not_the_subject_of_its_clause() -> None:
-    case = _case(
-        "Judge Hal Brody QC jailed Owen Pratt on Friday. The judge told him his driving had been reckless."
-    )
+    case = _case("Judge Hal Brody QC jailed Owen Pratt on Friday. The judge told him his driving had been reckless.")
     assert _values(case, "Hal Brody", "gender") == set()
 
 
@@ -614,3 +608,74 @@ def test_a_profession_the_table_does_not_list_is_still_an_occupation() -> None:
     )
     assert _values(case, "Renee Okafor-Blake", "occupation") == {"obstetrician"}
     assert _values(case, "Tom Reyes", "occupation") == set()
+
+
+def test_a_bare_age_is_a_description_and_each_age_a_person() -> None:
+    case = _case(
+        "Two boys, aged 13 and 17, were arrested on Friday.\n\n"
+        "The 17-year-old has been charged with robbery. Police said the 13-year-old was released."
+    )
+    unnamed = {p.name for p in case.people if not p.named}
+    assert unnamed == {"The 17-year-old", "the 13-year-old"}
+    assert _values(case, "The 17-year-old", "age") == {17}
+
+
+def test_what_someone_was_is_no_new_person() -> None:
+    case = _case("Colin Avery, 61, started at the depot as a 17-year-old apprentice in 1980.")
+    assert [p.name for p in case.people] == ["Colin Avery"]
+    assert _values(case, "Colin Avery", "age") == {61}
+
+
+def test_a_title_of_the_other_gender_is_the_wife_beside_the_name() -> None:
+    case = _case(
+        "Mr Hollis was taken to hospital. Graham Hollis's wife of 30 years, Brenda, said he was "
+        "recovering. 'He is a fighter,' Mrs Hollis said."
+    )
+    assert "Mrs Hollis" in _person(case, "Brenda").variants
+    assert "Mrs" not in _values(case, "Graham Hollis", "title")
+    assert _values(case, "Brenda", "gender") == {"female"}
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "age"),
+    [
+        (
+            "A 52-year-old man died after being struck by a van in Elmford on Sunday.\n\n"
+            "Derek Sowerby, of Mill Lane, was pronounced dead at the scene, police said.",
+            "Derek Sowerby",
+            52,
+        ),
+        (
+            "An 80-year-old woman lost her savings to a phone scam.\n\n"
+            "The retired nurse, who asked to be identified only as 'Agnes', said she felt foolish.",
+            "Agnes",
+            80,
+        ),
+    ],
+)
+def test_the_unnamed_person_of_a_paragraph_is_named_in_the_next(text: str, named: str, age: int) -> None:
+    case = _case(text)
+    assert [p.name for p in case.people] == [named]
+    assert _values(case, named, "age") == {age}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the next paragraph opens with an official who speaks
+        "A 52-year-old man died after being struck by a van on Sunday.\n\n"
+        "Insp Derek Sowerby said the driver had stopped at the scene.",
+        # the next paragraph opens with someone who says so
+        "A 52-year-old man died after being struck by a van on Sunday.\n\n"
+        "Derek Sowerby said the junction had been dangerous for years.",
+        # two unnamed people open the paragraph: which one is named is not plain
+        "A 52-year-old man was arrested after a 30-year-old man was struck by a van.\n\n"
+        "Derek Sowerby, of Mill Lane, was taken to hospital.",
+        # another age
+        "A 52-year-old man died after being struck by a van on Sunday.\n\n"
+        "Derek Sowerby, 24, of Mill Lane, was arrested at the scene.",
+    ],
+)
+def test_the_next_paragraph_names_no_one_the_text_does_not_link(text: str) -> None:
+    case = _case(text)
+    assert any(not p.named for p in case.people), [p.name for p in case.people]

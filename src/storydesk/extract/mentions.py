@@ -115,9 +115,7 @@ def name_mentions(doc: Doc, entities: list[EntityMention]) -> list[NameMention]:
         # is left must still be a full name: in "Dean Hollis" the word is his first name.
         lead = _OCCUPATION_LEAD.match(name)
         while (
-            lead
-            and lead.group(1).lower() in conventions.occupations().nouns
-            and len(name[lead.end() :].split()) >= 2
+            lead and lead.group(1).lower() in conventions.occupations().nouns and len(name[lead.end() :].split()) >= 2
         ):
             if _title_lookup(lead.group(1)) is not None:
                 break
@@ -167,6 +165,7 @@ def name_mentions(doc: Doc, entities: list[EntityMention]) -> list[NameMention]:
     result.extend(_titled_names_missed(text, taken))
     result.extend(_aged_names_missed(text, taken))
     result.extend(_related_names_missed(text, taken))
+    result.extend(_identified_names_missed(text, taken))
     taken += [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in {"PERSON", "ORG", "GPE"}]
     result.extend(_known_names_again(text, result, taken))
     result.sort(key=lambda m: m.start)
@@ -174,8 +173,26 @@ def name_mentions(doc: Doc, entities: list[EntityMention]) -> list[NameMention]:
 
 
 # Forms of address that the model tags as names: "'Mum was always there,' she said".
-_KINSHIP_WORDS = {"mum", "mom", "mummy", "mommy", "dad", "daddy", "nan", "nana", "gran", "granny", "grandad", "grandpa",
-                  "grandma", "auntie", "aunty", "uncle", "sis", "bro"}
+_KINSHIP_WORDS = {
+    "mum",
+    "mom",
+    "mummy",
+    "mommy",
+    "dad",
+    "daddy",
+    "nan",
+    "nana",
+    "gran",
+    "granny",
+    "grandad",
+    "grandpa",
+    "grandma",
+    "auntie",
+    "aunty",
+    "uncle",
+    "sis",
+    "bro",
+}
 
 
 def _not_a_name(text: str, mention: NameMention) -> bool:
@@ -189,10 +206,19 @@ def _not_a_name(text: str, mention: NameMention) -> bool:
 
 
 _NICKNAME = re.compile(
-    r"(?<![\w'’.-])(" + _NAME_WORD + r")\s+(['‘\"“])(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")?)(['’\"”])\s+("
-    + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")?)(?![\w'’-])"
+    r"(?<![\w'’.-])("
+    + _NAME_WORD
+    + r")\s+(['‘\"“])("
+    + _NAME_WORD
+    + r"(?:\s+"
+    + _NAME_WORD
+    + r")?)(['’\"”])\s+("
+    + _NAME_WORD
+    + r"(?:\s+"
+    + _NAME_WORD
+    + r")?)(?![\w'’-])"
 )
-_PAIRED = {"'": "'’", "‘": "’'", '"': '"”', "“": "”\""}
+_PAIRED = {"'": "'’", "‘": "’'", '"': '"”', "“": '”"'}
 
 
 def _join_nicknames(text: str, found: list[NameMention]) -> list[NameMention]:
@@ -287,6 +313,33 @@ def _aged_names_missed(text: str, taken: list[tuple[int, int]]) -> list[NameMent
         if any(s < end and start < e for s, e in taken):
             continue
         found.append(NameMention(start, end, text[start:end], " ".join(words)))
+        taken.append((start, end))
+    return found
+
+
+_IDENTIFIED_AS = re.compile(
+    r"\b(?:be|been|being|was|is|were)\s+(?:identified|named)(?:\s+(?:only|locally|publicly|simply))?\s+as\s+(['‘\"“]?)"
+    r"((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)?)"
+    r"(['’\"”]?)(?![\w-])"
+)
+
+
+def _identified_names_missed(text: str, taken: list[tuple[int, int]]) -> list[NameMention]:
+    """``who asked to be identified only as 'Agnes'``, ``was named locally as Kieran Lusk``: the
+    words after ``be identified/named as`` name a person even where the model missed them.
+    Not ``known as 'Heartland Forward'`` (things are known as much as people are), and not
+    ``was named as Oakdene House``: organisation and place words rule a span out."""
+    heads = conventions.org_words()
+    not_names = {w.casefold() for w in heads.org_heads | heads.unit_heads | heads.institution_heads} | _PLACE_WORDS
+    found: list[NameMention] = []
+    for match in _IDENTIFIED_AS.finditer(text):
+        start, end = match.span(2)
+        words = match.group(2).split()
+        if bool(match.group(1)) != bool(match.group(3)) or any(w.casefold() in not_names for w in words):
+            continue
+        if _title_lookup(words[0]) is not None or any(s < end and start < e for s, e in taken):
+            continue
+        found.append(NameMention(start, end, match.group(2), match.group(2), pseudonym=bool(match.group(1))))
         taken.append((start, end))
     return found
 
@@ -477,7 +530,42 @@ def descriptions(doc: Doc, names: list[NameMention]) -> list[Description]:
                 children=children,
             )
         )
+    found += _bare_aged(doc, found, name_spans)
+    found.sort(key=lambda d: d.start)
     return found
+
+
+_BARE_AGED = re.compile(r"\b(the|a|an|this)\s+(\d{1,3})-year-old\b(?![-\w])", re.I)
+# dependency labels of a word standing as a noun phrase of its own
+_NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "conj", "ROOT"}
+
+
+def _bare_aged(doc: Doc, found: list[Description], name_spans: list[tuple[int, int]]) -> list[Description]:
+    """``The 15-year-old has been released``: an age adjective standing as its own noun phrase
+    (the parser gives it no noun chunk). Not ``the 15-year-old boy`` (a chunk already) nor
+    ``the 15-year-old's mother``."""
+    text = doc_text(doc)
+    taken = [(d.start, d.end) for d in found] + name_spans
+    bare: list[Description] = []
+    for match in _BARE_AGED.finditer(text):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in taken) or re.match(r"['’]s\b", text[end : end + 3]):
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or span[-1].dep_ not in _NOMINAL_DEPS:
+            continue
+        bare.append(
+            Description(
+                start=start,
+                end=end,
+                text=match.group(0),
+                noun=None,
+                age=int(match.group(2)),
+                age_span=match.span(2),
+                definite=match.group(1).lower() in {"the", "this"},
+            )
+        )
+    return bare
 
 
 def pronouns(doc: Doc) -> list[PronounMention]:

@@ -22,10 +22,11 @@ Not done here: attributes, relations and fates (``extract.attributes``, ``extrac
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from storydesk import conventions
 from storydesk.extract.mentions import Description, NameMention, PronounMention, Relative
@@ -40,6 +41,7 @@ _SPECIFIC_GROUPS = {"driver", "attacker", "victim", "suspect", "cyclist", "pedes
 # "36-year-old Timothy Bunn", "34-year-old Danville Officer Thomas Cottrell": up to two
 # capitalised words (a place, an agency) between the age and the titled name.
 _AGE_BEFORE = re.compile(r"(?<![\w-])(\d{1,3})-year-old\s+(?:[A-Z][\w'’-]*\s+){0,2}$")
+_AS_BEFORE = re.compile(r"\bas\s+$")
 _COMMA_AGE = re.compile(r"\s*(?:,|\()\s*(?:aged\s+)?(\d{1,3})\s*(?=[,);.]|\s+(?:and|who|from|of|was|is)\b)")
 
 
@@ -65,7 +67,8 @@ class PersonDraft:
 
     def full_name(self) -> str:
         if self.names:
-            return max((m.name for m in self.names), key=lambda n: (len(n.split()), len(n)))
+            best = max(self.names, key=lambda m: (len(m.name.split()), m.title is None, len(m.name)))
+            return best.name
         return self.descriptions[0].text if self.descriptions else "unnamed person"
 
     def words(self) -> list[str]:
@@ -133,13 +136,12 @@ def _cluster_names(names: list[NameMention], text: str) -> list[PersonDraft]:
     drafts: list[PersonDraft] = []
     full = [m for m in names if len(m.name.split()) >= 2]
     single = [m for m in names if len(m.name.split()) < 2]
-    _assign_names(drafts, full)
-    _genders_from_relation_nouns(text, drafts)
-    _assign_names(drafts, single)
+    _assign_names(drafts, full, text)
+    _assign_names(drafts, single, text)
     return _merge_lone_names(drafts)
 
 
-def _assign_names(drafts: list[PersonDraft], names: list[NameMention]) -> None:
+def _assign_names(drafts: list[PersonDraft], names: list[NameMention], text: str) -> None:
     for mention in names:
         words = [w.casefold() for w in mention.name.split()]
         target: PersonDraft | None = None
@@ -154,9 +156,15 @@ def _assign_names(drafts: list[PersonDraft], names: list[NameMention]) -> None:
             candidates = [d for d in drafts if word in d.nicknames()] or [
                 d for d in drafts if d.words() and (d.words()[-1] == word or d.words()[0] == word)
             ]
-            if mention.title_gender and len(candidates) > 1:
+            if mention.title_gender and candidates:
+                # "Mr Ashdown's wife of 40 years, Carol ... Mrs Ashdown said": a title of the
+                # other gender is not that man; it is the first-named woman beside him, if any
                 gendered = [d for d in candidates if d.gender in (None, mention.title_gender)]
-                candidates = gendered or candidates
+                candidates = gendered or [
+                    d
+                    for d in drafts
+                    if len(d.words()) == 1 and d.gender == mention.title_gender and not any(m.title for m in d.names)
+                ]
             if mention.title and len(candidates) > 1:
                 # "State Sen. Marcus Hale ... his wife, Carol Hale ... Senator Hale": the one
                 # already called by this title
@@ -167,6 +175,9 @@ def _assign_names(drafts: list[PersonDraft], names: list[NameMention]) -> None:
         if target is None:
             target = PersonDraft()
             drafts.append(target)
+            stated = _relation_noun_gender(text, mention)
+            if stated is not None and mention.title_gender is None:
+                target.gender, target.gender_span = stated
         target.names.append(mention)
         target.names.sort(key=lambda m: m.start)
         if mention.title_gender and target.gender is None:
@@ -291,6 +302,8 @@ def _link_descriptions(doc: Doc, drafts: list[PersonDraft], descs: list[Descript
             links[di] = drafts.index(target)
             continue
         group = table[desc.noun].group if desc.noun in table else None
+        if _AS_BEFORE.search(text, max(0, desc.start - 4), desc.start):
+            continue  # "started at the factory as a 16-year-old apprentice": what someone was
         if desc.age is not None or (desc.definite and group in _SPECIFIC_GROUPS):
             draft = PersonDraft(descriptions=[desc])
             drafts.append(draft)
@@ -348,11 +361,7 @@ def _link_named_as(text: str, drafts: list[PersonDraft]) -> list[PersonDraft]:
             if match is None:
                 continue
             owner = next(
-                (
-                    d
-                    for d in result
-                    if not d.named and any(match.start() <= p.start < match.end() for p in d.pronouns)
-                ),
+                (d for d in result if not d.named and any(match.start() <= p.start < match.end() for p in d.pronouns)),
                 None,
             )
             if owner is None or owner not in result or named not in result:
@@ -426,6 +435,77 @@ def _link_aged_definite(drafts: list[PersonDraft]) -> list[PersonDraft]:
     return result
 
 
+# Titles of people who report on a story rather than take part in it (an inspector, a mayor):
+# such a person is never the unnamed person of the lede.
+_REPORTER_TITLE_KINDS = {"police", "political", "judicial", "military", "emergency"}
+
+
+def _link_lede_unnamed(doc: Doc, drafts: list[PersonDraft]) -> list[PersonDraft]:
+    """``A 34-year-old man was shot and killed ...`` then, opening the next paragraph,
+    ``Marcus Dell of Dayton was pronounced dead``: the news convention that names in the
+    paragraph after it the unnamed person a paragraph opens with (or describes them there and
+    names them in that sentence: ``The retired teacher, who asked to be identified only as
+    'Elsie'``). The unnamed person (an
+    indefinite description with an age or a gender, in the paragraph's first sentence) joins
+    the person whose first mention opens the next paragraph, when that person is not speaking
+    there, holds no official title, and states no other age or gender, and no other unnamed
+    person of that sentence could be them."""
+    text = doc_text(doc)
+    starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n\s*", text)]
+    first_sentence: dict[int, Span] = {}
+    for sent in doc.sents:
+        if sent.start_char in starts:
+            first_sentence[sent.start_char] = sent
+    result = list(drafts)
+    for here, after in itertools.pairwise(starts):
+        opener, next_opener = first_sentence.get(here), first_sentence.get(after)
+        if opener is None or next_opener is None:
+            continue
+        named = next((d for d in result if d.named and d.kin is None and d.first_position == after), None)
+        if named is None or _reports_or_speaks(doc, named, next_opener):
+            continue
+        unnamed = [
+            d
+            for d in result
+            if not d.named
+            and d.kin is None
+            and d.descriptions
+            and not d.descriptions[0].definite
+            and not d.descriptions[0].plural
+            and opener.start_char <= d.descriptions[0].start < opener.end_char
+            and (d.age_values() or d.gender)
+        ]
+        fitting = [d for d in unnamed if _compatible(d, named)]
+        if len(fitting) != 1 or len(unnamed) != 1:
+            continue
+        named.absorb(fitting[0])
+        result.remove(fitting[0])
+    return result
+
+
+def _compatible(unnamed: PersonDraft, named: PersonDraft) -> bool:
+    ages, named_ages = unnamed.age_values(), named.age_values()
+    if ages and named_ages and not ages & named_ages:
+        return False
+    return unnamed.gender is None or named.gender is None or unnamed.gender == named.gender
+
+
+def _reports_or_speaks(doc: Doc, draft: PersonDraft, sentence: Span) -> bool:
+    """An official title, or a name that is the subject of a reporting verb in ``sentence``."""
+    if any(m.title_kind in _REPORTER_TITLE_KINDS for m in draft.names):
+        return True
+    for mention in draft.names:
+        if not sentence.start_char <= mention.start < sentence.end_char:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root
+        if head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_.lower() in _REPORTING_VERBS:
+            return True
+    return False
+
+
 def _genders_from_descriptions(drafts: list[PersonDraft]) -> None:
     table = conventions.person_nouns()
     for draft in drafts:
@@ -440,26 +520,32 @@ def _genders_from_descriptions(drafts: list[PersonDraft]) -> None:
 
 def _genders_from_relation_nouns(text: str, drafts: list[PersonDraft]) -> None:
     """``ex-husband Leon Mccaskie``: a gendered relation noun right before a name."""
-    relations = conventions.relations()
     for draft in drafts:
         if draft.gender is not None:
             continue
         for mention in draft.names:
-            after = re.match(r",\s*(?:his|her|their|the)\s+([\w-]+)", text[mention.end : mention.end + 30])
-            if after is not None and (relation := relations.get(after.group(1).lower())) and relation.gender:
-                draft.gender = relation.gender
-                draft.gender_span = (mention.end + after.start(1), mention.end + after.end(1))
+            stated = _relation_noun_gender(text, mention)
+            if stated is not None:
+                draft.gender, draft.gender_span = stated
                 break
-            # "ex-husband Leon Mccaskie", "his wife, Claire": the noun states the gender
-            window = max(0, mention.start - 20)
-            match = re.search(r"([\w-]+),?\s+$", text[window : mention.start])
-            if match is None:
-                continue
-            relation = relations.get(match.group(1).lower())
-            if relation is not None and relation.gender:
-                start = window + match.start(1)
-                draft.gender, draft.gender_span = relation.gender, (start, start + len(match.group(1)))
-                break
+
+
+_NOUN_BEFORE_NAME = re.compile(r"([\w-]+)(?:\s+of\s+(?:\d+|[a-z]+)\s+years)?,?\s+$")
+
+
+def _relation_noun_gender(text: str, mention: NameMention) -> tuple[str, tuple[int, int]] | None:
+    """The gender a relation noun beside a name states, and the noun's span: ``Leon Mccaskie,
+    her ex-husband``; ``ex-husband Leon Mccaskie``; ``his wife of 40 years, Carol``."""
+    relations = conventions.relations()
+    after = re.match(r",\s*(?:his|her|their|the)\s+([\w-]+)", text[mention.end : mention.end + 30])
+    if after is not None and (relation := relations.get(after.group(1).lower())) and relation.gender:
+        return relation.gender, (mention.end + after.start(1), mention.end + after.end(1))
+    window = max(0, mention.start - 40)
+    before = _NOUN_BEFORE_NAME.search(text[window : mention.start])
+    if before is not None and (relation := relations.get(before.group(1).lower())) and relation.gender:
+        start = window + before.start(1)
+        return relation.gender, (start, start + len(before.group(1)))
+    return None
 
 
 _SPEECH_AFTER_QUOTE = re.compile(r"[,?!.…-]['’\"”][ \t]+$")
@@ -535,16 +621,13 @@ def _subject_continues(doc: Doc, pronoun: PronounMention, candidates: list[Perso
     # another person named in that sentence ("Mark Tate met Paul Innes. He said...") leaves
     # it open; one only described there ("sitting behind the driver") does not
     if any(
-        d is not owners[0] and any(previous.start_char <= m.start < pronoun.start for m in d.names)
-        for d in candidates
+        d is not owners[0] and any(previous.start_char <= m.start < pronoun.start for m in d.names) for d in candidates
     ):
         return None
     return owners[0]
 
 
-_SAID_BEFORE_QUOTE = re.compile(
-    r"\s+(?:said|says|added|told\s+\w+(?:\s+\w+)?|explained|wrote|insisted)\s*[:,]?\s*$"
-)
+_SAID_BEFORE_QUOTE = re.compile(r"\s+(?:said|says|added|told\s+\w+(?:\s+\w+)?|explained|wrote|insisted)\s*[:,]?\s*$")
 
 
 def _quoting(text: str, pronoun: PronounMention, drafts: list[PersonDraft]) -> PersonDraft | None:
@@ -784,6 +867,7 @@ def resolve_people(
     drafts = _link_named_as(text, drafts)
     drafts = _link_aged_unnamed(drafts)
     drafts = _link_aged_definite(drafts)
+    drafts = _link_lede_unnamed(doc, drafts)
     return build_cast(article, drafts)
 
 
