@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from storydesk import analyze
+from storydesk.extract import entities
 
 
 def _case(text: str):  # type: ignore[no-untyped-def]
@@ -81,3 +82,20 @@ def test_evidence_points_into_cleaned_text() -> None:
     for ev in items:
         assert ev.article_id == case.article.id
         assert text[ev.start : ev.end] == ev.text
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        ("Dunmore Falls", "PLACE"),
+        ("Quarry Bend", "PLACE"),
+        ("Kestrel Homes", "ORG"),
+        ("Pennine Racing", "ORG"),
+        ("Welshman", None),
+        ("FENTON FALLS", None),
+        ("J.M.", "PERSON"),
+        ("Tiger Woods", "PERSON"),
+    ],
+)
+def test_names_the_model_calls_people_relabelled_by_their_last_word(name: str, label: str | None) -> None:
+    assert entities._relabel("PERSON", name) == label

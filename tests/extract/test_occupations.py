@@ -39,6 +39,21 @@ def _values(case: CaseFile, name: str, attribute: str) -> set[Any]:
             {"forklift operator"},
         ),
         ("Mrs Justice Carrow said the sentence reflected the harm done.", "Carrow", {"judge"}),
+        # an office head with a name or noun qualifying it
+        (
+            "Tenby Town Council leader Margaret Owens said the vote was close.",
+            "Margaret Owens",
+            {"Tenby Town Council leader"},
+        ),
+        (
+            "Margaret Owens, leader of Tenby Town Council, said the vote was close.",
+            "Margaret Owens",
+            {"leader of Tenby Town Council"},
+        ),
+        ("Rovers' director of football, Alan Pike, said the deal was done.", "Alan Pike", {"director of football"}),
+        # a listed occupation before the name, whatever the parser makes of it
+        ("Kelso Saints prop Sione Latu has been banned for four weeks.", "Sione Latu", {"Kelso Saints prop"}),
+        ("Liz Marr, the union's regional organiser, said the ballot was clear.", "Liz Marr", {"regional organiser"}),
     ],
 )
 def test_occupation_stated_beside_the_name(text: str, name: str, occupations: set[str]) -> None:
@@ -123,3 +138,44 @@ def test_offices_counsel_and_advisers(text: str, name: str, occupations: set[str
 )
 def test_gendered_occupation_head_states_the_gender(text: str, name: str, genders: set[str]) -> None:
     assert _values(_case(text), name, "gender") == genders
+
+
+def test_an_office_alone_or_with_a_plain_complement_is_no_occupation() -> None:
+    case = _case("Margaret Owens, the leader of the walk, said the path was clear. Ann Mole, former leader, agreed.")
+    assert _values(case, "Margaret Owens", "occupation") == set()
+    assert _values(case, "Ann Mole", "occupation") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "relations"),
+    [
+        (
+            "Rhona Tait ran the farm. Tait's younger brother, Iain Tait, 58, who sits on the board, voted against it.",
+            {("Iain Tait", "brother of", "Rhona Tait"), ("Rhona Tait", "sibling of", "Iain Tait")},
+        ),
+        (
+            "Kieran Voss, 20, died in May. Kieran's mother, Paula Voss, wept as the verdict was read.",
+            {("Paula Voss", "mother of", "Kieran Voss"), ("Kieran Voss", "child of", "Paula Voss")},
+        ),
+        (
+            "Helen Lund died. Tom Lund, the son of Helen and Erik Lund, said his parents met in 1960.",
+            {
+                ("Tom Lund", "son of", "Helen Lund"),
+                ("Tom Lund", "son of", "Erik Lund"),
+                ("Helen Lund", "parent of", "Tom Lund"),
+                ("Erik Lund", "parent of", "Tom Lund"),
+            },
+        ),
+    ],
+)
+def test_relations_stated_before_and_after_names(text: str, relations: set[tuple[str, str, str]]) -> None:
+    case = _case(text)
+    found = {(f.subject_name, f.value, f.qualifier) for f in case.facts if f.attribute == "relation"}
+    assert found == relations
+
+
+def test_a_possessive_across_a_clause_owns_no_relation() -> None:
+    case = _case("Kieran Voss, 20, died. Kieran's mother, Paula Voss, wept.")
+    assert ("Kieran Voss", "mother of", "Paula Voss") not in {
+        (f.subject_name, f.value, f.qualifier) for f in case.facts if f.attribute == "relation"
+    }

@@ -679,3 +679,17 @@ def test_the_unnamed_person_of_a_paragraph_is_named_in_the_next(text: str, named
 def test_the_next_paragraph_names_no_one_the_text_does_not_link(text: str) -> None:
     case = _case(text)
     assert any(not p.named for p in case.people), [p.name for p in case.people]
+
+
+def test_a_possessive_name_is_the_name() -> None:
+    case = _case("Owen Pryce, 34, was stabbed. Mr Pryce's wife, Sian Pryce, 33, said he was recovering.")
+    assert {p.name for p in case.people} == {"Owen Pryce", "Sian Pryce"}
+    assert "Mr Pryce" in _person(case, "Owen Pryce").variants
+
+
+def test_the_speaker_before_a_quotation_is_not_its_he() -> None:
+    case = _case(
+        "Coroner Dr Ann Kettle said the rail had been taken down.\n\n"
+        "'Jamie did exactly what he had been told to do,' she said."
+    )
+    assert _values(case, "Ann Kettle", "gender") == {"female"}

@@ -74,7 +74,9 @@ def _gender(person_id: str, draft: PersonDraft) -> list[RawFact]:
     return []
 
 
-_REL_WORD = r"(?:ex-|former\s+|estranged\s+|late\s+)?[a-zà-öø-ÿ-]+"
+# a relation noun, with what may stand before it and leave the relation as it is
+_REL_MODIFIERS = r"(?:former|estranged|late|younger|older|elder|eldest|youngest|twin|little|big|baby)\s+"
+_REL_WORD = r"(?:ex-|" + _REL_MODIFIERS + r")?[a-zà-öø-ÿ-]+"
 
 
 # What may stand between a name and "the son of Y" after it: an apposition (", 36,", ", a
@@ -96,9 +98,37 @@ _REL_AFTER = (
 
 
 def _relation_key(word: str) -> str:
-    """``fiancée`` -> ``fiancee``: the relation table is written without accents."""
-    decomposed = unicodedata.normalize("NFKD", word.lower())
+    """``fiancée`` -> ``fiancee``, ``younger brother`` -> ``brother``: the relation table is
+    written without accents or modifiers."""
+    decomposed = unicodedata.normalize("NFKD", re.sub("^" + _REL_MODIFIERS, "", word.lower()))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _coordinated_name(text: str, cast: Cast, first: str, start: int) -> str | None:
+    """The person named right after ``and`` following the name of ``first`` that starts at
+    ``start`` (``Marjorie and Arne Haugen``)."""
+    ends = [m.end for m in cast.draft_of(first).names if m.start == start]
+    if not ends:
+        return None
+    joined = re.match(r"\s+and\s+(?=[A-Z])", text[ends[0] : ends[0] + 8])
+    if joined is None:
+        return None
+    second = cast.person_at(ends[0] + joined.end(), ends[0] + joined.end() + 1)
+    return second.id if second is not None and second.id != first else None
+
+
+def _person_by_word(cast: Cast, word: str, exclude: str) -> str | None:
+    """``Kieron's mother, Tracey Ashby``, where the model took no name in ``Kieron's``: the one
+    named person (other than the relative) whose first name or surname the word is."""
+    if not word[:1].isupper() or not word.isalpha():
+        return None
+    key = word.casefold()
+    owners = [
+        p.id
+        for p, d in zip(cast.people, cast.drafts, strict=True)
+        if p.id != exclude and d.names and key in {d.words()[0], d.words()[-1]}
+    ]
+    return owners[0] if len(owners) == 1 else None
 
 
 def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
@@ -182,7 +212,7 @@ def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
                 before,
             )
             if match:
-                noun = _relation_key(re.sub(r"^(?:former|estranged|late)\s+", "", match.group(5).lower()))
+                noun = _relation_key(match.group(5))
                 if noun in relations:
                     start = mention.start - len(before) + match.start(5)
                     other: str | None = None
@@ -194,7 +224,9 @@ def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
                         if other is None:
                             # "the skipper's son": the owner is a description of someone
                             described = cast.person_at(owner_start, owner_end)
-                            other = described.id if described is not None else None
+                            other = described.id if described is not None and described.id != person.id else None
+                        if other is None:
+                            other = _person_by_word(cast, match.group(owner), exclude=person.id)
                     elif match.group(3):
                         pronoun = cast.person_at(start - len(match.group(3)) - 1, start - 1)
                         other = pronoun.id if pronoun is not None else None
@@ -218,15 +250,15 @@ def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
                     continue
                 target = cast.person_at(mention.end + match.end(), mention.end + match.end() + 1)
                 if target is not None:
-                    add(
-                        person.id,
-                        _relation_key(match.group(1)),
-                        target.id,
-                        mention.end + match.start(1),
-                        mention.end + match.end(),
-                    )
+                    noun = _relation_key(match.group(1))
+                    add(person.id, noun, target.id, mention.end + match.start(1), mention.end + match.end())
+                    # "the son of Marjorie and Arne Haugen": of both
+                    second = _coordinated_name(text, cast, target.id, mention.end + match.end())
+                    if second is not None and second != person.id:
+                        add(person.id, noun, second, mention.end + match.start(1), mention.end + match.end())
                     break
-            match = re.match(r"\s*,\s*(.{1,40}?)['’]s\s+(" + _REL_WORD + r")\b", after)
+            # the owner is a name or description within the apposition, never across a clause
+            match = re.match(r"\s*,\s*([^,.;:!?]{1,40}?)['’]s\s+(" + _REL_WORD + r")\b", after)
             if match and _relation_key(match.group(2)) in relations:
                 target = cast.person_at(mention.end + match.start(1), mention.end + match.end(1))
                 if target is not None:

@@ -287,9 +287,55 @@ def _drop_stray_person_words(mentions: list[EntityMention]) -> list[EntityMentio
 
 
 _STREET_WORDS = {
-    "Street", "Road", "Lane", "Avenue", "Drive", "Close", "Grove", "Crescent", "Terrace", "Place", "Gardens",
-    "Way", "Row", "Walk", "Mews", "Hill", "Boulevard", "Parade", "Square", "Court Road", "Highway", "Estate",
+    "Street",
+    "Road",
+    "Lane",
+    "Avenue",
+    "Drive",
+    "Close",
+    "Grove",
+    "Crescent",
+    "Terrace",
+    "Place",
+    "Gardens",
+    "Way",
+    "Row",
+    "Walk",
+    "Mews",
+    "Hill",
+    "Boulevard",
+    "Parade",
+    "Square",
+    "Court Road",
+    "Highway",
+    "Estate",
 }
+
+
+# Last words of place names the model tags as people ("Dunmore Falls", "Quarry Bend"). Not
+# surnames common in the news: Woods, Bay, Rivers, Fields.
+_LAND_WORDS = {
+    "Lake",
+    "Falls",
+    "Bend",
+    "Creek",
+    "Valley",
+    "Heights",
+    "Springs",
+    "Harbor",
+    "Harbour",
+    "Ridge",
+    "Hollow",
+    "Meadows",
+    "Cove",
+    "Island",
+    "Islands",
+    "Mountain",
+    "Mountains",
+    "Canyon",
+    "Reservoir",
+}
+_NATIONALITY_NOUN = re.compile(r"^(?:Welsh|Scots|English|Irish|French|Dutch|Cornish|Manx)(?:man|woman|men|women)$")
 
 
 def _relabel(model_label: str, name: str) -> EntityLabel | None:
@@ -299,8 +345,10 @@ def _relabel(model_label: str, name: str) -> EntityLabel | None:
         return "PERSON"  # "Ms Askwith's address" tagged as an organisation
     if model_label == "PERSON" and words and words[-1] in conventions.org_words().org_heads:
         return "ORG"  # "Manchester Magistrates' Court" tagged as a person
-    if model_label == "PERSON" and len(words) >= 2 and words[-1] in _STREET_WORDS:
-        return "PLACE"  # "along most of Albert Terrace"
+    if model_label == "PERSON" and len(words) >= 2 and words[-1] in _STREET_WORDS | _LAND_WORDS:
+        return "PLACE"  # "along most of Albert Terrace", "the ice at Elk Lake"
+    if model_label == "PERSON" and (re.fullmatch(r"[A-Z][A-Z'’ -]{3,}", name) or _NATIONALITY_NOUN.match(name)):
+        return None  # a dateline ("FENTON FALLS") and "the Welshman" name no one
     if model_label == "PERSON":
         # Names are capitalised: "lorry driver" tagged as a person is not one.
         return None if _is_title_only(name) or not name[:1].isupper() else "PERSON"

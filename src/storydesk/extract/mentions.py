@@ -135,6 +135,11 @@ def name_mentions(doc: Doc, entities: list[EntityMention]) -> list[NameMention]:
             if title is not None:
                 mention.name = name[inner.end() :]
                 mention.title, mention.title_gender, mention.title_kind = title.full, title.gender, title.kind
+                # "Coroner Dr Ann Kettle": an office before a courtesy title; the name is
+                # "Ann Kettle" and the title the office
+                second = _TITLE_AT_START.match(mention.name)
+                if second and second.end() < len(mention.name) and _title_lookup(second.group(1)) is not None:
+                    mention.name = mention.name[second.end() :]
         else:
             before = _TITLE_BEFORE.search(text[max(0, start - 40) : start])
             if before:
@@ -156,11 +161,24 @@ def name_mentions(doc: Doc, entities: list[EntityMention]) -> list[NameMention]:
     # a title before a name outweighs the model's guess that the name is a product ("Cole");
     # a full name outweighs its guess that the surname alone is an organisation or a place
     # ("Connor 'Bish' Bishop ... Bishop, 33, said", where it tagged both "Bishop"s ORG)
+    # and on the forename alone ("Kieron's mother" with "Kieron" tagged ORG, "the son of Helen
+    # and Erik Lund" with "Helen" a place), where a place is owned or joined to a name: "Jordan
+    # Mellor ... flew to Jordan" keeps its place
     surnames = {m.name.split()[-1] for m in result if " " in m.name}
+    forenames = {m.name.split()[0] for m in result if " " in m.name}
+
+    def forename(e: EntityMention) -> bool:
+        if e.text not in forenames:
+            return False
+        return e.label == "ORG" or re.match(r"['’]s\b|\s+and\s+[A-Z]", text[e.end : e.end + 8]) is not None
+
     taken = [(m.start, m.end) for m in result] + [
         (e.start, e.end)
         for e in entities
-        if e.label != "PERSON" and not model_product(e) and not (e.label in {"ORG", "PLACE"} and e.text in surnames)
+        if e.label != "PERSON"
+        and not model_product(e)
+        and not (e.label in {"ORG", "PLACE"} and e.text in surnames)
+        and not (e.label in {"ORG", "PLACE"} and forename(e))
     ]
     result.extend(_titled_names_missed(text, taken))
     result.extend(_aged_names_missed(text, taken))
@@ -168,8 +186,22 @@ def name_mentions(doc: Doc, entities: list[EntityMention]) -> list[NameMention]:
     result.extend(_identified_names_missed(text, taken))
     taken += [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in {"PERSON", "ORG", "GPE"}]
     result.extend(_known_names_again(text, result, taken))
+    for mention in result:
+        _drop_possessive(mention)
     result.sort(key=lambda m: m.start)
     return result
+
+
+def _drop_possessive(mention: NameMention) -> None:
+    """``Mr Prichard's wife``: the name is ``Prichard``, not ``Prichard's``."""
+    possessive = re.search(r"['’]s?$", mention.name)
+    if possessive is None or len(mention.name) - len(possessive.group(0)) < 2:
+        return
+    if mention.text.endswith(possessive.group(0)) and not mention.name[possessive.start() - 1].isspace():
+        cut = len(possessive.group(0))
+        mention.name = mention.name[:-cut]
+        mention.text = mention.text[:-cut]
+        mention.end -= cut
 
 
 # Forms of address that the model tags as names: "'Mum was always there,' she said".

@@ -39,6 +39,7 @@ _PHRASE_POS = {"ADJ", "NOUN", "PROPN", "VERB"}
 _STOP = {"who", "whose", "which", "that", "from", "in", "and", "with", "on", "after", "when", "since", "but"}
 _COMPLEMENT = {"of", "for", "at"}
 _ENTITY_KEEP_CASE = {"ORG", "GPE", "NORP", "LOC", "FAC"}
+_PROPER = {"NNP", "NNPS"}
 # King's and Queen's Counsel are barristers (a judge who is one is a judge)
 _COUNSEL_POST_NOMINALS = {"KC", "QC"}
 _JUDGE_TITLES = {"Mr Justice": "judge", "Mrs Justice": "judge", "Justice": "judge"}
@@ -79,6 +80,21 @@ def _is_occupation(tokens: list[Token]) -> bool:
     return head.text.lower() in table.nouns or head.lemma_.lower() in table.nouns
 
 
+def _qualified_office(tokens: list[Token], complement: list[Token]) -> bool:
+    """An office head the occupation table leaves out alone (``leader``, ``head``, ``founder``:
+    the leader of a walk, the head of the queue) is an occupation when a name or noun qualifies
+    it: ``Kelsford Borough Council leader``, ``opposition leader``, ``head of Carrowmore
+    Capital``, ``director of rugby``; not ``former leader`` or ``owner of the dog``."""
+    if not _is_office(tokens[-1]):
+        return False
+    qualified = any(t.pos_ in {"NOUN", "PROPN"} for t in tokens[:-1])
+    return (
+        qualified
+        or any(t.pos_ == "PROPN" for t in complement)
+        or (len(complement) == 2 and complement[-1].pos_ == "NOUN")
+    )
+
+
 def _is_office(token: Token) -> bool:
     return token.text.lower() in conventions.occupations().offices or token.lemma_.lower() in (
         conventions.occupations().offices
@@ -98,9 +114,17 @@ def demonym(text: str) -> str | None:
 
 def _value(tokens: list[Token]) -> str:
     words: list[str] = []
+    inside = {t.i for t in tokens}
     for token in tokens:
+        # names keep their capitals; a sentence's first word only inside a longer name of the
+        # phrase ("Harbury Saints winger"; not "Farmer" of "Farmer Neville Hask", one entity)
+        following = token.doc[token.i + 1] if token.i + 1 in inside else None
+        in_longer_name = following is not None and (
+            following.ent_iob_ == "I" or (token.tag_ in _PROPER and following.tag_ in _PROPER)
+        )
+        named = token.ent_type_ in _ENTITY_KEEP_CASE or token.tag_ in _PROPER
         keep = (token.text.isupper() and len(token.text) > 1) or (
-            token.ent_type_ in _ENTITY_KEEP_CASE and not token.is_sent_start
+            named and (not token.is_sent_start or in_longer_name)
         )
         words.append(token.text if keep else token.text.lower())
         if token.whitespace_:
@@ -177,8 +201,10 @@ def _facts_from_phrase(
     nationals, rest = _split_nationality(tokens)
     for value, start, end in nationals:
         yield RawFact(person_id, "nationality", value, start, end)
-    if rest and _is_occupation(rest):
-        complement = _complement(doc, next_i) if _is_office(rest[-1]) else []
+    if not rest:
+        return
+    complement = _complement(doc, next_i) if _is_office(rest[-1]) else []
+    if _is_occupation(rest) or _qualified_office(rest, complement):
         phrase = rest + complement
         end = phrase[-1].idx + len(phrase[-1].text)
         yield RawFact(person_id, "occupation", _value(phrase), min(span_start, phrase[0].idx), max(span_end, end))
@@ -223,19 +249,12 @@ def _before_name(doc: Doc, starts: dict[int, int], person_id: str, mention: Name
     if comma:
         k -= 1
     sent_start = doc[first].sent.start
-    tokens: list[Token] = []
-    while k >= sent_start and len(tokens) < _MAX_PHRASE:
-        token = doc[k]
-        if token.is_punct and token.text != "-":
-            break
-        if token.pos_ not in _PHRASE_POS and token.text != "-":
-            break
-        if token.pos_ == "VERB" and token.dep_ not in {"amod", "compound"}:
-            break
-        if token.tag_ == "POS" or (token.ent_type_ == "PERSON" and token.lower_ not in conventions.occupations().nouns):
-            break
-        tokens.insert(0, token)
-        k -= 1
+    tokens, k = _phrase_backward(doc, k, sent_start)
+    head_end = first
+    # "Saints' director of rugby, Mike Pardew": an office with its complement before the name
+    if tokens and comma and k > sent_start and doc[k].lower_ in _COMPLEMENT and _is_office(doc[k - 1]):
+        head_end = k
+        tokens, k = _phrase_backward(doc, k - 1, sent_start)
     if not tokens or tokens[-1].text == "-":
         return []
     if comma:
@@ -243,7 +262,29 @@ def _before_name(doc: Doc, starts: dict[int, int], person_id: str, mention: Name
         before = doc[k] if k >= sent_start else None
         if before is not None and not (before.pos_ in {"DET", "PRON"} or before.tag_ in {"POS", "PRP$"}):
             return []
-    return list(_facts_from_phrase(person_id, tokens, doc, first, tokens[0].idx, mention.end))
+    return list(_facts_from_phrase(person_id, tokens, doc, head_end, tokens[0].idx, mention.end))
+
+
+def _phrase_backward(doc: Doc, k: int, sent_start: int) -> tuple[list[Token], int]:
+    """Modifier and head tokens ending at ``k``, read backwards; and where the reading stopped.
+    An occupation noun right before the name counts whatever its tag (``Saints prop Tevita
+    Fonua``, where ``prop`` is parsed as a verb)."""
+    nouns = conventions.occupations().nouns
+    tokens: list[Token] = []
+    while k >= sent_start and len(tokens) < _MAX_PHRASE:
+        token = doc[k]
+        listed_head = not tokens and token.lower_ in nouns
+        if token.is_punct and token.text != "-":
+            break
+        if token.pos_ not in _PHRASE_POS and token.text != "-" and not listed_head:
+            break
+        if token.pos_ == "VERB" and token.dep_ not in {"amod", "compound"} and not listed_head:
+            break
+        if token.tag_ == "POS" or (token.ent_type_ == "PERSON" and token.lower_ not in nouns):
+            break
+        tokens.insert(0, token)
+        k -= 1
+    return tokens, k
 
 
 def _from_title(doc: Doc, starts: dict[int, int], person_id: str, mention: NameMention) -> list[RawFact]:

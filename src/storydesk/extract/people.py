@@ -634,17 +634,22 @@ def _quoting(text: str, pronoun: PronounMention, drafts: list[PersonDraft]) -> P
     """The speaker of the quotation a pronoun stands inside, when the quotation opens right
     after ``NAME said:``: ``Steve Ramsdale said: 'Jamal's in a lot of pain and we're all
     gutted for him.'``. Inside their own words a speaker is ``I``, never ``him``."""
-    paragraph = text.rfind("\n", 0, pronoun.start) + 1
-    opens = list(_QUOTE_OPEN.finditer(text, paragraph, pronoun.start))
-    closes = len(_QUOTE_CLOSE.findall(text, paragraph, pronoun.start))
-    if len(opens) <= closes:
+    opened = _open_quotation(text, pronoun.start)
+    if opened is None:
         return None
-    opened = opens[-1].start()
     for draft in drafts:
         for mention in draft.names:
             if opened - 60 <= mention.end <= opened and _SAID_BEFORE_QUOTE.match(text[mention.end : opened]):
                 return draft
     return None
+
+
+def _open_quotation(text: str, position: int) -> int | None:
+    """Where the quotation that ``position`` stands inside opened, if it does (within its paragraph)."""
+    paragraph = text.rfind("\n", 0, position) + 1
+    opens = list(_QUOTE_OPEN.finditer(text, paragraph, position))
+    closes = len(_QUOTE_CLOSE.findall(text, paragraph, position))
+    return opens[-1].start() if len(opens) > closes else None
 
 
 def _speaker_before(doc: Doc, opened: int, candidates: list[PersonDraft]) -> PersonDraft | None:
@@ -696,6 +701,11 @@ def _resolve_pronouns(
                 candidates.append(draft)
         compatible = [d for d in candidates if d.gender in (None, pronoun.gender)]
         speaking = _quoting(doc_text(doc), pronoun, drafts)
+        quoted_from = _open_quotation(doc_text(doc), pronoun.start) if opened is None else None
+        if speaking is None and quoted_from is not None:
+            # "Coroner Dr Miriam Kettlewell said the rail was down. 'Kieron did what he was
+            # told,' she said": the speaker of the sentence before is not the "he" of her quote
+            speaking = _speaker_before(doc, quoted_from, drafts)
         if speaking is not None:
             compatible = [d for d in compatible if d is not speaking]
         subject = _clause_subject(doc, pronoun)
