@@ -693,3 +693,68 @@ def test_the_speaker_before_a_quotation_is_not_its_he() -> None:
         "'Jamie did exactly what he had been told to do,' she said."
     )
     assert _values(case, "Ann Kettle", "gender") == {"female"}
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "age"),
+    [
+        (
+            "Police said a 41-year-old man tackled the gunman and held him down. "
+            "Chief Ruiz identified the man as Dale Hooper, a retired medic.",
+            "Dale Hooper",
+            41,
+        ),
+        (
+            "A 71-year-old man has died in the outbreak.\n\nThe man died on Tuesday. His daughter, "
+            "Carla Emmett, identified him Thursday as Gordon Vask, a retired farmer.",
+            "Gordon Vask",
+            71,
+        ),
+        (
+            "Police said a 38-year-old man was arrested yesterday. He was released on bail.\n\n"
+            "The Gazette understands the arrested man is Curtis Vale, a roofer.",
+            "Curtis Vale",
+            38,
+        ),
+    ],
+)
+def test_an_unnamed_person_identified_as_a_name_is_that_person(text: str, named: str, age: int) -> None:
+    case = _case(text)
+    assert _values(case, named, "age") == {age}
+    assert not any(not p.named and "year-old" in p.name for p in case.people)
+
+
+def test_a_quotation_goes_on_with_the_subject_opening_its_paragraph() -> None:
+    case = _case(
+        "Dunmere manager Phil Garvey praised the keeper but was angry with the referee, Karen Holt. "
+        "'We lost 11 minutes and she gives us seven,' he said."
+    )
+    assert _values(case, "Phil Garvey", "gender") == {"male"}
+
+
+def test_a_bare_age_goes_back_to_the_subject_before_or_the_last_named() -> None:
+    case = _case(
+        "Kenya's Beatrice Chelimo won the 1500m yesterday, holding off Ethiopia's Hiwot Gebre in a last-lap duel. "
+        "The 22-year-old crossed the line in 3min 54sec."
+    )
+    assert _values(case, "Beatrice Chelimo", "age") == {22}
+    assert _values(case, "Hiwot Gebre", "age") == set()
+    other = _case(
+        "Mrs Hebden, 66, said she had hoped her son, Oliver, would take over. But the 38-year-old, a doctor "
+        "in Bristol, told her that he would not be coming home."
+    )
+    assert _values(other, "Oliver", "age") == {38}
+    assert not any(not p.named for p in other.people)
+
+
+def test_a_time_in_brackets_is_no_age() -> None:
+    case = _case("DeShawn Whitt won in 9.94sec, ahead of Jamaica's Omari Clarke (10.01).")
+    assert _values(case, "Omari Clarke", "age") == set()
+
+
+def test_a_bare_surname_two_others_share_owns_no_relation() -> None:
+    case = _case(
+        "Marcus Oyelu, 29, was shot by police. His mother, Grace Oyelu, 58, wept. "
+        "Oyelu's younger brother, Daniel, 24, spoke outside City Hall."
+    )
+    assert not {f for f in case.facts if f.attribute == "relation" and f.subject_name == "Daniel"}

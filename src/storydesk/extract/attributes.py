@@ -117,6 +117,16 @@ def _coordinated_name(text: str, cast: Cast, first: str, start: int) -> str | No
     return second.id if second is not None and second.id != first else None
 
 
+def _shared_surname(cast: Cast, owner: str, holder: str) -> bool:
+    """A one-word owner that is the surname of two or more named people of the report, the
+    relation's holder aside (``Mr Prichard's wife, Sian Prichard`` has one other Prichard)."""
+    word = re.sub(r"['’]s?$", "", owner.strip()).casefold()
+    if " " in word:
+        return False
+    drafts = [d for p, d in zip(cast.people, cast.drafts, strict=True) if p.id != holder]
+    return sum(1 for d in drafts if len(d.words()) >= 2 and d.words()[-1] == word) > 1
+
+
 def _person_by_word(cast: Cast, word: str, exclude: str) -> str | None:
     """``Kieron's mother, Tracey Ashby``, where the model took no name in ``Kieron's``: the one
     named person (other than the relative) whose first name or surname the word is."""
@@ -143,6 +153,12 @@ def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
                 if mention.end == position:
                     return person.id
         return None
+
+    def bare_surname_at(position: int) -> bool:
+        """A name mention ending at ``position`` that is one word with no title."""
+        return any(
+            m.end == position and not m.title and " " not in m.name for d in cast.drafts for m in d.names
+        )
 
     def sentence_subject(position: int) -> str | None:
         span = doc.char_span(position, position + 1, alignment_mode="expand")
@@ -213,7 +229,9 @@ def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
             )
             if match:
                 noun = _relation_key(match.group(5))
-                if noun in relations:
+                # "His host mother, Kari Vang": a host family is no family
+                hosted = re.search(r"\bhost\s+$", before[: match.start(5)]) is not None
+                if noun in relations and not hosted:
                     start = mention.start - len(before) + match.start(5)
                     other: str | None = None
                     owner = 1 if match.group(1) else 2 if match.group(2) else None
@@ -221,11 +239,14 @@ def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
                         owner_start = mention.start - len(before) + match.start(owner)
                         owner_end = owner_start + len(match.group(owner))
                         other = person_ending_at(owner_end)
-                        if other is None:
+                        if bare_surname_at(owner_end) and _shared_surname(cast, match.group(owner), person.id):
+                            # "Oyelaran's brother" with two other Oyelarans: whose is not plain
+                            owner, other = None, None
+                        if other is None and owner is not None:
                             # "the skipper's son": the owner is a description of someone
                             described = cast.person_at(owner_start, owner_end)
                             other = described.id if described is not None and described.id != person.id else None
-                        if other is None:
+                        if other is None and owner is not None:
                             other = _person_by_word(cast, match.group(owner), exclude=person.id)
                     elif match.group(3):
                         pronoun = cast.person_at(start - len(match.group(3)) - 1, start - 1)
@@ -259,7 +280,8 @@ def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
                     break
             # the owner is a name or description within the apposition, never across a clause
             match = re.match(r"\s*,\s*([^,.;:!?]{1,40}?)['’]s\s+(" + _REL_WORD + r")\b", after)
-            if match and _relation_key(match.group(2)) in relations:
+            shared = match is not None and _shared_surname(cast, match.group(1), person.id)
+            if match and _relation_key(match.group(2)) in relations and not shared:
                 target = cast.person_at(mention.end + match.start(1), mention.end + match.end(1))
                 if target is not None:
                     add(

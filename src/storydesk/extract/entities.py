@@ -200,7 +200,8 @@ def _people_mislabelled(text: str, mentions: list[EntityMention]) -> list[Entity
     forename and the surname of a person in the report (``Neil Day`` beside ``Rosa Day``), or
     that follows a relation noun (``her ex-husband Neil Day``), or comes before an age between
     commas (``Tobin Ashgrove, 22,``), an address (``, of Maryhill,``) or a person noun in
-    apposition (``, an analyst at``), is a person; one word only after an owned kinship noun
+    apposition (``, an analyst at``), or after a country's possessive (``Kenya's Beatrice
+    Chelimo``), is a person; one word only after an owned kinship noun
     (``her daughter Sofia``)."""
     surnames = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and " " in m.text}
     relations = conventions.relations()
@@ -226,6 +227,9 @@ def _people_mislabelled(text: str, mentions: list[EntityMention]) -> list[Entity
             aged = re.match(r",\s+(\d{1,3}),", text[m.end : m.end + 8]) is not None
             aged = aged or re.match(r",\s+of\s+[A-Z][\w'’-]+,", text[m.end : m.end + 40]) is not None
             aged = aged or _person_noun_after(text, m.end)
+            # "Kenya's Beatrice Chelimo": a full name after a country's possessive
+            country = re.search(r"([A-Z][\w.'’ -]*?)['’]s\s+$", text[max(0, m.start - 30) : m.start])
+            aged = aged or (len(words) >= 2 and country is not None and country.group(1) in conventions.countries())
             if not last_is_head and (words[-1] in surnames or after_relation or aged):
                 m = EntityMention(m.start, m.end, m.text, "PERSON", m.text)
                 if len(words) >= 2 and words[-1] not in surnames:

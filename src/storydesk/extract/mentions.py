@@ -122,6 +122,11 @@ def name_mentions(doc: Doc, entities: list[EntityMention]) -> list[NameMention]:
             start += lead.end()
             name = name[lead.end() :]
             lead = _OCCUPATION_LEAD.match(name)
+        # "Gebremariam 0.31sec" tagged whole: a name ends before a word with a digit
+        digit = re.search(r"\s+\S*\d", name)
+        if digit is not None and digit.start() > 0:
+            end -= len(name) - digit.start()
+            name = name[: digit.start()]
         post = _POST_NOMINAL.search(name)
         mention = NameMention(start, end, text[start:end], name[: post.start()] if post else name)
         if post is not None:

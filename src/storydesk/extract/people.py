@@ -42,7 +42,9 @@ _SPECIFIC_GROUPS = {"driver", "attacker", "victim", "suspect", "cyclist", "pedes
 # capitalised words (a place, an agency) between the age and the titled name.
 _AGE_BEFORE = re.compile(r"(?<![\w-])(\d{1,3})-year-old\s+(?:[A-Z][\w'’-]*\s+){0,2}$")
 _AS_BEFORE = re.compile(r"\bas\s+$")
-_COMMA_AGE = re.compile(r"\s*(?:,|\()\s*(?:aged\s+)?(\d{1,3})\s*(?=[,);.]|\s+(?:and|who|from|of|was|is)\b)")
+_COMMA_AGE = re.compile(
+    r"\s*(?:,|\()\s*(?:aged\s+)?(\d{1,3})\s*(?=[,);]|\.(?!\d)|\s+(?:and|who|from|of|was|is)\b)"
+)  # not a time or a score: "Omari Clarke (10.01)"
 
 
 @dataclass
@@ -82,6 +84,10 @@ class PersonDraft:
             d.start for d in self.descriptions if d.start < before
         ]
         return max(spans, default=-1)
+
+    def mention_starts(self) -> list[int]:
+        """Where each name, description and pronoun of this person starts."""
+        return [m.start for m in self.names] + [d.start for d in self.descriptions] + [p.start for p in self.pronouns]
 
     def nouns(self) -> set[str]:
         return {d.noun for d in self.descriptions if d.noun}
@@ -342,18 +348,24 @@ def _definite_match(
     return candidates[0] if len(candidates) == 1 else None
 
 
+_WORD = r"(?!(?:as|is|was)\b)[a-z][\w-]*"  # a word of a description before "as"/"is"
+_IDENTIFIERS = r"(?:police|officers|relatives|family|friends)"
+_WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NAMED_AS = re.compile(
     r"(?:\b(?:He|She|he|she)\s+(?:has\s+(?:since\s+)?been|had\s+been|was|is)\s+(?:since\s+|later\s+|now\s+)?"
-    r"(?:named|identified)|\b(?:named|identified)\s+(?:him|her))"
-    r"(?:\s+(?:locally|publicly|on\s+\w+|yesterday|today|by\s+(?:police|officers|relatives|family|friends)))*"
-    r"\s+as\s+$"
+    r"(?:named|identified)|\b(?:named|identified)\s+(?:him|her|the\s+(?:" + _WORD + r"\s+){0,2}" + _WORD + ")"
+    r"|\b[Tt]he\s+(?:" + _WORD + r"\s+){0,2}" + _WORD + r"\s+(?:is|was)(?=\s+$))"
+    r"(?:\s+(?:locally|publicly|on\s+\w+|yesterday|today|" + _WEEKDAYS + r"|by\s+" + _IDENTIFIERS + r"))*"
+    r"(?:\s+as)?\s+$"
 )
 
 
 def _link_named_as(text: str, drafts: list[PersonDraft]) -> list[PersonDraft]:
     """``A 19-year-old man was arrested ... He has since been named locally as Kieran Lusk``;
-    ``Police named him on Saturday as Kieran Lusk``: the pronoun's unnamed person is the
-    named one. Only where the pronoun itself was resolved (one candidate of its gender)."""
+    ``Police named him on Saturday as Kieran Lusk``; ``identified the man as Dwayne Pickett``;
+    ``the arrested man is Curtis Vane``: the unnamed person of the pronoun or description is
+    the named one. Only where the pronoun itself was resolved (one candidate of its gender), or
+    the description is already that unnamed person's, and no age or gender differs."""
     result = list(drafts)
     for named in drafts:
         for mention in named.names:
@@ -361,12 +373,21 @@ def _link_named_as(text: str, drafts: list[PersonDraft]) -> list[PersonDraft]:
             if match is None:
                 continue
             owner = next(
-                (d for d in result if not d.named and any(match.start() <= p.start < match.end() for p in d.pronouns)),
+                (
+                    d
+                    for d in result
+                    if not d.named
+                    and any(match.start() <= x < match.end() for x in d.mention_starts())
+                ),
                 None,
             )
-            if owner is None or owner not in result or named not in result:
-                continue
-            if owner.gender is not None and named.gender is not None and owner.gender != named.gender:
+            described = re.search(r"\b[Tt]he\s+(?:" + _WORD + r"\s+){0,2}(" + _WORD + ")", match.group(0))
+            if owner is None and described is not None:
+                # "identified the man as": the unnamed person last described by that noun
+                same = [d for d in result if not d.named and described.group(1) in d.nouns()]
+                seen = [d for d in same if d.last_mention(match.start()) >= 0]
+                owner = max(seen, key=lambda d: d.last_mention(match.start())) if seen else None
+            if owner is None or owner not in result or named not in result or not _compatible(owner, named):
                 continue
             named.absorb(owner)
             result.remove(owner)
@@ -404,18 +425,24 @@ def _link_aged_unnamed(drafts: list[PersonDraft]) -> list[PersonDraft]:
     return result
 
 
-def _link_aged_definite(drafts: list[PersonDraft]) -> list[PersonDraft]:
+def _link_aged_definite(doc: Doc, drafts: list[PersonDraft], bare: bool) -> list[PersonDraft]:
     """``... their top scorer, Jamal Okonjo. The 24-year-old striker was carried off``: a
     definite description with an age never brings in a new person (that is ``a 24-year-old
-    striker``), so one no earlier person carries (``_definite_match``) refers back: it joins
-    the named person mentioned last before it (by name or resolved pronoun) when that person
-    has no other age and no other stated gender. Run after pronouns, so genders are known."""
+    striker``), so one no earlier person carries (``_definite_match``) refers back: to the
+    named subject of the sentence before (``Kenya's Beatrice Chelimo ... holding off Hiwot
+    Gebremariam. The 22-year-old crossed the line``), else to the named person mentioned last
+    before it (by name or resolved pronoun): the first of these that has no other age and no
+    other stated gender. ``bare``: only descriptions that are an age alone (``the 38-year-old``),
+    linked before pronouns so that none takes a pronoun of its own; the others after, when
+    genders are known."""
     result = list(drafts)
     for draft in drafts:
         if draft.named or not draft.descriptions:
             continue
         first = draft.descriptions[0]
         if not first.definite or first.age is None or len(draft.age_values()) != 1:
+            continue
+        if bare != (first.noun is None and first.text.lower().endswith("year-old")):
             continue
 
         def last_seen(d: PersonDraft, before: int = first.start) -> int:
@@ -425,14 +452,33 @@ def _link_aged_definite(drafts: list[PersonDraft]) -> list[PersonDraft]:
         named = [d for d in result if d.named and last_seen(d) >= 0]
         if not named:
             continue
-        latest = max(named, key=last_seen)
-        if latest.age_values() - {first.age} or (
-            draft.gender is not None and latest.gender is not None and draft.gender != latest.gender
-        ):
+        subject = _previous_subject(doc, first.start, named)
+        fitting = [
+            d
+            for d in [subject, max(named, key=last_seen)]
+            if d is not None
+            and not d.age_values() - {first.age}
+            and (draft.gender is None or d.gender is None or draft.gender == d.gender)
+        ]
+        if not fitting:
             continue
-        latest.absorb(draft)
+        target = fitting[0]
+        target.absorb(draft)
         result.remove(draft)
     return result
+
+
+def _previous_subject(doc: Doc, position: int, candidates: list[PersonDraft]) -> PersonDraft | None:
+    """The candidate named as the subject of the sentence before the one at ``position``."""
+    span = doc.char_span(position, position + 1, alignment_mode="expand")
+    if span is None or span[0].sent.start == 0:
+        return None
+    previous = doc[span[0].sent.start - 1].sent
+    subject = next((c for c in previous.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        return None
+    owners = [d for d in candidates if any(m.start <= subject.idx < m.end for m in d.names)]
+    return owners[0] if len(owners) == 1 else None
 
 
 # Titles of people who report on a story rather than take part in it (an inspector, a mayor):
@@ -655,8 +701,8 @@ def _open_quotation(text: str, position: int) -> int | None:
 def _speaker_before(doc: Doc, opened: int, candidates: list[PersonDraft]) -> PersonDraft | None:
     """``Bishop, 33, said the players had dedicated the win to Okonjo. 'We did that one for
     Jammo,' he said.``: the he/she attributing a quotation goes on with the speaker of the
-    sentence right before the quotation, when that sentence reports speech (``said``) and its
-    subject is one of the candidates by name."""
+    sentence right before the quotation, when that sentence reports speech (``said``) or
+    opens the quotation's paragraph, and its subject is one of the candidates by name."""
     span = doc.char_span(opened, opened + 1, alignment_mode="expand")
     if span is None:
         return None
@@ -665,7 +711,12 @@ def _speaker_before(doc: Doc, opened: int, candidates: list[PersonDraft]) -> Per
         return None
     previous = doc[sent.start - 1].sent
     root = previous.root
-    if root.lemma_ not in _REPORTING_VERBS:
+    # "Dunmere manager Phil Garvey praised the teenager but was angry that the referee ...
+    # 'We lose 11 minutes and she gives us seven,' he said": in one paragraph, the quotation
+    # goes on with the named subject of the sentence before it, whatever its verb
+    text = doc_text(doc)
+    same_paragraph = "\n" not in text[previous.end_char : opened]
+    if root.lemma_ not in _REPORTING_VERBS and not same_paragraph:
         return None
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subject is None:
@@ -873,10 +924,11 @@ def resolve_people(
     drafts = _link_descriptions(doc, drafts, descs)
     _genders_from_descriptions(drafts)
     _genders_from_relation_nouns(text, drafts)
+    drafts = _link_aged_definite(doc, drafts, bare=True)
     _resolve_pronouns(doc, drafts, pronouns, descs)
     drafts = _link_named_as(text, drafts)
     drafts = _link_aged_unnamed(drafts)
-    drafts = _link_aged_definite(drafts)
+    drafts = _link_aged_definite(doc, drafts, bare=False)
     drafts = _link_lede_unnamed(doc, drafts)
     return build_cast(article, drafts)
 
