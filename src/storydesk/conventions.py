@@ -163,6 +163,12 @@ def demonyms() -> frozenset[str]:
 
 
 @functools.cache
+def nationality_nouns() -> dict[str, str]:
+    """A noun naming a person by nationality -> the nationality (``Welshman`` -> ``Welsh``)."""
+    return dict(load_table("demonyms.json")["nationality_nouns"])
+
+
+@functools.cache
 def countries() -> dict[str, str]:
     """Country or nation name -> its nationality adjective (``Kenya`` -> ``Kenyan``)."""
     return dict(load_table("countries.json")["countries"])

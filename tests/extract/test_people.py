@@ -758,3 +758,26 @@ def test_a_bare_surname_two_others_share_owns_no_relation() -> None:
         "Oyelu's younger brother, Daniel, 24, spoke outside City Hall."
     )
     assert not {f for f in case.facts if f.attribute == "relation" and f.subject_name == "Daniel"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "nationality", "gender"),
+    [
+        (
+            "Owen Prys, 34, was stabbed. The 34-year-old, a Welshman who moved from Swansea, has two daughters.",
+            "Owen Prys",
+            "Welsh",
+            "male",
+        ),
+        (
+            "Their goalkeeper, Ciaran Mulready, was hurt. The 26-year-old Irishman was knocked unconscious.",
+            "Ciaran Mulready",
+            "Irish",
+            "male",
+        ),
+    ],
+)
+def test_a_noun_that_names_a_nationality(text: str, name: str, nationality: str, gender: str) -> None:
+    case = _case(text)
+    assert _values(case, name, "nationality") == {nationality}
+    assert _values(case, name, "gender") == {gender}

@@ -61,8 +61,9 @@ def _descriptions(person_id: str, draft: PersonDraft) -> list[RawFact]:
             facts.append(RawFact(person_id, "occupation", noun.noun, desc.start, desc.end))
         if noun is not None and noun.role:
             facts.append(RawFact(person_id, "role", noun.role, desc.start, desc.end))
-        if desc.nationality and desc.nationality_span and occupations.demonym(desc.nationality):
-            facts.append(RawFact(person_id, "nationality", desc.nationality, *desc.nationality_span))
+        nationality = occupations.demonym(desc.nationality) if desc.nationality else None
+        if nationality and desc.nationality_span:
+            facts.append(RawFact(person_id, "nationality", nationality, *desc.nationality_span))
         if desc.children is not None:
             facts.append(RawFact(person_id, "children", desc.children, desc.start, desc.end))
     return facts

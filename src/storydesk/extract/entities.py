@@ -339,7 +339,6 @@ _LAND_WORDS = {
     "Canyon",
     "Reservoir",
 }
-_NATIONALITY_NOUN = re.compile(r"^(?:Welsh|Scots|English|Irish|French|Dutch|Cornish|Manx)(?:man|woman|men|women)$")
 
 
 def _relabel(model_label: str, name: str) -> EntityLabel | None:
@@ -351,7 +350,8 @@ def _relabel(model_label: str, name: str) -> EntityLabel | None:
         return "ORG"  # "Manchester Magistrates' Court" tagged as a person
     if model_label == "PERSON" and len(words) >= 2 and words[-1] in _STREET_WORDS | _LAND_WORDS:
         return "PLACE"  # "along most of Albert Terrace", "the ice at Elk Lake"
-    if model_label == "PERSON" and (re.fullmatch(r"[A-Z][A-Z'’ -]{3,}", name) or _NATIONALITY_NOUN.match(name)):
+    dateline = re.fullmatch(r"[A-Z][A-Z'’ -]{3,}", name) is not None
+    if model_label == "PERSON" and (dateline or name in conventions.nationality_nouns()):
         return None  # a dateline ("FENTON FALLS") and "the Welshman" name no one
     if model_label == "PERSON":
         # Names are capitalised: "lorry driver" tagged as a person is not one.

@@ -543,7 +543,10 @@ def descriptions(doc: Doc, names: list[NameMention]) -> list[Description]:
         determiner = chunk[0].lower_
         definite = determiner in {"the", "this", "that"}
         plural = root.tag_ in {"NNS", "NNPS"}
+        # "the Polish driver"; "the 26-year-old Irishman" (a noun that names a nationality)
         nationality = next((t for t in chunk if t.ent_type_ == "NORP" and t.i < root.i), None)
+        if nationality is None and root.text in conventions.nationality_nouns():
+            nationality = root
         children = None
         if parent is not None:
             noun = f"{parent.group(1).lower()}-of-n"

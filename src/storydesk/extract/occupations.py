@@ -102,10 +102,13 @@ def _is_office(token: Token) -> bool:
 
 
 def demonym(text: str) -> str | None:
-    """``text`` when it is a nationality adjective from the table (or two joined by a hyphen)."""
+    """The nationality ``text`` states: itself when it is an adjective from the table (or two
+    joined by a hyphen); ``Welsh`` for the noun ``Welshman``."""
     table = conventions.demonyms()
     if text in table:
         return text
+    if text in conventions.nationality_nouns():
+        return conventions.nationality_nouns()[text]
     parts = text.split("-")
     if len(parts) > 1 and all(p in table for p in parts):
         return text
@@ -188,8 +191,9 @@ def _split_nationality(tokens: list[Token]) -> tuple[list[tuple[str, int, int]],
     rest: list[Token] = []
     for word in _words(tokens):
         text = "".join(t.text for t in word)
-        if demonym(text) is not None:
-            nationals.append((text, word[0].idx, word[-1].idx + len(word[-1].text)))
+        nationality = demonym(text)
+        if nationality is not None:
+            nationals.append((nationality, word[0].idx, word[-1].idx + len(word[-1].text)))
         else:
             rest.extend(word)
     return nationals, rest

@@ -738,7 +738,10 @@ def _resolve_pronouns(
                 index = i
         return index
 
+    assigned = {id(p) for d in drafts for p in d.pronouns}
     for pronoun in pronouns:
+        if id(pronoun) in assigned:
+            continue
         here = sentence_index(pronoun.start)
         window_start, window_end = starts[max(0, here - 1)], pronoun.start
         opened = _quote_attributed(doc_text(doc), pronoun)
@@ -925,7 +928,12 @@ def resolve_people(
     _genders_from_descriptions(drafts)
     _genders_from_relation_nouns(text, drafts)
     drafts = _link_aged_definite(doc, drafts, bare=True)
-    _resolve_pronouns(doc, drafts, pronouns, descs)
+    # genders each pass finds rule out candidates for pronouns it left open
+    for _ in range(3):
+        before = sum(len(d.pronouns) for d in drafts)
+        _resolve_pronouns(doc, drafts, pronouns, descs)
+        if sum(len(d.pronouns) for d in drafts) == before:
+            break
     drafts = _link_named_as(text, drafts)
     drafts = _link_aged_unnamed(drafts)
     drafts = _link_aged_definite(doc, drafts, bare=False)
