@@ -166,6 +166,23 @@ def test_an_office_alone_or_with_a_plain_complement_is_no_occupation() -> None:
                 ("Erik Lund", "parent of", "Tom Lund"),
             },
         ),
+        (
+            "Ollie Marr, 20, was hurt. Marr, the son of former England hooker Dean Marr, trained on Monday.",
+            {("Ollie Marr", "son of", "Dean Marr"), ("Dean Marr", "parent of", "Ollie Marr")},
+        ),
+        (
+            "Rita Hale, 14, was taken to hospital. Six people were treated at the scene. All have been "
+            "discharged. Her mother, Nicola Hale, said Rita was fighting.",
+            {("Nicola Hale", "mother of", "Rita Hale"), ("Rita Hale", "child of", "Nicola Hale")},
+        ),
+        (
+            "Gloria Whitby stepped down last month. In a statement, her daughter, Monica Whitby-Reyes, "
+            "said her mother was recovering.",
+            {
+                ("Monica Whitby-Reyes", "daughter of", "Gloria Whitby"),
+                ("Gloria Whitby", "mother of", "Monica Whitby-Reyes"),
+            },
+        ),
     ],
 )
 def test_relations_stated_before_and_after_names(text: str, relations: set[tuple[str, str, str]]) -> None:
@@ -179,3 +196,8 @@ def test_a_possessive_across_a_clause_owns_no_relation() -> None:
     assert ("Kieran Voss", "mother of", "Paula Voss") not in {
         (f.subject_name, f.value, f.qualifier) for f in case.facts if f.attribute == "relation"
     }
+
+
+def test_the_son_of_a_friend_of_someone_is_not_their_son() -> None:
+    case = _case("Tom Reid, 30, the son of a friend of Ann Bell, spoke.")
+    assert not [f for f in case.facts if f.attribute == "relation"]

@@ -87,14 +87,13 @@ _REL_AFTER_LEADS = (
     r"(?:\s*,\s*(?:\d{1,3}\s*,\s*)?(?:(?:a|an)\s+[^,.;:'‘’\"“”]{1,50}?\s+and\s+)?|\s+(?:is|was)\s+)",
     r"\s*,\s*[^,.;:'‘’\"“”]{1,60}?,\s+(?:is|was)\s+",
 )
-# "the son of Y", "a special adviser to Mr Y"; between "of" and Y a few lower-case words ("of
-# former major league reliever Y", "of a former miner, Y"), never another "of", "and" or "to"
-# (not "the son of a friend of Y").
+# "the son of Y", "a special adviser to Mr Y"; between "of" and Y up to four words
+# (``_named_after``: "of former major league reliever Y", "of a former miner, Y", "of former
+# England hooker Y"), never another "of", "and" or "to" (not "the son of a friend of Y").
 _REL_AFTER = (
     r"(?:the|a|an)\s+(?:(?:special|senior|close|longtime|long-time)\s+)?("
     + _REL_WORD
-    + r")\s+(?:of|to)\s+(?:(?:a|an|the)\s+)?(?:(?!(?:of|and|to)\b)[a-z][\w-]*,?\s+){0,4}?"
-    r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?=[A-Z])"
+    + r")\s+(?:of|to)\s+(?:(?:a|an|the)\s+)?"
 )
 
 
@@ -103,6 +102,22 @@ def _relation_key(word: str) -> str:
     written without accents or modifiers."""
     decomposed = unicodedata.normalize("NFKD", re.sub("^" + _REL_MODIFIERS, "", word.lower()))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _named_after(text: str, cast: Cast, position: int) -> tuple[str, int] | None:
+    """The person whose name starts at ``position``, or after up to four more words that are no
+    one's name (``of former England hooker Dean Marsh``): their id and where the name starts.
+    Not past punctuation or ``of``/``and``/``to`` (``the son of a friend of Y`` is no son of Y)."""
+    starts = {m.start: p.id for p, d in zip(cast.people, cast.drafts, strict=True) for m in d.names}
+    here = position
+    for _ in range(5):
+        if here in starts:
+            return starts[here], here
+        word = re.match(r"(?!(?:of|and|to)\b)(?:[a-z][\w'’-]*,?|[\w'’-]+)\s+", text[here : here + 40])
+        if word is None:
+            return None
+        here += word.end()
+    return None
 
 
 def _coordinated_name(text: str, cast: Cast, first: str, start: int) -> str | None:
@@ -157,9 +172,7 @@ def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
 
     def bare_surname_at(position: int) -> bool:
         """A name mention ending at ``position`` that is one word with no title."""
-        return any(
-            m.end == position and not m.title and " " not in m.name for d in cast.drafts for m in d.names
-        )
+        return any(m.end == position and not m.title and " " not in m.name for d in cast.drafts for m in d.names)
 
     def sentence_subject(position: int) -> str | None:
         span = doc.char_span(position, position + 1, alignment_mode="expand")
@@ -173,24 +186,44 @@ def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
         return None
 
     def previous_subject(position: int, gender: str) -> str | None:
-        """``Her mother, Nicola Hart, said``: an unresolved possessive opening a sentence owns
-        the relation of the previous sentence's subject, when that subject is a person whose
-        stated gender does not contradict the pronoun."""
+        """``Her mother, Nicola Hart, said``: an unresolved possessive opening a sentence (or
+        right after an opening phrase: ``In a statement, her daughter, ...``) owns the relation
+        of the person who is the subject of the nearest sentence before it with a person for
+        subject (up to three back), when that person's stated gender does not contradict the
+        pronoun."""
         span = doc.char_span(position, position + 1, alignment_mode="expand")
         if span is None:
             return None
         sent = span[0].sent
-        if span[0].i - sent.start > 1 or sent.start == 0:
+        opening = text[sent.start_char : position]
+        if span[0].i - sent.start > 1 and not re.fullmatch(r"[A-Z][^,]{0,40},\s+\w+\s+", opening):
             return None
-        previous = doc[sent.start - 1].sent
-        for token in previous:
-            if token.dep_ in {"nsubj", "nsubjpass"}:
-                person = cast.person_at(token.idx, token.idx + len(token.text))
-                if person is None:
-                    continue
-                if cast.draft_of(person.id).gender not in {None, gender}:
-                    return None
-                return person.id
+        if sent.start == 0 or cast.person_at(sent.start_char, max(sent.start_char + 1, position - 5)) is not None:
+            return None
+        index = sent.start
+        for _ in range(3):
+            if index == 0:
+                return None
+            previous = doc[index - 1].sent
+            for token in previous:
+                if token.dep_ in {"nsubj", "nsubjpass"}:
+                    person = cast.person_at(token.idx, token.idx + len(token.text))
+                    if person is None:
+                        continue
+                    if cast.draft_of(person.id).gender not in {None, gender}:
+                        return None
+                    return person.id
+            # "The first person to die was Gerald Pittman, 67. His daughter, ...": no person
+            # for subject, but one named person of the pronoun's gender in the sentence
+            named = {
+                p.id
+                for p, d in zip(cast.people, cast.drafts, strict=True)
+                if any(previous.start_char <= m.start < previous.end_char for m in d.names)
+            }
+            if named:
+                fitting = [i for i in named if cast.draft_of(i).gender in {None, gender}]
+                return fitting[0] if len(fitting) == 1 else None
+            index = previous.start
         return None
 
     def only_named_of_gender(position: int, gender: str, exclude: str) -> str | None:
@@ -270,14 +303,15 @@ def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
                 match = re.match(lead + _REL_AFTER, after)
                 if not match or _relation_key(match.group(1)) not in relations:
                     continue
-                target = cast.person_at(mention.end + match.end(), mention.end + match.end() + 1)
-                if target is not None:
+                found = _named_after(text, cast, mention.end + match.end())
+                if found is not None:
+                    target, at = found
                     noun = _relation_key(match.group(1))
-                    add(person.id, noun, target.id, mention.end + match.start(1), mention.end + match.end())
+                    add(person.id, noun, target, mention.end + match.start(1), at)
                     # "the son of Marjorie and Arne Haugen": of both
-                    second = _coordinated_name(text, cast, target.id, mention.end + match.end())
+                    second = _coordinated_name(text, cast, target, at)
                     if second is not None and second != person.id:
-                        add(person.id, noun, second, mention.end + match.start(1), mention.end + match.end())
+                        add(person.id, noun, second, mention.end + match.start(1), at)
                     break
             # the owner is a name or description within the apposition, never across a clause
             match = re.match(r"\s*,\s*([^,.;:!?]{1,40}?)['’]s\s+(" + _REL_WORD + r")\b", after)
