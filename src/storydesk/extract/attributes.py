@@ -317,12 +317,12 @@ def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
             match = re.match(r"\s*,\s*([^,.;:!?]{1,40}?)['’]s\s+(" + _REL_WORD + r")\b", after)
             shared = match is not None and _shared_surname(cast, match.group(1), person.id)
             if match and _relation_key(match.group(2)) in relations and not shared:
-                target = cast.person_at(mention.end + match.start(1), mention.end + match.end(1))
-                if target is not None:
+                owner_person = cast.person_at(mention.end + match.start(1), mention.end + match.end(1))
+                if owner_person is not None:
                     add(
                         person.id,
                         _relation_key(match.group(2)),
-                        target.id,
+                        owner_person.id,
                         mention.end + match.start(1),
                         mention.end + match.end(),
                     )
