@@ -99,3 +99,7 @@ def test_evidence_points_into_cleaned_text() -> None:
 )
 def test_names_the_model_calls_people_relabelled_by_their_last_word(name: str, label: str | None) -> None:
     assert entities._relabel("PERSON", name) == label
+
+
+def test_an_award_is_no_person() -> None:
+    assert entities._relabel("PERSON", "Korea Medal") is None

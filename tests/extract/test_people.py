@@ -781,3 +781,18 @@ def test_a_noun_that_names_a_nationality(text: str, name: str, nationality: str,
     case = _case(text)
     assert _values(case, name, "nationality") == {nationality}
     assert _values(case, name, "gender") == {gender}
+
+
+def test_a_title_outweighs_the_models_place_on_the_name() -> None:
+    case = _case("Detective Sergeant Imran Qureshi, of Lancashire Police, said: 'This was a cruel offence.'")
+    assert _values(case, "Imran Qureshi", "title") == {"Detective Sergeant"}
+
+
+def test_the_lede_person_is_the_one_the_next_paragraph_does_not_contradict() -> None:
+    case = _case(
+        "A 41-year-old man has been charged with robbing an 87-year-old widow in her own home.\n\n"
+        "Darren Pask, 41, of Moorside Road, is accused of pushing Edna Whitlock to the floor."
+    )
+    assert [p.name for p in case.people if not p.named] == ["an 87-year-old widow"]
+    descriptions = {str(f.value) for f in case.facts_about(_person(case, "Darren Pask").id, "description")}
+    assert "A 41-year-old man" in descriptions

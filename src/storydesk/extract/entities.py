@@ -341,6 +341,9 @@ _LAND_WORDS = {
 }
 
 
+_AWARD_WORDS = {"Medal", "Cross", "Award", "Prize", "Trophy", "Cup", "Shield", "Star"}
+
+
 def _relabel(model_label: str, name: str) -> EntityLabel | None:
     """The model's label, corrected where the name itself says otherwise."""
     words = name.split()
@@ -350,6 +353,8 @@ def _relabel(model_label: str, name: str) -> EntityLabel | None:
         return "ORG"  # "Manchester Magistrates' Court" tagged as a person
     if model_label == "PERSON" and len(words) >= 2 and words[-1] in _STREET_WORDS | _LAND_WORDS:
         return "PLACE"  # "along most of Albert Terrace", "the ice at Elk Lake"
+    if model_label == "PERSON" and len(words) >= 2 and words[-1] in _AWARD_WORDS:
+        return None  # "a Korea Medal awarded to her husband"
     dateline = re.fullmatch(r"[A-Z][A-Z'’ -]{3,}", name) is not None
     if model_label == "PERSON" and (dateline or name in conventions.nationality_nouns()):
         return None  # a dateline ("FENTON FALLS") and "the Welshman" name no one

@@ -185,7 +185,8 @@ def name_mentions(doc: Doc, entities: list[EntityMention]) -> list[NameMention]:
         and not (e.label in {"ORG", "PLACE"} and e.text in surnames)
         and not (e.label in {"ORG", "PLACE"} and forename(e))
     ]
-    result.extend(_titled_names_missed(text, taken))
+    places = frozenset((e.start, e.end) for e in entities if e.label == "PLACE")
+    result.extend(_titled_names_missed(text, taken, places))
     result.extend(_aged_names_missed(text, taken))
     result.extend(_related_names_missed(text, taken))
     result.extend(_identified_names_missed(text, taken))
@@ -448,8 +449,12 @@ def _chain_title(chain: str) -> conventions.Title | None:
     return conventions.Title(form=full, full=full, gender=title.gender, kind=title.kind)
 
 
-def _titled_names_missed(text: str, taken: list[tuple[int, int]]) -> list[NameMention]:
-    """``Mr Akunjee`` or ``DCI Rawlinson`` that the model did not tag as a person."""
+def _titled_names_missed(
+    text: str, taken: list[tuple[int, int]], places: frozenset[tuple[int, int]] = frozenset()
+) -> list[NameMention]:
+    """``Mr Akunjee`` or ``DCI Rawlinson`` that the model did not tag as a person; also where it
+    took the name for a place (``Detective Sergeant Imran Qureshi`` with ``Qureshi`` a place:
+    ``places`` are such spans, which a title before them outweighs)."""
     forms = sorted(conventions.titles(), key=len, reverse=True)
     alternatives = "|".join(re.escape(f).replace(r"\ ", r"\.?\s+") for f in forms)
     # "Deputy Superintendent Alicia Montoya-Barnes": titles in a row are one title
@@ -459,8 +464,10 @@ def _titled_names_missed(text: str, taken: list[tuple[int, int]]) -> list[NameMe
     for match in pattern.finditer(text):
         start, end = match.span()
         name_start = match.start(2)
-        if any(not (end <= s or name_start >= e) for s, e in taken):
+        if any(not (end <= s or name_start >= e) and (s, e) not in places for s, e in taken):
             continue
+        if any(not (end <= s or start >= e) for s, e in taken if (s, e) in places and s < name_start):
+            continue  # the title itself inside a place name
         title = _title_lookup(match.group(1)) or _chain_title(match.group(1))
         # Bare office words ("Secretary Smith" is rare; "Chair Person" is a heading) need
         # the model to have seen a person.

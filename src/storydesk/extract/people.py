@@ -376,8 +376,7 @@ def _link_named_as(text: str, drafts: list[PersonDraft]) -> list[PersonDraft]:
                 (
                     d
                     for d in result
-                    if not d.named
-                    and any(match.start() <= x < match.end() for x in d.mention_starts())
+                    if not d.named and any(match.start() <= x < match.end() for x in d.mention_starts())
                 ),
                 None,
             )
@@ -495,7 +494,7 @@ def _link_lede_unnamed(doc: Doc, drafts: list[PersonDraft]) -> list[PersonDraft]
     indefinite description with an age or a gender, in the paragraph's first sentence) joins
     the person whose first mention opens the next paragraph, when that person is not speaking
     there, holds no official title, and states no other age or gender, and no other unnamed
-    person of that sentence could be them."""
+    person of that sentence could be them (by age and gender)."""
     text = doc_text(doc)
     starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n\s*", text)]
     first_sentence: dict[int, Span] = {}
@@ -521,8 +520,10 @@ def _link_lede_unnamed(doc: Doc, drafts: list[PersonDraft]) -> list[PersonDraft]
             and opener.start_char <= d.descriptions[0].start < opener.end_char
             and (d.age_values() or d.gender)
         ]
+        # "A man has been charged with robbing an 87-year-old widow. Darren Pask, 41, ...": the
+        # one unnamed person whose age and gender the named one does not contradict
         fitting = [d for d in unnamed if _compatible(d, named)]
-        if len(fitting) != 1 or len(unnamed) != 1:
+        if len(fitting) != 1:
             continue
         named.absorb(fitting[0])
         result.remove(fitting[0])
