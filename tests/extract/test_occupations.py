@@ -183,6 +183,10 @@ def test_an_office_alone_or_with_a_plain_complement_is_no_occupation() -> None:
                 ("Gloria Whitby", "mother of", "Monica Whitby-Reyes"),
             },
         ),
+        (
+            "Emma Pratt, 9, died. Jason Pratt, 41, who is Emma's father, was treated for hypothermia.",
+            {("Jason Pratt", "father of", "Emma Pratt"), ("Emma Pratt", "child of", "Jason Pratt")},
+        ),
     ],
 )
 def test_relations_stated_before_and_after_names(text: str, relations: set[tuple[str, str, str]]) -> None:

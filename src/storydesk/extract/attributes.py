@@ -313,8 +313,14 @@ def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
                     if second is not None and second != person.id:
                         add(person.id, noun, second, mention.end + match.start(1), at)
                     break
-            # the owner is a name or description within the apposition, never across a clause
-            match = re.match(r"\s*,\s*([^,.;:!?]{1,40}?)['’]s\s+(" + _REL_WORD + r")\b", after)
+            # "X, Y's lawyer", "Jason, 41, who is Emma's father", "X is Y's sister": the owner is
+            # a name or description within the apposition, never across a clause
+            match = re.match(
+                r"(?:\s*,\s*(?:\d{1,3}\s*,\s*)?(?:who\s+(?:is|was)\s+)?|\s+(?:is|was)\s+)([^,.;:!?]{1,40}?)['’]s\s+("
+                + _REL_WORD
+                + r")\b",
+                after,
+            )
             shared = match is not None and _shared_surname(cast, match.group(1), person.id)
             if match and _relation_key(match.group(2)) in relations and not shared:
                 owner_person = cast.person_at(mention.end + match.start(1), mention.end + match.end(1))
