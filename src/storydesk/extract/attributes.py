@@ -189,8 +189,8 @@ def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
         """``Her mother, Nicola Hart, said``: an unresolved possessive opening a sentence (or
         right after an opening phrase: ``In a statement, her daughter, ...``) owns the relation
         of the person who is the subject of the nearest sentence before it with a person for
-        subject (up to three back), when that person's stated gender does not contradict the
-        pronoun."""
+        subject (up to five back: quoted sentences have "I" for subject), when that person's
+        stated gender does not contradict the pronoun."""
         span = doc.char_span(position, position + 1, alignment_mode="expand")
         if span is None:
             return None
@@ -201,7 +201,7 @@ def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
         if sent.start == 0 or cast.person_at(sent.start_char, max(sent.start_char + 1, position - 5)) is not None:
             return None
         index = sent.start
-        for _ in range(3):
+        for _ in range(5):
             if index == 0:
                 return None
             previous = doc[index - 1].sent
