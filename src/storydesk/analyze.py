@@ -32,7 +32,9 @@ def analyze_article(
     doc = nlp.parse(article.text)
     found = entities.find_entity_mentions(doc)
     names = mentions.name_mentions(doc, found)
-    cast = people.resolve_people(doc, article, names, mentions.descriptions(doc, names), mentions.pronouns(doc))
+    organisations = [(e.start, e.end) for e in found if e.label == "ORG"]
+    descriptions = mentions.descriptions(doc, names, organisations)
+    cast = people.resolve_people(doc, article, names, descriptions, mentions.pronouns(doc))
     cast = people.with_relatives(doc, article, cast, mentions.relatives(doc), attributes.stated_relations(doc, cast))
     raw_facts = attributes.find_attributes(doc, cast)
     facts = attributes.to_facts(article, cast, raw_facts)

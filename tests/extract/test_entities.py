@@ -103,3 +103,14 @@ def test_names_the_model_calls_people_relabelled_by_their_last_word(name: str, l
 
 def test_an_award_is_no_person() -> None:
     assert entities._relabel("PERSON", "Korea Medal") is None
+
+
+def test_a_firm_of_partners_names_is_no_person() -> None:
+    case = analyze(
+        "Harlow & Finch, the 92-year-old maker of boots, has been sold. Chief executive Margaret Finch, 66, "
+        "will step down. Harlow & Finch's shares rose.",
+        published="2023-06-01",
+        check_language=False,
+    )
+    assert [p.name for p in case.people] == ["Margaret Finch"]
+    assert {f.value for f in case.facts_about(case.people[0].id, "age")} == {66}

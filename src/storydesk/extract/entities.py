@@ -221,7 +221,8 @@ def _people_mislabelled(text: str, mentions: list[EntityMention]) -> list[Entity
             if len(words) == 1 and not (after_relation and owned) and m.text not in surnames:
                 result.append(m)
                 continue
-            last_is_head = words[-1] in conventions.org_words().org_heads
+            # "Harlow & Finch" (a firm of partners' names) is no person for its surname
+            last_is_head = words[-1] in conventions.org_words().org_heads or "&" in words
             # "Tobin Ashgrove, 22,": an age in apposition is said of people only; so is an
             # address ("Ruaridh MacLeod, of Maryhill,") and a person noun ("Morgan Feld, an analyst")
             aged = re.match(r",\s+(\d{1,3}),", text[m.end : m.end + 8]) is not None
@@ -353,6 +354,8 @@ def _relabel(model_label: str, name: str) -> EntityLabel | None:
         return "ORG"  # "Manchester Magistrates' Court" tagged as a person
     if model_label == "PERSON" and len(words) >= 2 and words[-1] in _STREET_WORDS | _LAND_WORDS:
         return "PLACE"  # "along most of Albert Terrace", "the ice at Elk Lake"
+    if model_label == "PERSON" and "&" in words:
+        return "ORG"  # "Harlow & Finch": a firm of partners' names
     if model_label == "PERSON" and len(words) >= 2 and words[-1] in _AWARD_WORDS:
         return None  # "a Korea Medal awarded to her husband"
     dateline = re.fullmatch(r"[A-Z][A-Z'’ -]{3,}", name) is not None

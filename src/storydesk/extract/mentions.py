@@ -314,6 +314,8 @@ def _known_names_again(text: str, found: list[NameMention], taken: list[tuple[in
         start, end = match.span()
         if not text[start].isupper() or any(s < end and start < e for s, e in taken):
             continue
+        if re.search(r"&\s*$", text[max(0, start - 3) : start]) or re.match(r"\s*&", text[end : end + 3]):
+            continue  # "Harlow & Finch": a firm, whoever Finch is
         extra.append(
             NameMention(start, end, match.group(0), match.group(0), pseudonym=_is_quoted_alone(text, start, end))
         )
@@ -511,8 +513,11 @@ _NUMBER_WORDS = {
 }
 
 
-def descriptions(doc: Doc, names: list[NameMention]) -> list[Description]:
-    """Noun phrases describing a person: a person noun or an age at their head."""
+def descriptions(
+    doc: Doc, names: list[NameMention], organisations: list[tuple[int, int]] | None = None
+) -> list[Description]:
+    """Noun phrases describing a person: a person noun or an age at their head. Not one in
+    apposition to an organisation (``Harlow & Finch, the 92-year-old maker of boots``)."""
     nouns = conventions.person_nouns()
     text = doc_text(doc)
     found: list[Description] = []
@@ -578,8 +583,16 @@ def descriptions(doc: Doc, names: list[NameMention]) -> list[Description]:
             )
         )
     found += _bare_aged(doc, found, name_spans)
+    org_ends = {end for _, end in organisations or []}
+    found = [d for d in found if not _after_organisation(text, d.start, org_ends)]
     found.sort(key=lambda d: d.start)
     return found
+
+
+def _after_organisation(text: str, start: int, org_ends: set[int]) -> bool:
+    """A description right after an organisation's name and a comma."""
+    gap = re.search(r"['’]?s?,\s*$", text[max(0, start - 6) : start])
+    return gap is not None and max(0, start - 6) + gap.start() in org_ends
 
 
 _BARE_AGED = re.compile(r"\b(the|a|an|this)\s+(\d{1,3})-year-old\b(?![-\w])", re.I)
