@@ -32,8 +32,8 @@ def analyze_article(
     doc = nlp.parse(article.text)
     found = entities.find_entity_mentions(doc)
     names = mentions.name_mentions(doc, found)
-    organisations = [(e.start, e.end) for e in found if e.label == "ORG"]
-    descriptions = mentions.descriptions(doc, names, organisations)
+    org_spans = [(e.start, e.end) for e in found if e.label == "ORG"]
+    descriptions = mentions.descriptions(doc, names, org_spans)
     cast = people.resolve_people(doc, article, names, descriptions, mentions.pronouns(doc))
     cast = people.with_relatives(doc, article, cast, mentions.relatives(doc), attributes.stated_relations(doc, cast))
     raw_facts = attributes.find_attributes(doc, cast)
