@@ -362,3 +362,15 @@ def test_an_occupation_word_that_is_a_first_name_stays_in_the_name() -> None:
     names = {p.name for p in case.people if p.named}
     assert names == {"Dean Hollis", "Alan Whiteley"}
     assert not [f for f in case.facts if f.attribute == "occupation" and f.value == "dean"]
+
+
+def test_a_bare_plural_is_talk_of_such_events_not_one() -> None:
+    case = analyze(
+        "Dean Hale was jailed on Friday. His family has started a petition calling for tougher sentences "
+        "for street attacks.",
+        published="2023-10-14",
+        check_language=False,
+    )
+    sentences = [e for e in case.events if e.type == "sentence"]
+    assert [e.trigger.text for e in sentences] == ["jailed"]
+    assert not [e for e in case.events if e.type == "attack"]

@@ -796,3 +796,20 @@ def test_the_lede_person_is_the_one_the_next_paragraph_does_not_contradict() -> 
     assert [p.name for p in case.people if not p.named] == ["an 87-year-old widow"]
     descriptions = {str(f.value) for f in case.facts_about(_person(case, "Darren Pask").id, "description")}
     assert "A 41-year-old man" in descriptions
+
+
+def test_a_womans_title_goes_to_the_wife_named_beside_the_surname() -> None:
+    case = _case(
+        "Graham Loades, 58, died. His nephew, Callum Loades, 24, was rescued.\n\n"
+        "Mr Loades's wife, Jennifer, said the family was devastated. 'He was careful,' Mrs Loades said."
+    )
+    assert "Mrs Loades" in _person(case, "Jennifer").variants
+    assert "Mrs" not in _values(case, "Graham Loades", "title")
+    assert "Mrs" not in _values(case, "Callum Loades", "title")
+
+
+def test_the_son_of_someones_brother_is_not_their_son() -> None:
+    case = _case("Callum Loades, 24, is the son of Graham's younger brother, Peter. Graham Loades, 58, died.")
+    assert ("son of", "Graham Loades") not in {
+        (f.value, f.qualifier) for f in case.facts_about(_person(case, "Callum Loades").id, "relation")
+    }

@@ -1026,3 +1026,28 @@ def test_the_story_of_one_report_is_its_cluster_among_all() -> None:
     assert len(everything) == 4
     for r in reports:
         assert desk.assigner.story_of(r.id) == next(c for c in everything if r.id in c)
+
+
+def test_an_event_joins_the_entry_with_its_participant_not_one_with_no_one_in_that_role() -> None:
+    a = Report("Ash Penn punched Nate Kirk outside the pub on Saturday.", "2023-01-16", "A")
+    a.person("p1", "Ash Penn")
+    a.person("p2", "Nate Kirk")
+    _violence(a, "assault", "punched", ("Nate Kirk", "p2"), ("Ash Penn", "p1"), "2023-01-14")
+    b = Report("A scaffolder who punched a father of two has been jailed.", "2023-10-12", "B")
+    trigger = b.span("punched")
+    b.events.append(
+        Event(
+            id="e1",
+            type="assault",
+            trigger=trigger,
+            evidence=trigger,
+            arguments=[Argument(role="agent", entity_id=None, text="A scaffolder", evidence=b.span("A scaffolder"))],
+        )
+    )
+    c = Report("Nate Kirk was punched outside the pub on Sunday.", "2023-10-14", "C")
+    c.person("p1", "Nate Kirk")
+    _violence(c, "assault", "punched", ("Nate Kirk", "p1"), date="2023-01-15")
+    story = build_story([a.case(), b.case(), c.case()])
+    kirk = [e for e in story.timeline if any(p.name == "Nate Kirk" for p in e.participants)]
+    assert len(kirk) == 1  # not one entry from A and another from B and C
+    assert kirk[0].date_conflict  # the 14th against the 15th, shown on the one entry

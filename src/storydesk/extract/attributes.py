@@ -112,6 +112,9 @@ def _named_after(text: str, cast: Cast, position: int) -> tuple[str, int] | None
     here = position
     for _ in range(5):
         if here in starts:
+            mention_end = next(m.end for d in cast.drafts for m in d.names if m.start == here)
+            if re.match(r"['’]s?\s", text[mention_end : mention_end + 3]):
+                return None  # "the son of Graham's younger brother": not Graham's son
             return starts[here], here
         word = re.match(r"(?!(?:of|and|to)\b)(?:[a-z][\w'’-]*,?|[\w'’-]+)\s+", text[here : here + 40])
         if word is None:

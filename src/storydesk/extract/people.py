@@ -163,14 +163,24 @@ def _assign_names(drafts: list[PersonDraft], names: list[NameMention], text: str
                 d for d in drafts if d.words() and (d.words()[-1] == word or d.words()[0] == word)
             ]
             if mention.title_gender and candidates:
-                # "Mr Ashdown's wife of 40 years, Carol ... Mrs Ashdown said": a title of the
-                # other gender is not that man; it is the first-named woman beside him, if any
-                gendered = [d for d in candidates if d.gender in (None, mention.title_gender)]
-                candidates = gendered or [
+                # "Mr Ashdown's wife of 40 years, Carol ... Mrs Ashdown said": the first-named
+                # woman introduced beside the surname (in the last few sentences) before anyone
+                # of unknown gender with it; a title of the other gender is never that man
+                beside = [
                     d
                     for d in drafts
-                    if len(d.words()) == 1 and d.gender == mention.title_gender and not any(m.title for m in d.names)
+                    if len(d.words()) == 1
+                    and d.gender == mention.title_gender
+                    and not any(m.title for m in d.names)
+                    and 0 <= mention.start - d.last_mention(mention.start) <= 400
+                    and re.search(
+                        re.escape(word) + r"['’]s?\s+(?:[\w-]+,?\s+){1,4}$",
+                        text[max(0, d.names[0].start - 50) : d.names[0].start].casefold(),
+                    )
+                    is not None
                 ]
+                gendered = [d for d in candidates if d.gender in (None, mention.title_gender)]
+                candidates = (beside if len(beside) == 1 else []) or gendered or beside
             if mention.title and len(candidates) > 1:
                 # "State Sen. Marcus Hale ... his wife, Carol Hale ... Senator Hale": the one
                 # already called by this title

@@ -367,6 +367,31 @@ def _compatible(a: _Item, b: _Item, *, slip: bool = False, genders: dict[str, se
     return slip and apart is not None and apart <= _SLIP_DAYS and (shared or (a.sole and b.sole))
 
 
+def _anchored(item: _Item, group: list[_Item]) -> bool:
+    """``item`` shares a participant (same role, same cast member) with ``group`` and fits all
+    of it, dates a slip apart allowed: the assault on Nathan Kilbride dated the 15th by one
+    report belongs with the assault on him that others date the 14th, not with an undated
+    assault by `a scaffolder` on no-one named."""
+    shares = any(
+        role in item.roles and role in other.roles and item.roles[role][0] == other.roles[role][0]
+        for other in group
+        for role in _ROLES_COMPARED
+        if role not in item.vague and role not in other.vague
+    )
+    return shares and all(_compatible(item, o, slip=True) and o.article_id != item.article_id for o in group)
+
+
+def _fills_role(item: _Item, first: list[_Item], anchored: list[_Item]) -> bool:
+    """``item`` would bring into ``first`` a participant of a role none of ``first`` has, and
+    ``anchored`` has that participant in that role."""
+    for role in _ROLES_COMPARED:
+        if role not in item.roles or role in item.vague or any(role in o.roles for o in first):
+            continue
+        if any(role in o.roles and o.roles[role][0] == item.roles[role][0] for o in anchored):
+            return True
+    return False
+
+
 def _nights(items: Sequence[_Item]) -> frozenset[str]:
     return frozenset(i.date for i in items if i.night and i.date)
 
@@ -457,11 +482,17 @@ def build_timeline(
     items = sorted(_items(cases, person_of, cast), key=lambda i: (order[i.article_id], i.event.evidence.start))
     groups: list[list[_Item]] = []
     for item in items:
-        # Join the first group all of whose events are compatible and none from the same report.
-        for group in groups:
-            if all(_compatible(item, other) and other.article_id != item.article_id for other in group):
-                group.append(item)
-                break
+        # Join the first group all of whose events are compatible, none from the same report;
+        # but not to give that group a participant another group already has in that role,
+        # a slip of dates apart: that group is the event (its entry shows the date conflict).
+        first = next(
+            (g for g in groups if all(_compatible(item, o) and o.article_id != item.article_id for o in g)), None
+        )
+        anchored = next((g for g in groups if _anchored(item, g)), None) if first is not None else None
+        if anchored is not None and first is not None and _fills_role(item, first, anchored):
+            anchored.append(item)
+        elif first is not None:
+            first.append(item)
         else:
             groups.append([item])
     groups = _merge_slips(groups)

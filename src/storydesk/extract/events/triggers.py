@@ -278,9 +278,29 @@ def _idiom(doc: Doc, token: Token) -> bool:
     )
 
 
+# Types whose bare plurals are talk in general ("tougher sentences", "a spate of stabbings").
+# Not investigations ("investigators"), harms ("treated for burns"), business or protests.
+_GENERIC_PLURAL_TYPES = {"sentence", "charge", "arrest", "stabbing", "shooting", "killing", "assault", "attack"}
+
+
+def _bare_plural(doc: Doc, hit: Hit) -> bool:
+    """A plural noun with no determiner, owner or number (``a campaign for tougher sentences``,
+    ``a spate of shootings``): talk of such events in general, not one of them. ``Two
+    stabbings``, ``the killings`` and ``their arrests`` stay events; so do harms and the
+    rest (``treated for burns``, ``announced layoffs``, ``protests erupted``)."""
+    token = doc[hit.head]
+    if hit.kind != "noun" or token.tag_ != "NNS" or hit.etype.type not in _GENERIC_PLURAL_TYPES:
+        return False
+    return not any(c.dep_ in {"det", "poss", "nummod", "predet"} for c in token.children)
+
+
 def find_triggers(doc: Doc, catalogue: tuple[EventType, ...]) -> list[Hit]:
     """Every trigger, longest first where they overlap, in text order."""
-    hits = [h for h in _word_hits(doc, catalogue) if _context_ok(doc, h) and not _inside_charge(doc[h.head])]
+    hits = [
+        h
+        for h in _word_hits(doc, catalogue)
+        if _context_ok(doc, h) and not _inside_charge(doc[h.head]) and not _bare_plural(doc, h)
+    ]
     hits.sort(key=lambda h: (-h.size, h.start))
     taken: set[int] = set()
     chosen: list[Hit] = []
