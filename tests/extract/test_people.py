@@ -813,3 +813,20 @@ def test_the_son_of_someones_brother_is_not_their_son() -> None:
     assert ("son of", "Graham Loades") not in {
         (f.value, f.qualifier) for f in case.facts_about(_person(case, "Callum Loades").id, "relation")
     }
+
+
+def test_a_capitalised_word_before_a_known_surname_is_a_forename() -> None:
+    case = _case(
+        "Cerys Morgan collapsed in the sports hall on Monday. Her father, Dylan Morgan, drove back overnight. "
+        "Yesterday Morgan thanked the school."
+    )
+    assert {"Cerys Morgan", "Dylan Morgan"} <= {p.name for p in case.people}
+    assert not any(p.name.startswith("Yesterday") for p in case.people)
+
+
+def test_a_bare_age_as_the_speaker_after_a_quotation() -> None:
+    case = _case(
+        "Tomasz Wrona, a delivery driver, said he had pressed his jacket against the wound. "
+        "'There was a lot of blood. I just did what anyone would do,' the 29-year-old said."
+    )
+    assert _values(case, "Tomasz Wrona", "age") == {29}

@@ -1051,3 +1051,4 @@ def test_an_event_joins_the_entry_with_its_participant_not_one_with_no_one_in_th
     kirk = [e for e in story.timeline if any(p.name == "Nate Kirk" for p in e.participants)]
     assert len(kirk) == 1  # not one entry from A and another from B and C
     assert kirk[0].date_conflict  # the 14th against the 15th, shown on the one entry
+    assert kirk[0].date == "2023-01-14"  # one report each: the date reported first

@@ -303,6 +303,7 @@ def _known_names_again(text: str, found: list[NameMention], taken: list[tuple[in
     (``Macleod`` after ``Leon MacLeod``; ``'Sam'`` before ``Sam, 30,``). Case-insensitive
     beyond the first letter, which must be a capital."""
     words = {w.casefold() for m in found for w in m.name.split() if len(w) >= 3 and w[0].isupper()}
+    surnames = {m.name.split()[-1].casefold() for m in found if " " in m.name}
     words |= {m.nickname.casefold() for m in found if m.nickname and " " not in m.nickname}
     if not words:
         return []
@@ -316,11 +317,87 @@ def _known_names_again(text: str, found: list[NameMention], taken: list[tuple[in
             continue
         if re.search(r"&\s*$", text[max(0, start - 3) : start]) or re.match(r"\s*&", text[end : end + 3]):
             continue  # "Harlow & Finch": a firm, whoever Finch is
-        extra.append(
-            NameMention(start, end, match.group(0), match.group(0), pseudonym=_is_quoted_alone(text, start, end))
-        )
+        name = match.group(0)
+        forename = _forename_before(text, start, taken) if name.casefold() in surnames else None
+        if forename is not None:
+            start, name = forename, text[forename:end]
+        extra.append(NameMention(start, end, text[start:end], name, pseudonym=_is_quoted_alone(text, start, end)))
         taken.append((start, end))
     return extra
+
+
+_CALENDAR_WORDS = {
+    "yesterday",
+    "today",
+    "tonight",
+    "later",
+    "now",
+    "then",
+    "meanwhile",
+    "so",
+    "also",
+    "afterwards",
+    "however",
+    "instead",
+    "earlier",
+    "there",
+    "here",
+    "where",
+    "while",
+    "as",
+    "if",
+    "though",
+    "although",
+    "since",
+    "until",
+    "because",
+    "once",
+    "with",
+    "from",
+    "to",
+    "says",
+    "said",
+    "told",
+    "asked",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}
+
+
+def _forename_before(text: str, start: int, taken: list[tuple[int, int]]) -> int | None:
+    """``Cerys Morgan collapsed``, which the model tagged as nothing, where ``Dylan Morgan`` is
+    named elsewhere: a capitalised word right before a known surname (not a title, a function
+    word, a time or linking adverb, a day or month, nor a word of another name or entity) is a
+    forename; where it starts."""
+    before = re.search(r"(?<![\w'’.-])([A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)\s+$", text[max(0, start - 30) : start])
+    if before is None:
+        return None
+    word = before.group(1)
+    begin = max(0, start - 30) + before.start(1)
+    if word.casefold() in _FUNCTION_WORDS | _CALENDAR_WORDS or _title_lookup(word) is not None:
+        return None
+    if re.search(r"[A-Z][\w'’-]*\s+$", text[max(0, begin - 20) : begin]):
+        return None  # a longer capitalised run: "Port Talbot Morgan", a place or firm
+    if any(s < start and begin < e for s, e in taken):
+        return None
+    return begin
 
 
 def _is_quoted_alone(text: str, start: int, end: int) -> bool:
@@ -612,7 +689,9 @@ def _bare_aged(doc: Doc, found: list[Description], name_spans: list[tuple[int, i
         if any(s < end and start < e for s, e in taken) or re.match(r"['’]s\b", text[end : end + 3]):
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or span[-1].dep_ not in _NOMINAL_DEPS:
+        last = span[-1] if span is not None else None
+        # "..., the 29-year-old said": the parser may hang the adjective on the verb
+        if last is None or not (last.dep_ in _NOMINAL_DEPS or (last.dep_ == "amod" and last.head.pos_ == "VERB")):
             continue
         bare.append(
             Description(

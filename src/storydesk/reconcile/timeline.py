@@ -540,12 +540,13 @@ def _entry(group: list[_Item], order: dict[str, int]) -> tuple[TimelineEntry, li
 
     conflict = any(not agree(a, b) for a in values for b in values)
     # Most precise date that all other dates agree with (a night before the next day); with a
-    # conflict, the best-supported one.
+    # conflict, the best-supported one, and between equals the one reported first (the entry
+    # shows the conflict either way)
     consistent = [v for v in values if all(agree(o, v) for o in values)]
     if consistent:
         date: str | None = max(consistent, key=len)
     elif given:
-        date = max(given, key=lambda g: (len(g.articles), len(g.value), g.value)).value
+        date = max(given, key=lambda g: (len(g.articles), len(g.value), -order[g.articles[0]])).value
     else:
         date = None
     participants: dict[tuple[str, str], Participant] = {}
