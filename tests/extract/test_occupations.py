@@ -187,6 +187,18 @@ def test_an_office_alone_or_with_a_plain_complement_is_no_occupation() -> None:
             "Emma Pratt, 9, died. Jason Pratt, 41, who is Emma's father, was treated for hypothermia.",
             {("Jason Pratt", "father of", "Emma Pratt"), ("Emma Pratt", "child of", "Jason Pratt")},
         ),
+        (
+            "Rick Hallam was fired on Monday. His wife, Denise, posted a photograph, and their son, "
+            "Luke Hallam, a linebacker, shared the post.",
+            {
+                ("Denise", "wife of", "Rick Hallam"),
+                ("Rick Hallam", "husband of", "Denise"),
+                ("Luke Hallam", "son of", "Rick Hallam"),
+                ("Luke Hallam", "son of", "Denise"),
+                ("Rick Hallam", "father of", "Luke Hallam"),
+                ("Denise", "mother of", "Luke Hallam"),
+            },
+        ),
     ],
 )
 def test_relations_stated_before_and_after_names(text: str, relations: set[tuple[str, str, str]]) -> None:

@@ -136,6 +136,30 @@ def _coordinated_name(text: str, cast: Cast, first: str, start: int) -> str | No
     return second.id if second is not None and second.id != first else None
 
 
+_COUPLE_OWNED = re.compile(r"\b(?:[Tt]heir|[Tt]he\s+couple['’]s)\s+(" + _REL_WORD + r"),?\s+$")
+_SPOUSE_LABELS = {"wife of", "husband of", "spouse of", "partner of"}
+
+
+def _couple_before(facts: list[RawFact], cast: Cast, position: int, child: str) -> tuple[str, ...]:
+    """The one couple the text has named before ``position`` (a spouse or partner relation
+    between two people, neither of them ``child``), or none when there is no such pair or
+    more than one."""
+    first_named = {
+        p.id: min((m.start for m in d.names), default=-1) for p, d in zip(cast.people, cast.drafts, strict=True)
+    }
+    pairs = {
+        frozenset((f.subject, f.qualifier))
+        for f in facts
+        if f.attribute == "relation"
+        and f.value in _SPOUSE_LABELS
+        and f.qualifier is not None
+        and child not in (f.subject, f.qualifier)
+        and 0 <= first_named.get(f.subject, -1) < position
+        and 0 <= first_named.get(f.qualifier, -1) < position
+    }
+    return tuple(sorted(next(iter(pairs)))) if len(pairs) == 1 else ()
+
+
 def _shared_surname(cast: Cast, owner: str, holder: str) -> bool:
     """A one-word owner that is the surname of two or more named people of the report, the
     relation's holder aside (``Mr Prichard's wife, Sian Prichard`` has one other Prichard)."""
@@ -335,6 +359,16 @@ def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
                         mention.end + match.start(1),
                         mention.end + match.end(),
                     )
+    # "His wife, Denise, ... and their son, Luke": the couple's child, of both
+    for person, draft in zip(cast.people, cast.drafts, strict=True):
+        for mention in draft.names:
+            owned = _COUPLE_OWNED.search(text[max(0, mention.start - 50) : mention.start])
+            if owned is None or _relation_key(owned.group(1)) not in relations:
+                continue
+            couple = _couple_before(facts, cast, mention.start, person.id)
+            start = mention.start - len(text[max(0, mention.start - 50) : mention.start]) + owned.start(1)
+            for parent in couple:
+                add(person.id, _relation_key(owned.group(1)), parent, start, mention.end)
     # unnamed relatives ("her sister"): the relation to the person who owns the noun
     ids = {id(d): p.id for p, d in zip(cast.people, cast.drafts, strict=True)}
     for person, draft in zip(cast.people, cast.drafts, strict=True):
