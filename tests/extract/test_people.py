@@ -830,3 +830,10 @@ def test_a_bare_age_as_the_speaker_after_a_quotation() -> None:
         "'There was a lot of blood. I just did what anyone would do,' the 29-year-old said."
     )
     assert _values(case, "Tomasz Wrona", "age") == {29}
+
+
+def test_a_forename_joined_to_a_full_name_shares_its_surname() -> None:
+    case = _case("The diner was opened by her late husband's parents, Armand and Lucille Pelletier, in 1961.")
+    assert {p.name for p in case.people} == {"Armand Pelletier", "Lucille Pelletier"}
+    firm = _case("He thanked Smith and Jones Haulage for the loan of a lorry.")
+    assert not any("Haulage" in p.name for p in firm.people)

@@ -194,8 +194,39 @@ def name_mentions(doc: Doc, entities: list[EntityMention]) -> list[NameMention]:
     result.extend(_known_names_again(text, result, taken))
     for mention in result:
         _drop_possessive(mention)
+    result.extend(_shared_surname_forenames(text, result, taken))
     result.sort(key=lambda m: m.start)
     return result
+
+
+def _shared_surname_forenames(text: str, found: list[NameMention], taken: list[tuple[int, int]]) -> list[NameMention]:
+    """``Armand and Lucille Pelletier``: the forename before ``and`` shares the surname of the
+    full name after it (``Armand Pelletier``). Not after another capitalised word (``Smith
+    and Jones``-style firms have no forename), nor a title or function word."""
+    extra: list[NameMention] = []
+    for mention in found:
+        words = mention.name.split()
+        if len(words) != 2 or mention.title:
+            continue
+        joined = re.search(r"(?<![\w'’.-])([A-Z][a-zà-ÿ]+)\s+and\s+$", text[max(0, mention.start - 30) : mention.start])
+        if joined is None:
+            continue
+        start = max(0, mention.start - 30) + joined.start(1)
+        end = start + len(joined.group(1))
+        forename = joined.group(1)
+        if forename.casefold() in _FUNCTION_WORDS | _CALENDAR_WORDS or _title_lookup(forename) is not None:
+            continue
+        if re.search(r"[A-Z][\w'’-]*\s+$", text[max(0, start - 20) : start]):
+            continue
+        # the model may have taken the forename alone for an organisation or a place
+        if any(s < end and start < e and (s, e) != (start, end) for s, e in taken):
+            continue
+        alone = next((m for m in found if m.start == start and m.end == end), None)
+        if alone is not None:
+            alone.name = f"{forename} {words[-1]}"  # "Marjorie and Arne Haugen": Marjorie Haugen
+        elif not any(m.start < end and start < m.end for m in found):
+            extra.append(NameMention(start, end, forename, f"{forename} {words[-1]}"))
+    return extra
 
 
 def _drop_possessive(mention: NameMention) -> None:
