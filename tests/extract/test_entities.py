@@ -114,3 +114,7 @@ def test_a_firm_of_partners_names_is_no_person() -> None:
     )
     assert [p.name for p in case.people] == ["Margaret Finch"]
     assert {f.value for f in case.facts_about(case.people[0].id, "age")} == {66}
+
+
+def test_a_title_case_headline_is_no_person() -> None:
+    assert entities._relabel("PERSON", "Deadly Shooting") is None

@@ -342,6 +342,8 @@ _LAND_WORDS = {
 }
 
 
+# Words of a title-case headline that no name is made of.
+_HEADLINE_WORDS = {"shooting", "stabbing", "crash", "murder", "killing", "deadly", "fatal", "dies", "killed", "shot"}
 _AWARD_WORDS = {"Medal", "Cross", "Award", "Prize", "Trophy", "Cup", "Shield", "Star"}
 
 
@@ -356,6 +358,8 @@ def _relabel(model_label: str, name: str) -> EntityLabel | None:
         return "PLACE"  # "along most of Albert Terrace", "the ice at Elk Lake"
     if model_label == "PERSON" and "&" in words:
         return "ORG"  # "Harlow & Finch": a firm of partners' names
+    if model_label == "PERSON" and any(w.lower() in _HEADLINE_WORDS for w in words):
+        return None  # "Deadly Shooting Of 18-Year-Old ...": a headline in title case
     if model_label == "PERSON" and len(words) >= 2 and words[-1] in _AWARD_WORDS:
         return None  # "a Korea Medal awarded to her husband"
     dateline = re.fullmatch(r"[A-Z][A-Z'’ -]{3,}", name) is not None
