@@ -1,14 +1,15 @@
 """Quality gate: people and their attributes must not get worse.
 
-Two fixed samples, measured when the gate was set (2026-11-25):
+Two fixed samples, measured when the gate was last raised (2026-11-26):
 
 - every fifth fictional gold report (10 reports, all beats; ``benchmarks/people_gold.py``):
-  people P 0.904 R 0.857, attributes P 0.954 R 0.704 (raised 2026-11-25 from attributes P 0.936
-  R 0.695, after the relation, nationality and reference rules and the scorer's reordered
-  occupations and inverse relations; before that from people P 0.899 R 0.805, attributes
-  P 0.932 R 0.644);
+  people P 0.905 R 0.870, attributes P 0.956 R 0.743 (raised 2026-11-26 from people R 0.857,
+  attributes P 0.954 R 0.704, after the lede, bare-age, relation and name rules of that day;
+  before that, on 2026-11-25, from attributes P 0.936 R 0.695 and, earlier, people P 0.899
+  R 0.805, attributes P 0.932 R 0.644);
 - the first 40 GVDB dev articles (``benchmarks/people_gvdb.py``; held out from the rules):
-  named victim/shooter recall 0.854, every gold age found 0.863, age accuracy 0.955.
+  named victim/shooter recall 0.854, every gold age found 0.902 (raised 2026-11-26 from 0.863:
+  bare ages such as "the 18-year-old"), age accuracy 0.955.
 
 Floors are those minus 0.02 (gold) and 0.03 (GVDB: 41 named people, 51 ages, so one
 person moves a rate by about 0.02). Raise a floor when the extractor improves; never lower
@@ -27,15 +28,15 @@ BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
 
 GOLD_FLOORS = {
-    ("people", "precision"): 0.904 - 0.02,
-    ("people", "recall"): 0.857 - 0.02,
-    ("attributes", "precision"): 0.954 - 0.02,
-    ("attributes", "recall"): 0.704 - 0.02,
+    ("people", "precision"): 0.905 - 0.02,
+    ("people", "recall"): 0.870 - 0.02,
+    ("attributes", "precision"): 0.956 - 0.02,
+    ("attributes", "recall"): 0.743 - 0.02,
 }
 GVDB_SAMPLE = 40
 GVDB_FLOORS = {
     "people_recall": 0.854 - 0.03,
-    "age_any_recall": 0.863 - 0.03,
+    "age_any_recall": 0.902 - 0.03,
     "age_accuracy": 0.955 - 0.03,
 }
 
