@@ -54,6 +54,12 @@ def _values(case: CaseFile, name: str, attribute: str) -> set[Any]:
         # a listed occupation before the name, whatever the parser makes of it
         ("Kelso Saints prop Sione Latu has been banned for four weeks.", "Sione Latu", {"Kelso Saints prop"}),
         ("Liz Marr, the union's regional organiser, said the ballot was clear.", "Liz Marr", {"regional organiser"}),
+        (
+            "VitalTrack's co-founder and former chief operating officer, Jenna Albin, 35, pleaded guilty.",
+            "Jenna Albin",
+            {"co-founder", "former chief operating officer"},
+        ),
+        ("Tollgate's head brewer, Dr Jonas Weller, said the kit was new.", "Jonas Weller", {"head brewer"}),
     ],
 )
 def test_occupation_stated_beside_the_name(text: str, name: str, occupations: set[str]) -> None:
@@ -198,6 +204,10 @@ def test_an_office_alone_or_with_a_plain_complement_is_no_occupation() -> None:
                 ("Rick Hallam", "father of", "Luke Hallam"),
                 ("Denise", "mother of", "Luke Hallam"),
             },
+        ),
+        (
+            "Hollie Dempster collapsed at mile 22. Her husband and coach, Phil Dempster, posted a message.",
+            {("Phil Dempster", "husband of", "Hollie Dempster"), ("Hollie Dempster", "wife of", "Phil Dempster")},
         ),
     ],
 )

@@ -285,7 +285,8 @@ def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
             match = re.search(
                 r"(?:(\S+?)['’]s\s+|(\S+?s)['’]\s+|\b([Hh]is|[Hh]er)\s+|\b(by|with|and|of)\s+)?("
                 + _REL_WORD
-                + r")(?:\s+of\s+(?:\d+|[a-z]+)\s+years)?,?\s+$",  # "his wife of 40 years, Carol"
+                # "his wife of 40 years, Carol"; "Her husband and coach, Phil Dempsey"
+                + r")(?:\s+of\s+(?:\d+|[a-z]+)\s+years)?(?:\s+and\s+[a-z][\w-]*)?,?\s+$",
                 before,
             )
             if match:

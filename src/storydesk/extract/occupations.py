@@ -126,9 +126,7 @@ def _value(tokens: list[Token]) -> str:
             following.ent_iob_ == "I" or (token.tag_ in _PROPER and following.tag_ in _PROPER)
         )
         named = token.ent_type_ in _ENTITY_KEEP_CASE or token.tag_ in _PROPER
-        keep = (token.text.isupper() and len(token.text) > 1) or (
-            named and (not token.is_sent_start or in_longer_name)
-        )
+        keep = (token.text.isupper() and len(token.text) > 1) or (named and (not token.is_sent_start or in_longer_name))
         words.append(token.text if keep else token.text.lower())
         if token.whitespace_:
             words.append(" ")
@@ -261,12 +259,22 @@ def _before_name(doc: Doc, starts: dict[int, int], person_id: str, mention: Name
         tokens, k = _phrase_backward(doc, k - 1, sent_start)
     if not tokens or tokens[-1].text == "-":
         return []
+    phrases = [(tokens, head_end)]
+    if comma and k > sent_start and doc[k].lower_ in {"and", "&"}:
+        # "VitalPath's co-founder and former chief operating officer, Jenna Albright": both
+        earlier, k = _phrase_backward(doc, k - 1, sent_start)
+        if earlier:
+            phrases.insert(0, (earlier, earlier[-1].i + 1))
     if comma:
         # an apposition before the name needs its own determiner or owner: "Its chairman, X"
         before = doc[k] if k >= sent_start else None
         if before is not None and not (before.pos_ in {"DET", "PRON"} or before.tag_ in {"POS", "PRP$"}):
             return []
-    return list(_facts_from_phrase(person_id, tokens, doc, head_end, tokens[0].idx, mention.end))
+    return [
+        fact
+        for phrase, end in phrases
+        for fact in _facts_from_phrase(person_id, phrase, doc, end, phrase[0].idx, mention.end)
+    ]
 
 
 def _phrase_backward(doc: Doc, k: int, sent_start: int) -> tuple[list[Token], int]:
