@@ -837,3 +837,12 @@ def test_a_forename_joined_to_a_full_name_shares_its_surname() -> None:
     assert {p.name for p in case.people} == {"Armand Pelletier", "Lucille Pelletier"}
     firm = _case("He thanked Smith and Jones Haulage for the loan of a lorry.")
     assert not any("Haulage" in p.name for p in firm.people)
+
+
+def test_a_speaker_goes_on_speaking_after_their_quotation() -> None:
+    case = _case(
+        "Assistant Coroner Dr Helen Vick said the delay had contributed to Mrs Holt's death.\n\n"
+        "'Had Mrs Holt been reached in time, she would have survived,' Dr Vick said.\n\n"
+        "She said she would issue a report to the trust."
+    )
+    assert _values(case, "Helen Vick", "gender") == {"female"}

@@ -662,9 +662,16 @@ def _subject_continues(doc: Doc, pronoun: PronounMention, candidates: list[Perso
         return None  # inside a quotation the speaker's "he" may be anyone
     previous = doc[sent.start - 1].sent
     root = previous.root
-    if root.lemma_ in _REPORTING_VERBS:
+    speaking = token.head.lemma_ in _REPORTING_VERBS
+    if root.lemma_ in _REPORTING_VERBS and not speaking:
         return None  # "The victim arrived at hospital, Lt. Carrillo said. He was suffering...": not the speaker
-    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    # "'...,' Dr Vickery said. She said she would issue a report": a speaker goes on speaking
+    verbs = [t for t in previous if t.lemma_ in _REPORTING_VERBS] if speaking else [root]
+    subjects = [c for v in verbs for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    subject = next(
+        (c for c in subjects if any(c.idx in range(m.start, m.end) for d in candidates for m in d.names)), None
+    )
+    subject = subject or next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None:
         return None
     start, end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
@@ -675,11 +682,15 @@ def _subject_continues(doc: Doc, pronoun: PronounMention, candidates: list[Perso
     ]
     if len(owners) != 1:
         return None
+
     # another person named in that sentence ("Mark Tate met Paul Innes. He said...") leaves
-    # it open; one only described there ("sitting behind the driver") does not
-    if any(
-        d is not owners[0] and any(previous.start_char <= m.start < pronoun.start for m in d.names) for d in candidates
-    ):
+    # it open; one only described there ("sitting behind the driver") does not, nor, for a
+    # speaker going on speaking, one named inside the speaker's quotation
+    def counts(m: NameMention) -> bool:
+        inside = speaking and _open_quotation(text, m.start) is not None
+        return previous.start_char <= m.start < pronoun.start and not inside
+
+    if any(d is not owners[0] and any(counts(m) for m in d.names) for d in candidates):
         return None
     return owners[0]
 
