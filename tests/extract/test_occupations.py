@@ -209,6 +209,15 @@ def test_an_office_alone_or_with_a_plain_complement_is_no_occupation() -> None:
             "Hollie Dempster collapsed at mile 22. Her husband and coach, Phil Dempster, posted a message.",
             {("Phil Dempster", "husband of", "Hollie Dempster"), ("Hollie Dempster", "wife of", "Phil Dempster")},
         ),
+        (
+            "Kyle Brand, 31, was shot. Brand's parents, Dennis and Marjorie Brand, sat behind the prosecution.",
+            {
+                ("Dennis Brand", "parent of", "Kyle Brand"),
+                ("Marjorie Brand", "parent of", "Kyle Brand"),
+                ("Kyle Brand", "child of", "Dennis Brand"),
+                ("Kyle Brand", "child of", "Marjorie Brand"),
+            },
+        ),
     ],
 )
 def test_relations_stated_before_and_after_names(text: str, relations: set[tuple[str, str, str]]) -> None:

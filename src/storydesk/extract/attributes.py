@@ -101,7 +101,21 @@ def _relation_key(word: str) -> str:
     """``fiancée`` -> ``fiancee``, ``younger brother`` -> ``brother``: the relation table is
     written without accents or modifiers."""
     decomposed = unicodedata.normalize("NFKD", re.sub("^" + _REL_MODIFIERS, "", word.lower()))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    key = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _PLURAL_KIN.get(key, key)
+
+
+# "Brandvold's parents, Dennis and Marjorie Brandvold": a plural kin noun before two names
+_PLURAL_KIN = {
+    "parents": "parent",
+    "sons": "son",
+    "daughters": "daughter",
+    "brothers": "brother",
+    "sisters": "sister",
+    "children": "child",
+    "grandsons": "grandson",
+    "granddaughters": "granddaughter",
+}
 
 
 def _named_after(text: str, cast: Cast, position: int) -> tuple[str, int] | None:
@@ -160,13 +174,13 @@ def _couple_before(facts: list[RawFact], cast: Cast, position: int, child: str) 
     return tuple(sorted(next(iter(pairs)))) if len(pairs) == 1 else ()
 
 
-def _shared_surname(cast: Cast, owner: str, holder: str) -> bool:
+def _shared_surname(cast: Cast, owner: str, *holders: str | None) -> bool:
     """A one-word owner that is the surname of two or more named people of the report, the
-    relation's holder aside (``Mr Prichard's wife, Sian Prichard`` has one other Prichard)."""
+    relation's holders aside (``Mr Prichard's wife, Sian Prichard`` has one other Prichard)."""
     word = re.sub(r"['’]s?$", "", owner.strip()).casefold()
     if " " in word:
         return False
-    drafts = [d for p, d in zip(cast.people, cast.drafts, strict=True) if p.id != holder]
+    drafts = [d for p, d in zip(cast.people, cast.drafts, strict=True) if p.id not in holders]
     return sum(1 for d in drafts if len(d.words()) >= 2 and d.words()[-1] == word) > 1
 
 
@@ -301,7 +315,9 @@ def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
                         owner_start = mention.start - len(before) + match.start(owner)
                         owner_end = owner_start + len(match.group(owner))
                         other = person_ending_at(owner_end)
-                        if bare_surname_at(owner_end) and _shared_surname(cast, match.group(owner), person.id):
+                        coordinated = _coordinated_name(text, cast, person.id, mention.start)
+                        holders = {person.id, coordinated} - {None}
+                        if bare_surname_at(owner_end) and _shared_surname(cast, match.group(owner), *holders):
                             # "Oyelaran's brother" with two other Oyelarans: whose is not plain
                             owner, other = None, None
                         if other is None and owner is not None:
@@ -322,6 +338,10 @@ def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
                         other = sentence_subject(mention.start)
                     if other is not None:
                         add(person.id, noun, other, start, mention.end)
+                        plural = _relation_key(match.group(5)) != match.group(5).lower().split()[-1]
+                        second = _coordinated_name(text, cast, person.id, mention.start) if plural else None
+                        if second is not None and second != other:
+                            add(second, noun, other, start, mention.end)
             # "X, the son of Y" / "X, Y's lawyer,"
             after = text[mention.end : mention.end + 60]
             # "X, the son of Y" / "Tom Hanley, 31, a special adviser to Mr Ashworth" / "X is the
