@@ -846,3 +846,13 @@ def test_a_speaker_goes_on_speaking_after_their_quotation() -> None:
         "She said she would issue a report to the trust."
     )
     assert _values(case, "Helen Vick", "gender") == {"female"}
+
+
+def test_a_pronoun_in_a_who_clause_is_the_person_it_hangs_on() -> None:
+    case = _case(
+        "Sen. Rachel Dorr said staff would review his disclosures. Kevin Osei, who lives in Lakewood with "
+        "his wife, Abena, and their two children, emigrated from Accra."
+    )
+    assert ("wife of", "Kevin Osei") in {
+        (f.value, f.qualifier) for f in case.facts_about(_person(case, "Abena").id, "relation")
+    }

@@ -640,6 +640,24 @@ def _clause_subject(doc: Doc, pronoun: PronounMention) -> tuple[int, int] | None
     return subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
 
 
+def _relative_clause_owner(doc: Doc, pronoun: PronounMention, candidates: list[PersonDraft]) -> PersonDraft | None:
+    """``Osei, who lives in Lakewood with his wife, Abena, ...``: a he/his/she/her inside a
+    ``who`` clause is the person the clause hangs on, when that person is a candidate."""
+    span = doc.char_span(pronoun.start, pronoun.end)
+    if span is None or len(span) != 1:
+        return None
+    node = span[0]
+    for _ in range(8):
+        if node.dep_ == "relcl" and any(c.lower_ in {"who", "whose"} for c in node.children):
+            head = node.head
+            owners = [d for d in candidates if any(m.start <= head.idx < m.end for m in d.names)]
+            return owners[0] if len(owners) == 1 else None
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
 def _subject_continues(doc: Doc, pronoun: PronounMention, candidates: list[PersonDraft]) -> PersonDraft | None:
     """``The Rev. Thomas Akers was sitting behind the driver. He suffered a fractured wrist.``:
     a he/she opening a sentence, as its subject and outside quotation marks, goes on with the
@@ -808,6 +826,9 @@ def _resolve_pronouns(
             and (table[x.noun].gender if x.noun in table else None) in (None, pronoun.gender)
             and x.noun not in {"person", "individual"}
         ]
+        related = _relative_clause_owner(doc, pronoun, compatible) if len(compatible) > 1 else None
+        if related is not None:
+            compatible, blockers = [related], []
         if len(compatible) > 1 and opened is None:
             continuing = _subject_continues(doc, pronoun, compatible)
             if continuing is not None:
