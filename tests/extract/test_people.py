@@ -856,3 +856,10 @@ def test_a_pronoun_in_a_who_clause_is_the_person_it_hangs_on() -> None:
     assert ("wife of", "Kevin Osei") in {
         (f.value, f.qualifier) for f in case.facts_about(_person(case, "Abena").id, "relation")
     }
+
+
+def test_a_possessive_in_a_clause_is_its_named_subjects() -> None:
+    case = _case("Tom Marsh and Dean Lyle arrived at the ground. Marsh thanked his mother, Ruth, for driving.")
+    assert ("mother of", "Tom Marsh") in {
+        (f.value, f.qualifier) for f in case.facts_about(_person(case, "Ruth").id, "relation")
+    }

@@ -658,6 +658,29 @@ def _relative_clause_owner(doc: Doc, pronoun: PronounMention, candidates: list[P
     return None
 
 
+def _clause_subject_owner(doc: Doc, pronoun: PronounMention, candidates: list[PersonDraft]) -> PersonDraft | None:
+    """``Marsh thanked his mother``: a possessive his/her in a clause whose subject is a
+    candidate by name is that person's (not across a clause: ``Smith said Jones took his car``
+    leaves it open)."""
+    span = doc.char_span(pronoun.start, pronoun.end)
+    if span is None or len(span) != 1 or span[0].tag_ != "PRP$":
+        return None
+    node = span[0].head
+    for _ in range(6):
+        if node.pos_ in {"VERB", "AUX"}:
+            break
+        if node.head is node:
+            return None
+        node = node.head
+    else:
+        return None
+    subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.i > span[0].i:
+        return None
+    owners = [d for d in candidates if any(m.start <= subject.idx < m.end for m in d.names)]
+    return owners[0] if len(owners) == 1 else None
+
+
 def _subject_continues(doc: Doc, pronoun: PronounMention, candidates: list[PersonDraft]) -> PersonDraft | None:
     """``The Rev. Thomas Akers was sitting behind the driver. He suffered a fractured wrist.``:
     a he/she opening a sentence, as its subject and outside quotation marks, goes on with the
@@ -827,6 +850,7 @@ def _resolve_pronouns(
             and x.noun not in {"person", "individual"}
         ]
         related = _relative_clause_owner(doc, pronoun, compatible) if len(compatible) > 1 else None
+        related = related or (_clause_subject_owner(doc, pronoun, compatible) if len(compatible) > 1 else None)
         if related is not None:
             compatible, blockers = [related], []
         if len(compatible) > 1 and opened is None:
