@@ -863,3 +863,21 @@ def test_a_possessive_in_a_clause_is_its_named_subjects() -> None:
     assert ("mother of", "Tom Marsh") in {
         (f.value, f.qualifier) for f in case.facts_about(_person(case, "Ruth").id, "relation")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "gender"),
+    [
+        ("Cpl. Brett Kowal said Curt Langer told troopers he felt dizzy before the crash.", "Curt Langer", {"male"}),
+        # the person told is the "he" of what they are told
+        ("Judge Nicola Balfour told Martin Gask that he had caused months of fear.", "Nicola Balfour", set()),
+        # a "he" inside the quotation the named person speaks is someone else
+        (
+            'Keisha Monroe, 31, said: "He was the kind of man who would give you his last dollar."',
+            "Keisha Monroe",
+            set(),
+        ),
+    ],
+)
+def test_the_he_of_what_a_named_person_says_is_that_person(text: str, name: str, gender: set[str]) -> None:
+    assert _values(_case(text), name, "gender") == gender

@@ -681,6 +681,28 @@ def _clause_subject_owner(doc: Doc, pronoun: PronounMention, candidates: list[Pe
     return owners[0] if len(owners) == 1 else None
 
 
+def _reporter_of(doc: Doc, pronoun: PronounMention, candidates: list[PersonDraft]) -> PersonDraft | None:
+    """``Bishop said he had dedicated the goal to his friend``: the he/she subject of what a
+    named person is reported to say is that person, outside quotation marks."""
+    span = doc.char_span(pronoun.start, pronoun.end)
+    if span is None or len(span) != 1 or span[0].dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    clause = span[0].head
+    verb = clause.head
+    if clause.dep_ != "ccomp" or verb.lemma_ not in _REPORTING_VERBS:
+        return None
+    if _open_quotation(doc_text(doc), pronoun.start) is not None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    told = [c for c in verb.children if c.dep_ in {"dobj", "dative", "iobj"}]
+    if any(m.start <= c.idx < m.end for c in told for d in candidates for m in d.names):
+        return None  # "Judge Balfour told Gaskell that he had caused months of fear": Gaskell
+    owners = [d for d in candidates if any(m.start <= subject.idx < m.end for m in d.names)]
+    return owners[0] if len(owners) == 1 else None
+
+
 def _subject_continues(doc: Doc, pronoun: PronounMention, candidates: list[PersonDraft]) -> PersonDraft | None:
     """``The Rev. Thomas Akers was sitting behind the driver. He suffered a fractured wrist.``:
     a he/she opening a sentence, as its subject and outside quotation marks, goes on with the
@@ -736,7 +758,9 @@ def _subject_continues(doc: Doc, pronoun: PronounMention, candidates: list[Perso
     return owners[0]
 
 
-_SAID_BEFORE_QUOTE = re.compile(r"\s+(?:said|says|added|told\s+\w+(?:\s+\w+)?|explained|wrote|insisted)\s*[:,]?\s*$")
+_SAID_BEFORE_QUOTE = re.compile(
+    r"(?:\s*,\s*\d{1,3}\s*,)?\s+(?:said|says|added|told\s+\w+(?:\s+\w+)?|explained|wrote|insisted)\s*[:,]?\s*$"
+)
 
 
 def _quoting(text: str, pronoun: PronounMention, drafts: list[PersonDraft]) -> PersonDraft | None:
@@ -756,7 +780,8 @@ def _quoting(text: str, pronoun: PronounMention, drafts: list[PersonDraft]) -> P
 def _open_quotation(text: str, position: int) -> int | None:
     """Where the quotation that ``position`` stands inside opened, if it does (within its paragraph)."""
     paragraph = text.rfind("\n", 0, position) + 1
-    opens = list(_QUOTE_OPEN.finditer(text, paragraph, position))
+    # a mark right before ``position`` is seen with the character after it ('"He was ...')
+    opens = [m for m in _QUOTE_OPEN.finditer(text, paragraph, position + 1) if m.start() < position]
     closes = len(_QUOTE_CLOSE.findall(text, paragraph, position))
     return opens[-1].start() if len(opens) > closes else None
 
@@ -851,6 +876,7 @@ def _resolve_pronouns(
         ]
         related = _relative_clause_owner(doc, pronoun, compatible) if len(compatible) > 1 else None
         related = related or (_clause_subject_owner(doc, pronoun, compatible) if len(compatible) > 1 else None)
+        related = related or (_reporter_of(doc, pronoun, compatible) if len(compatible) > 1 else None)
         if related is not None:
             compatible, blockers = [related], []
         if len(compatible) > 1 and opened is None:
