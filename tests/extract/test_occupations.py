@@ -60,6 +60,8 @@ def _values(case: CaseFile, name: str, attribute: str) -> set[Any]:
             {"co-founder", "former chief operating officer"},
         ),
         ("Tollgate's head brewer, Dr Jonas Weller, said the kit was new.", "Jonas Weller", {"head brewer"}),
+        ("The landlord of the Drovers Arms, Gary Whitby, said it had been quiet.", "Gary Whitby", {"landlord"}),
+        ("Tasha Greer, 37, an off-duty paramedic, was among the first to help.", "Tasha Greer", {"off-duty paramedic"}),
     ],
 )
 def test_occupation_stated_beside_the_name(text: str, name: str, occupations: set[str]) -> None:

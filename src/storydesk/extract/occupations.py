@@ -143,9 +143,13 @@ def _phrase_forward(doc: Doc, i: int) -> tuple[list[Token], int]:
             tokens.append(token)
             i += 1
             continue
-        if token.is_punct or token.lower_ in _STOP or token.lower_ in _COMPLEMENT:
+        # the first part of a hyphenated word, whatever its tag ("off-duty", "part-time")
+        hyphened = i + 1 < sent_end and doc[i + 1].text == "-" and not token.whitespace_ and token.is_alpha
+        if token.is_punct or (token.lower_ in _STOP and not hyphened) or (token.lower_ in _COMPLEMENT and not hyphened):
             break
-        if token.pos_ not in _PHRASE_POS or (token.pos_ == "VERB" and token.dep_ not in {"amod", "compound"}):
+        if not hyphened and (
+            token.pos_ not in _PHRASE_POS or (token.pos_ == "VERB" and token.dep_ not in {"amod", "compound"})
+        ):
             break
         tokens.append(token)
         i += 1
@@ -253,8 +257,17 @@ def _before_name(doc: Doc, starts: dict[int, int], person_id: str, mention: Name
     sent_start = doc[first].sent.start
     tokens, k = _phrase_backward(doc, k, sent_start)
     head_end = first
-    # "Saints' director of rugby, Mike Pardew": an office with its complement before the name
-    if tokens and comma and k > sent_start and doc[k].lower_ in _COMPLEMENT and _is_office(doc[k - 1]):
+    if tokens and comma and k > sent_start and doc[k].pos_ == "DET" and doc[k - 1].lower_ in {"of", "for"}:
+        k -= 1  # "of the Drovers Arms"; not "a second deputy at the scene"
+    # "Saints' director of rugby, Mike Pardew", "The landlord of the Drovers Arms, Gary Whitlow":
+    # an office or occupation with its complement before the name
+    if (
+        tokens
+        and comma
+        and k > sent_start
+        and doc[k].lower_ in _COMPLEMENT
+        and (_is_office(doc[k - 1]) or _is_occupation([doc[k - 1]]))
+    ):
         head_end = k
         tokens, k = _phrase_backward(doc, k - 1, sent_start)
     if not tokens or tokens[-1].text == "-":
