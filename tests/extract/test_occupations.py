@@ -220,6 +220,10 @@ def test_an_office_alone_or_with_a_plain_complement_is_no_occupation() -> None:
                 ("Kyle Brand", "child of", "Marjorie Brand"),
             },
         ),
+        (
+            "Corbin Hale, 26, was charged. His attorney, public defender Grant Sowell, declined to comment.",
+            {("Grant Sowell", "lawyer of", "Corbin Hale"), ("Corbin Hale", "client of", "Grant Sowell")},
+        ),
     ],
 )
 def test_relations_stated_before_and_after_names(text: str, relations: set[tuple[str, str, str]]) -> None:

@@ -752,12 +752,13 @@ def test_a_time_in_brackets_is_no_age() -> None:
     assert _values(case, "Omari Clarke", "age") == set()
 
 
-def test_a_bare_surname_two_others_share_owns_no_relation() -> None:
+def test_a_bare_surname_others_share_is_the_first_named_of_them() -> None:
     case = _case(
         "Marcus Oyelu, 29, was shot by police. His mother, Grace Oyelu, 58, wept. "
         "Oyelu's younger brother, Daniel, 24, spoke outside City Hall."
     )
-    assert not {f for f in case.facts if f.attribute == "relation" and f.subject_name == "Daniel"}
+    daniel = {(f.value, f.qualifier) for f in case.facts if f.attribute == "relation" and f.subject_name == "Daniel"}
+    assert daniel == {("brother of", "Marcus Oyelu")}
 
 
 @pytest.mark.parametrize(

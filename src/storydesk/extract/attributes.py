@@ -174,6 +174,17 @@ def _couple_before(facts: list[RawFact], cast: Cast, position: int, child: str) 
     return tuple(sorted(next(iter(pairs)))) if len(pairs) == 1 else ()
 
 
+def _first_with_surname(cast: Cast, surname: str, *holders: str | None) -> str | None:
+    """The named person with this surname whom the report names first, holders aside."""
+    word = re.sub(r"['’]s?$", "", surname.strip()).casefold()
+    named = [
+        (min(m.start for m in d.names), p.id)
+        for p, d in zip(cast.people, cast.drafts, strict=True)
+        if p.id not in holders and len(d.words()) >= 2 and d.words()[-1] == word
+    ]
+    return min(named)[1] if named else None
+
+
 def _shared_surname(cast: Cast, owner: str, *holders: str | None) -> bool:
     """A one-word owner that is the surname of two or more named people of the report, the
     relation's holders aside (``Mr Prichard's wife, Sian Prichard`` has one other Prichard)."""
@@ -299,8 +310,10 @@ def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
             match = re.search(
                 r"(?:(\S+?)['’]s\s+|(\S+?s)['’]\s+|\b([Hh]is|[Hh]er)\s+|\b(by|with|and|of)\s+)?("
                 + _REL_WORD
-                # "his wife of 40 years, Carol"; "Her husband and coach, Phil Dempsey"
-                + r")(?:\s+of\s+(?:\d+|[a-z]+)\s+years)?(?:\s+and\s+[a-z][\w-]*)?,?\s+$",
+                # "his wife of 40 years, Carol"; "Her husband and coach, Phil Dempsey"; "His
+                # attorney, public defender Grant Sowell"
+                + r")(?:\s+of\s+(?:\d+|[a-z]+)\s+years)?(?:\s+and\s+[a-z][\w-]*)?"
+                + r"(?:,?\s+|,\s+(?:[a-z][\w-]*\s+){1,3})$",
                 before,
             )
             if match:
@@ -318,8 +331,9 @@ def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
                         coordinated = _coordinated_name(text, cast, person.id, mention.start)
                         holders = {person.id, coordinated} - {None}
                         if bare_surname_at(owner_end) and _shared_surname(cast, match.group(owner), *holders):
-                            # "Oyelaran's brother" with two other Oyelarans: whose is not plain
-                            owner, other = None, None
+                            # "Oyelaran's younger brother, Daniel" with two other Oyelarans: the
+                            # one the report named first, its subject (Marcus, not his mother)
+                            other, owner = _first_with_surname(cast, match.group(owner), *holders), None
                         if other is None and owner is not None:
                             # "the skipper's son": the owner is a description of someone
                             described = cast.person_at(owner_start, owner_end)
