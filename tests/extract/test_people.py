@@ -882,3 +882,12 @@ def test_a_possessive_in_a_clause_is_its_named_subjects() -> None:
 )
 def test_the_he_of_what_a_named_person_says_is_that_person(text: str, name: str, gender: set[str]) -> None:
     assert _values(_case(text), name, "gender") == gender
+
+
+def test_a_country_international_after_a_description_of_the_person() -> None:
+    case = _case(
+        "Saints winger Tom Pritchard was carried off on Saturday.\n\n"
+        "The 22-year-old, a Wales international, was caught by a late challenge."
+    )
+    assert _values(case, "Tom Pritchard", "nationality") == {"Welsh"}
+    assert _values(case, "Tom Pritchard", "age") == {22}

@@ -2,7 +2,8 @@
 
 - ``Kenya's Ruth Wanjiru``, ``Britain’s Amy Coulter``: a country's possessive right before a
   name (sports and wire style) gives the person that country's nationality;
-- ``Okonjo, a Nigeria international``: a player capped by a country's national team.
+- ``Okonjo, a Nigeria international`` (or after a description of a named person: ``The
+  22-year-old, a Wales international``): a player capped by a country's national team.
 
 Countries come from ``data/countries.json`` (name -> nationality adjective), so a city or a
 club (``Liverpool's Mo Akande``) never gives a nationality.
@@ -39,15 +40,19 @@ def find_origins(text: str, cast: Cast) -> list[RawFact]:
     countries = conventions.countries()
     facts: list[RawFact] = []
     for person, draft in zip(cast.people, cast.drafts, strict=True):
+        if not draft.named:
+            continue
         for mention in draft.names:
             before = _possessive_before().search(text, max(0, mention.start - 40), mention.start)
-            after = _international_after().match(text[mention.end : mention.end + 60])
             if before is not None:
                 facts.append(
                     RawFact(person.id, "nationality", countries[before.group(1)], before.start(1), before.end(1))
                 )
+        # "Okonjo, a Nigeria international"; "The 22-year-old, a Wales international"
+        for end in [m.end for m in draft.names] + [d.end for d in draft.descriptions]:
+            after = _international_after().match(text[end : end + 60])
             if after is not None:
-                start = mention.end + after.start(1)
+                start = end + after.start(1)
                 facts.append(
                     RawFact(person.id, "nationality", countries[after.group(1)], start, start + len(after.group(1)))
                 )
