@@ -19,7 +19,8 @@ from spacy.tokens import Doc
 
 from storydesk import conventions
 from storydesk.extract import counsel, occupations, origins
-from storydesk.extract.people import Cast, PersonDraft, relation_group
+from storydesk.extract.drafts import PersonDraft
+from storydesk.extract.people import Cast, relation_group
 from storydesk.extract.rawfact import RawFact
 from storydesk.extract.spans import doc_text, evidence
 from storydesk.model import Article, Fact

@@ -29,9 +29,9 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from storydesk import conventions
+from storydesk.extract.drafts import OFFICE_TITLE_KINDS as _OFFICE_TITLE_KINDS
+from storydesk.extract.drafts import OFFICE_TITLES as _OFFICE_TITLES
 from storydesk.extract.mentions import NameMention
-from storydesk.extract.people import OFFICE_TITLE_KINDS as _OFFICE_TITLE_KINDS
-from storydesk.extract.people import OFFICE_TITLES as _OFFICE_TITLES
 from storydesk.extract.people import Cast
 from storydesk.extract.rawfact import RawFact
 

@@ -4,8 +4,9 @@ Resolution, in order, each step deterministic:
 
 1. Names cluster by their words, case-folded (``Mccaskie`` = ``McCaskie``): a full name
    opens a person; a single name or title+surname joins the one person whose surname or
-   forename it is (a gendered title breaks a tie between relatives; else the most recently
-   mentioned). A lone name that later appears inside a full name joins it.
+   forename it is (a gendered title breaks a tie between relatives, ``Mrs Loades`` goes to
+   the woman named beside ``Mr Loades's wife``; else the most recently mentioned). A lone
+   name that later appears inside a full name joins it.
 2. Descriptions join a person only when the text links them: apposition (``the motorist -
    'Abraham' -``, ``Abraham, a Chechen electrician``, ``the driver of the car, a 26-year-old
    man``); or, for a definite description (``the 26-year-old driver``, ``the motorist``), when
@@ -13,9 +14,13 @@ Resolution, in order, each step deterministic:
 3. A description no-one was linked to becomes an unnamed person when it is specific: it
    gives an age (``a 41-year-old man``) or is a definite role (``the attacker``). Indefinite
    role nouns in a lede (``a knifeman``) are not people on their own: the text names them
-   later or never, and storydesk does not guess.
-4. Pronouns join the only person of their gender mentioned in the same sentence before them
-   or in the sentence before; with two candidates they stay unresolved.
+   later or never, and storydesk does not guess. A bare age (``the 38-year-old``) refers back
+   to the named subject of the sentence before, else the last named person.
+4. Pronouns (``extract.pronouns``).
+5. Unnamed people the text then names join their named person: ``identified the man as X``,
+   ``the arrested man is X``, a later name with the same age, and the unnamed person a
+   paragraph opens with when the next paragraph opens by naming someone no age or gender
+   sets apart.
 
 Not done here: attributes, relations and fates (``extract.attributes``, ``extract.fates``).
 """
@@ -24,18 +29,17 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
 from storydesk import conventions
+from storydesk.extract.drafts import PersonDraft
 from storydesk.extract.mentions import Description, NameMention, PronounMention, Relative
+from storydesk.extract.pronouns import REPORTING_VERBS, resolve_pronouns
 from storydesk.extract.spans import doc_text, evidence
 from storydesk.model import Article, Mention, MentionKind, Person
 
-# Titles that name one office in a report ("Mayor", "Judge", "Sheriff"), unlike police ranks.
-OFFICE_TITLE_KINDS = {"political", "judicial"}
-OFFICE_TITLES = {"Sheriff", "Coroner", "Police Chief", "Fire Chief", "Fire Marshal", "Fire Commissioner"}
 # Definite descriptions that become an unnamed person when no named person carries them.
 _SPECIFIC_GROUPS = {"driver", "attacker", "victim", "suspect", "cyclist", "pedestrian", "passenger", "hero"}
 # "36-year-old Timothy Bunn", "34-year-old Danville Officer Thomas Cottrell": up to two
@@ -45,77 +49,6 @@ _AS_BEFORE = re.compile(r"\bas\s+$")
 _COMMA_AGE = re.compile(
     r"\s*(?:,|\()\s*(?:aged\s+)?(\d{1,3})\s*(?=[,);]|\.(?!\d)|\s+(?:and|who|from|of|was|is)\b)"
 )  # not a time or a score: "Omari Clarke (10.01)"
-
-
-@dataclass
-class PersonDraft:
-    names: list[NameMention] = field(default_factory=list)
-    descriptions: list[Description] = field(default_factory=list)
-    pronouns: list[PronounMention] = field(default_factory=list)
-    ages: list[tuple[int, int, int]] = field(default_factory=list)  # (age, start, end)
-    gender: str | None = None
-    gender_span: tuple[int, int] | None = None
-    # an unnamed relative ("her sister"): the relation noun and the person who owns it
-    kin: tuple[str, PersonDraft] | None = None
-
-    @property
-    def named(self) -> bool:
-        return bool(self.names)
-
-    @property
-    def first_position(self) -> int:
-        positions = [m.start for m in self.names] + [d.start for d in self.descriptions]
-        return min(positions) if positions else 0
-
-    def full_name(self) -> str:
-        if self.names:
-            best = max(self.names, key=lambda m: (len(m.name.split()), m.title is None, len(m.name)))
-            return best.name
-        return self.descriptions[0].text if self.descriptions else "unnamed person"
-
-    def words(self) -> list[str]:
-        return [w.casefold() for w in self.full_name().split()]
-
-    def nicknames(self) -> set[str]:
-        return {m.nickname.casefold() for m in self.names if m.nickname}
-
-    def last_mention(self, before: int) -> int:
-        spans = [m.start for m in self.names if m.start < before] + [
-            d.start for d in self.descriptions if d.start < before
-        ]
-        return max(spans, default=-1)
-
-    def mention_starts(self) -> list[int]:
-        """Where each name, description and pronoun of this person starts."""
-        return [m.start for m in self.names] + [d.start for d in self.descriptions] + [p.start for p in self.pronouns]
-
-    def nouns(self) -> set[str]:
-        return {d.noun for d in self.descriptions if d.noun}
-
-    def title_nouns(self) -> set[str]:
-        """``Mayor Dwight Lennox`` -> ``mayor``: the head word of an office title. Not of a rank
-        (``Deputy``, ``Officer``): a report has many deputies and officers."""
-        return {
-            m.title.split()[-1].lower()
-            for m in self.names
-            if m.title and (m.title_kind in OFFICE_TITLE_KINDS or m.title in OFFICE_TITLES)
-        }
-
-    def groups(self) -> set[str]:
-        table = conventions.person_nouns()
-        return {g for n in self.nouns() if (g := table[n].group if n in table else None)}
-
-    def absorb(self, other: PersonDraft) -> None:
-        """Take in the mentions, ages and (when it has none) the gender of a draft found to be
-        this same person."""
-        self.descriptions = sorted(self.descriptions + other.descriptions, key=lambda d: d.start)
-        self.pronouns = sorted(self.pronouns + other.pronouns, key=lambda p: p.start)
-        self.ages += other.ages
-        if self.gender is None:
-            self.gender, self.gender_span = other.gender, other.gender_span
-
-    def age_values(self) -> set[int]:
-        return {a for a, _, _ in self.ages} | {d.age for d in self.descriptions if d.age is not None}
 
 
 @dataclass
@@ -558,7 +491,7 @@ def _reports_or_speaks(doc: Doc, draft: PersonDraft, sentence: Span) -> bool:
         if span is None:
             continue
         head = span.root
-        if head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_.lower() in _REPORTING_VERBS:
+        if head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_.lower() in REPORTING_VERBS:
             return True
     return False
 
@@ -603,295 +536,6 @@ def _relation_noun_gender(text: str, mention: NameMention) -> tuple[str, tuple[i
         start = window + before.start(1)
         return relation.gender, (start, start + len(before.group(1)))
     return None
-
-
-_SPEECH_AFTER_QUOTE = re.compile(r"[,?!.…-]['’\"”][ \t]+$")
-_QUOTE_OPEN = re.compile(r"(?:^|(?<=[\s(—–-]))['‘\"“](?=[\w.…])")
-_REPORTING_VERBS = {"say", "tell", "add", "explain", "state", "report", "confirm", "announce", "write", "note"}
-_QUOTE_CLOSE = re.compile(r"(?<=[\w.,!?…])['’\"”](?=\s|$|[,.;:)—–-])")
-_SPEECH_VERB = re.compile(r"\s*(?:said|says|added|told|explained|continued|wrote|asked|insisted|recalled)\b")
-
-
-def _quote_attributed(text: str, pronoun: PronounMention) -> int | None:
-    """Where the quotation opened, for ``he``/``she`` attributing it (``',' she said``)."""
-    if pronoun.text.lower() not in {"he", "she"} or not _SPEECH_VERB.match(text, pronoun.end):
-        return None
-    close = _SPEECH_AFTER_QUOTE.search(text, max(0, pronoun.start - 6), pronoun.start)
-    if close is None:
-        return None
-    # A quotation runs at most a few paragraphs: look back 1,500 characters for its opening.
-    opens = list(_QUOTE_OPEN.finditer(text, max(0, close.start() - 1500), close.start()))
-    return opens[-1].start() if opens else None
-
-
-def _clause_subject(doc: Doc, pronoun: PronounMention) -> tuple[int, int] | None:
-    """The subject span of the verb whose object ``him``/``her`` is, when there is one."""
-    if pronoun.text.lower() not in {"him", "her"}:
-        return None
-    span = doc.char_span(pronoun.start, pronoun.end)
-    if span is None or len(span) != 1:
-        return None
-    token = span[0]
-    if token.tag_ != "PRP" or token.dep_ not in {"dobj", "dative", "iobj"}:
-        return None
-    subject = next((c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None:
-        return None
-    return subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
-
-
-def _relative_clause_owner(doc: Doc, pronoun: PronounMention, candidates: list[PersonDraft]) -> PersonDraft | None:
-    """``Osei, who lives in Lakewood with his wife, Abena, ...``: a he/his/she/her inside a
-    ``who`` clause is the person the clause hangs on, when that person is a candidate."""
-    span = doc.char_span(pronoun.start, pronoun.end)
-    if span is None or len(span) != 1:
-        return None
-    node = span[0]
-    for _ in range(8):
-        if node.dep_ == "relcl" and any(c.lower_ in {"who", "whose"} for c in node.children):
-            head = node.head
-            owners = [d for d in candidates if any(m.start <= head.idx < m.end for m in d.names)]
-            return owners[0] if len(owners) == 1 else None
-        if node.head is node:
-            return None
-        node = node.head
-    return None
-
-
-def _clause_subject_owner(doc: Doc, pronoun: PronounMention, candidates: list[PersonDraft]) -> PersonDraft | None:
-    """``Marsh thanked his mother``: a possessive his/her in a clause whose subject is a
-    candidate by name is that person's (not across a clause: ``Smith said Jones took his car``
-    leaves it open)."""
-    span = doc.char_span(pronoun.start, pronoun.end)
-    if span is None or len(span) != 1 or span[0].tag_ != "PRP$":
-        return None
-    node = span[0].head
-    for _ in range(6):
-        if node.pos_ in {"VERB", "AUX"}:
-            break
-        if node.head is node:
-            return None
-        node = node.head
-    else:
-        return None
-    subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None or subject.i > span[0].i:
-        return None
-    owners = [d for d in candidates if any(m.start <= subject.idx < m.end for m in d.names)]
-    return owners[0] if len(owners) == 1 else None
-
-
-def _reporter_of(doc: Doc, pronoun: PronounMention, candidates: list[PersonDraft]) -> PersonDraft | None:
-    """``Bishop said he had dedicated the goal to his friend``: the he/she subject of what a
-    named person is reported to say is that person, outside quotation marks."""
-    span = doc.char_span(pronoun.start, pronoun.end)
-    if span is None or len(span) != 1 or span[0].dep_ not in {"nsubj", "nsubjpass"}:
-        return None
-    clause = span[0].head
-    verb = clause.head
-    if clause.dep_ != "ccomp" or verb.lemma_ not in _REPORTING_VERBS:
-        return None
-    if _open_quotation(doc_text(doc), pronoun.start) is not None:
-        return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None:
-        return None
-    told = [c for c in verb.children if c.dep_ in {"dobj", "dative", "iobj"}]
-    if any(m.start <= c.idx < m.end for c in told for d in candidates for m in d.names):
-        return None  # "Judge Balfour told Gaskell that he had caused months of fear": Gaskell
-    owners = [d for d in candidates if any(m.start <= subject.idx < m.end for m in d.names)]
-    return owners[0] if len(owners) == 1 else None
-
-
-def _subject_continues(doc: Doc, pronoun: PronounMention, candidates: list[PersonDraft]) -> PersonDraft | None:
-    """``The Rev. Thomas Akers was sitting behind the driver. He suffered a fractured wrist.``:
-    a he/she opening a sentence, as its subject and outside quotation marks, goes on with the
-    subject of the sentence before when that subject is one of the candidates."""
-    if pronoun.text.lower() not in {"he", "she"}:
-        return None
-    span = doc.char_span(pronoun.start, pronoun.end)
-    if span is None or len(span) != 1:
-        return None
-    token = span[0]
-    sent = token.sent
-    # active subjects only: "X sentenced Y. He was also banned" is Y
-    if token.i != sent.start or token.dep_ != "nsubj" or sent.start == 0:
-        return None
-    text = doc_text(doc)
-    paragraph = text.rfind("\n", 0, pronoun.start) + 1
-    opens = len(_QUOTE_OPEN.findall(text, paragraph, pronoun.start))
-    closes = len(_QUOTE_CLOSE.findall(text, paragraph, pronoun.start))
-    if opens > closes:
-        return None  # inside a quotation the speaker's "he" may be anyone
-    previous = doc[sent.start - 1].sent
-    root = previous.root
-    speaking = token.head.lemma_ in _REPORTING_VERBS
-    if root.lemma_ in _REPORTING_VERBS and not speaking:
-        return None  # "The victim arrived at hospital, Lt. Carrillo said. He was suffering...": not the speaker
-    # "'...,' Dr Vickery said. She said she would issue a report": a speaker goes on speaking
-    verbs = [t for t in previous if t.lemma_ in _REPORTING_VERBS] if speaking else [root]
-    subjects = [c for v in verbs for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    subject = next(
-        (c for c in subjects if any(c.idx in range(m.start, m.end) for d in candidates for m in d.names)), None
-    )
-    subject = subject or next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None:
-        return None
-    start, end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
-    owners = [
-        d
-        for d in candidates
-        if any(m.start < end and start < m.end and m.start <= subject.idx < m.end for m in d.names)
-    ]
-    if len(owners) != 1:
-        return None
-
-    # another person named in that sentence ("Mark Tate met Paul Innes. He said...") leaves
-    # it open; one only described there ("sitting behind the driver") does not, nor, for a
-    # speaker going on speaking, one named inside the speaker's quotation
-    def counts(m: NameMention) -> bool:
-        inside = speaking and _open_quotation(text, m.start) is not None
-        return previous.start_char <= m.start < pronoun.start and not inside
-
-    if any(d is not owners[0] and any(counts(m) for m in d.names) for d in candidates):
-        return None
-    return owners[0]
-
-
-_SAID_BEFORE_QUOTE = re.compile(
-    r"(?:\s*,\s*\d{1,3}\s*,)?\s+(?:said|says|added|told\s+\w+(?:\s+\w+)?|explained|wrote|insisted)\s*[:,]?\s*$"
-)
-
-
-def _quoting(text: str, pronoun: PronounMention, drafts: list[PersonDraft]) -> PersonDraft | None:
-    """The speaker of the quotation a pronoun stands inside, when the quotation opens right
-    after ``NAME said:``: ``Steve Ramsdale said: 'Jamal's in a lot of pain and we're all
-    gutted for him.'``. Inside their own words a speaker is ``I``, never ``him``."""
-    opened = _open_quotation(text, pronoun.start)
-    if opened is None:
-        return None
-    for draft in drafts:
-        for mention in draft.names:
-            if opened - 60 <= mention.end <= opened and _SAID_BEFORE_QUOTE.match(text[mention.end : opened]):
-                return draft
-    return None
-
-
-def _open_quotation(text: str, position: int) -> int | None:
-    """Where the quotation that ``position`` stands inside opened, if it does (within its paragraph)."""
-    paragraph = text.rfind("\n", 0, position) + 1
-    # a mark right before ``position`` is seen with the character after it ('"He was ...')
-    opens = [m for m in _QUOTE_OPEN.finditer(text, paragraph, position + 1) if m.start() < position]
-    closes = len(_QUOTE_CLOSE.findall(text, paragraph, position))
-    return opens[-1].start() if len(opens) > closes else None
-
-
-def _speaker_before(doc: Doc, opened: int, candidates: list[PersonDraft]) -> PersonDraft | None:
-    """``Bishop, 33, said the players had dedicated the win to Okonjo. 'We did that one for
-    Jammo,' he said.``: the he/she attributing a quotation goes on with the speaker of the
-    sentence right before the quotation, when that sentence reports speech (``said``) or
-    opens the quotation's paragraph, and its subject is one of the candidates by name."""
-    span = doc.char_span(opened, opened + 1, alignment_mode="expand")
-    if span is None:
-        return None
-    sent = span[0].sent
-    if sent.start == 0:
-        return None
-    previous = doc[sent.start - 1].sent
-    root = previous.root
-    # "Dunmere manager Phil Garvey praised the teenager but was angry that the referee ...
-    # 'We lose 11 minutes and she gives us seven,' he said": in one paragraph, the quotation
-    # goes on with the named subject of the sentence before it, whatever its verb
-    text = doc_text(doc)
-    same_paragraph = "\n" not in text[previous.end_char : opened]
-    if root.lemma_ not in _REPORTING_VERBS and not same_paragraph:
-        return None
-    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    if subject is None:
-        return None
-    owners = [d for d in candidates if any(m.start <= subject.idx < m.end for m in d.names)]
-    return owners[0] if len(owners) == 1 else None
-
-
-def _resolve_pronouns(
-    doc: Doc, drafts: list[PersonDraft], pronouns: list[PronounMention], descs: list[Description]
-) -> None:
-    sentences = list(doc.sents)
-    starts = [s.start_char for s in sentences]
-
-    def sentence_index(char: int) -> int:
-        index = 0
-        for i, start in enumerate(starts):
-            if start <= char:
-                index = i
-        return index
-
-    assigned = {id(p) for d in drafts for p in d.pronouns}
-    for pronoun in pronouns:
-        if id(pronoun) in assigned:
-            continue
-        here = sentence_index(pronoun.start)
-        window_start, window_end = starts[max(0, here - 1)], pronoun.start
-        opened = _quote_attributed(doc_text(doc), pronoun)
-        if opened is not None:
-            # "'...,' she said": the speaker is named before the quotation, not inside it
-            window_start, window_end = starts[max(0, sentence_index(opened) - 1)], opened
-        candidates = []
-        for draft in drafts:
-            positions = [m.start for m in draft.names] + [d.start for d in draft.descriptions]
-            if any(window_start <= p < window_end for p in positions):
-                candidates.append(draft)
-        compatible = [d for d in candidates if d.gender in (None, pronoun.gender)]
-        speaking = _quoting(doc_text(doc), pronoun, drafts)
-        quoted_from = _open_quotation(doc_text(doc), pronoun.start) if opened is None else None
-        if speaking is None and quoted_from is not None:
-            # "Coroner Dr Miriam Kettlewell said the rail was down. 'Kieron did what he was
-            # told,' she said": the speaker of the sentence before is not the "he" of her quote
-            speaking = _speaker_before(doc, quoted_from, drafts)
-        if speaking is not None:
-            compatible = [d for d in compatible if d is not speaking]
-        subject = _clause_subject(doc, pronoun)
-        if subject is not None:
-            # "The judge told him": an object pronoun is never its own clause's subject
-            compatible = [
-                d
-                for d in compatible
-                if not any(
-                    start < subject[1] and subject[0] < end
-                    for start, end in [(m.start, m.end) for m in d.names] + [(x.start, x.end) for x in d.descriptions]
-                )
-            ]
-        # A singular description that is no-one's (``a knifeman``) may be the antecedent:
-        # it makes the pronoun ambiguous.
-        table = conventions.person_nouns()
-        linked = {id(x) for d in drafts for x in d.descriptions}
-        blockers = [
-            x
-            for x in descs
-            if id(x) not in linked
-            and not x.plural
-            and window_start <= x.start < window_end
-            and (table[x.noun].gender if x.noun in table else None) in (None, pronoun.gender)
-            and x.noun not in {"person", "individual"}
-        ]
-        related = _relative_clause_owner(doc, pronoun, compatible) if len(compatible) > 1 else None
-        related = related or (_clause_subject_owner(doc, pronoun, compatible) if len(compatible) > 1 else None)
-        related = related or (_reporter_of(doc, pronoun, compatible) if len(compatible) > 1 else None)
-        if related is not None:
-            compatible, blockers = [related], []
-        if len(compatible) > 1 and opened is None:
-            continuing = _subject_continues(doc, pronoun, compatible)
-            if continuing is not None:
-                compatible, blockers = [continuing], []
-        elif len(compatible) > 1 and opened is not None:
-            speaker = _speaker_before(doc, opened, compatible)
-            if speaker is not None:
-                compatible, blockers = [speaker], []
-        if len(compatible) == 1 and not blockers:
-            draft = compatible[0]
-            draft.pronouns.append(pronoun)
-            if draft.gender is None:
-                draft.gender, draft.gender_span = pronoun.gender, (pronoun.start, pronoun.end)
 
 
 _BESIDE_AFTER = re.compile(r"(?:\s+of\s+(?:\d+|[a-z]+)\s+years)?\s*,?\s*['‘\"“]?$")
@@ -1024,7 +668,7 @@ def resolve_people(
     # genders each pass finds rule out candidates for pronouns it left open
     for _ in range(3):
         before = sum(len(d.pronouns) for d in drafts)
-        _resolve_pronouns(doc, drafts, pronouns, descs)
+        resolve_pronouns(doc, drafts, pronouns, descs)
         if sum(len(d.pronouns) for d in drafts) == before:
             break
     drafts = _link_named_as(text, drafts)

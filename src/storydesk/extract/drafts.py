@@ -1,0 +1,84 @@
+"""A person while the report's mentions of them are gathered: names, descriptions, pronouns,
+ages and the gender the text states."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from storydesk import conventions
+from storydesk.extract.mentions import Description, NameMention, PronounMention
+
+# Titles that name one office in a report ("Mayor", "Judge", "Sheriff"), unlike police ranks.
+OFFICE_TITLE_KINDS = {"political", "judicial"}
+OFFICE_TITLES = {"Sheriff", "Coroner", "Police Chief", "Fire Chief", "Fire Marshal", "Fire Commissioner"}
+
+
+@dataclass
+class PersonDraft:
+    names: list[NameMention] = field(default_factory=list)
+    descriptions: list[Description] = field(default_factory=list)
+    pronouns: list[PronounMention] = field(default_factory=list)
+    ages: list[tuple[int, int, int]] = field(default_factory=list)  # (age, start, end)
+    gender: str | None = None
+    gender_span: tuple[int, int] | None = None
+    # an unnamed relative ("her sister"): the relation noun and the person who owns it
+    kin: tuple[str, PersonDraft] | None = None
+
+    @property
+    def named(self) -> bool:
+        return bool(self.names)
+
+    @property
+    def first_position(self) -> int:
+        positions = [m.start for m in self.names] + [d.start for d in self.descriptions]
+        return min(positions) if positions else 0
+
+    def full_name(self) -> str:
+        if self.names:
+            best = max(self.names, key=lambda m: (len(m.name.split()), m.title is None, len(m.name)))
+            return best.name
+        return self.descriptions[0].text if self.descriptions else "unnamed person"
+
+    def words(self) -> list[str]:
+        return [w.casefold() for w in self.full_name().split()]
+
+    def nicknames(self) -> set[str]:
+        return {m.nickname.casefold() for m in self.names if m.nickname}
+
+    def last_mention(self, before: int) -> int:
+        spans = [m.start for m in self.names if m.start < before] + [
+            d.start for d in self.descriptions if d.start < before
+        ]
+        return max(spans, default=-1)
+
+    def mention_starts(self) -> list[int]:
+        """Where each name, description and pronoun of this person starts."""
+        return [m.start for m in self.names] + [d.start for d in self.descriptions] + [p.start for p in self.pronouns]
+
+    def nouns(self) -> set[str]:
+        return {d.noun for d in self.descriptions if d.noun}
+
+    def title_nouns(self) -> set[str]:
+        """``Mayor Dwight Lennox`` -> ``mayor``: the head word of an office title. Not of a rank
+        (``Deputy``, ``Officer``): a report has many deputies and officers."""
+        return {
+            m.title.split()[-1].lower()
+            for m in self.names
+            if m.title and (m.title_kind in OFFICE_TITLE_KINDS or m.title in OFFICE_TITLES)
+        }
+
+    def groups(self) -> set[str]:
+        table = conventions.person_nouns()
+        return {g for n in self.nouns() if (g := table[n].group if n in table else None)}
+
+    def absorb(self, other: PersonDraft) -> None:
+        """Take in the mentions, ages and (when it has none) the gender of a draft found to be
+        this same person."""
+        self.descriptions = sorted(self.descriptions + other.descriptions, key=lambda d: d.start)
+        self.pronouns = sorted(self.pronouns + other.pronouns, key=lambda p: p.start)
+        self.ages += other.ages
+        if self.gender is None:
+            self.gender, self.gender_span = other.gender, other.gender_span
+
+    def age_values(self) -> set[int]:
+        return {a for a, _, _ in self.ages} | {d.age for d in self.descriptions if d.age is not None}

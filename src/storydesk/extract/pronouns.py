@@ -1,0 +1,310 @@
+"""Pronouns: which person each he, she, him, her and his stands for.
+
+A pronoun joins the only person of its gender named (or described) in its sentence before it
+or in the sentence before; with two candidates it stays unresolved unless the syntax says
+which (each rule below names its case): a ``who`` clause hangs on its antecedent; a
+possessive in a clause goes with the clause's named subject; the he/she of what a named
+person is said to say is that person; a sentence-opening he/she goes on with the named
+subject before; a quotation's attribution goes on with the speaker of the sentence before it.
+A speaker is never the he/him of their own quotation. Resolution runs until a pass adds
+nothing, each pass using the genders the last one found.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from storydesk import conventions
+from storydesk.extract.drafts import PersonDraft
+from storydesk.extract.mentions import Description, NameMention, PronounMention
+from storydesk.extract.spans import doc_text
+
+_SPEECH_AFTER_QUOTE = re.compile(r"[,?!.…-]['’\"”][ \t]+$")
+_QUOTE_OPEN = re.compile(r"(?:^|(?<=[\s(—–-]))['‘\"“](?=[\w.…])")
+REPORTING_VERBS = {"say", "tell", "add", "explain", "state", "report", "confirm", "announce", "write", "note"}
+_QUOTE_CLOSE = re.compile(r"(?<=[\w.,!?…])['’\"”](?=\s|$|[,.;:)—–-])")
+_SPEECH_VERB = re.compile(r"\s*(?:said|says|added|told|explained|continued|wrote|asked|insisted|recalled)\b")
+
+
+def _quote_attributed(text: str, pronoun: PronounMention) -> int | None:
+    """Where the quotation opened, for ``he``/``she`` attributing it (``',' she said``)."""
+    if pronoun.text.lower() not in {"he", "she"} or not _SPEECH_VERB.match(text, pronoun.end):
+        return None
+    close = _SPEECH_AFTER_QUOTE.search(text, max(0, pronoun.start - 6), pronoun.start)
+    if close is None:
+        return None
+    # A quotation runs at most a few paragraphs: look back 1,500 characters for its opening.
+    opens = list(_QUOTE_OPEN.finditer(text, max(0, close.start() - 1500), close.start()))
+    return opens[-1].start() if opens else None
+
+
+def _clause_subject(doc: Doc, pronoun: PronounMention) -> tuple[int, int] | None:
+    """The subject span of the verb whose object ``him``/``her`` is, when there is one."""
+    if pronoun.text.lower() not in {"him", "her"}:
+        return None
+    span = doc.char_span(pronoun.start, pronoun.end)
+    if span is None or len(span) != 1:
+        return None
+    token = span[0]
+    if token.tag_ != "PRP" or token.dep_ not in {"dobj", "dative", "iobj"}:
+        return None
+    subject = next((c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        return None
+    return subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
+
+
+def _relative_clause_owner(doc: Doc, pronoun: PronounMention, candidates: list[PersonDraft]) -> PersonDraft | None:
+    """``Osei, who lives in Lakewood with his wife, Abena, ...``: a he/his/she/her inside a
+    ``who`` clause is the person the clause hangs on, when that person is a candidate."""
+    span = doc.char_span(pronoun.start, pronoun.end)
+    if span is None or len(span) != 1:
+        return None
+    node = span[0]
+    for _ in range(8):
+        if node.dep_ == "relcl" and any(c.lower_ in {"who", "whose"} for c in node.children):
+            head = node.head
+            owners = [d for d in candidates if any(m.start <= head.idx < m.end for m in d.names)]
+            return owners[0] if len(owners) == 1 else None
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def _clause_subject_owner(doc: Doc, pronoun: PronounMention, candidates: list[PersonDraft]) -> PersonDraft | None:
+    """``Marsh thanked his mother``: a possessive his/her in a clause whose subject is a
+    candidate by name is that person's (not across a clause: ``Smith said Jones took his car``
+    leaves it open)."""
+    span = doc.char_span(pronoun.start, pronoun.end)
+    if span is None or len(span) != 1 or span[0].tag_ != "PRP$":
+        return None
+    node = span[0].head
+    for _ in range(6):
+        if node.pos_ in {"VERB", "AUX"}:
+            break
+        if node.head is node:
+            return None
+        node = node.head
+    else:
+        return None
+    subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.i > span[0].i:
+        return None
+    owners = [d for d in candidates if any(m.start <= subject.idx < m.end for m in d.names)]
+    return owners[0] if len(owners) == 1 else None
+
+
+def _reporter_of(doc: Doc, pronoun: PronounMention, candidates: list[PersonDraft]) -> PersonDraft | None:
+    """``Bishop said he had dedicated the goal to his friend``: the he/she subject of what a
+    named person is reported to say is that person, outside quotation marks."""
+    span = doc.char_span(pronoun.start, pronoun.end)
+    if span is None or len(span) != 1 or span[0].dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    clause = span[0].head
+    verb = clause.head
+    if clause.dep_ != "ccomp" or verb.lemma_ not in REPORTING_VERBS:
+        return None
+    if open_quotation(doc_text(doc), pronoun.start) is not None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    told = [c for c in verb.children if c.dep_ in {"dobj", "dative", "iobj"}]
+    if any(m.start <= c.idx < m.end for c in told for d in candidates for m in d.names):
+        return None  # "Judge Balfour told Gaskell that he had caused months of fear": Gaskell
+    owners = [d for d in candidates if any(m.start <= subject.idx < m.end for m in d.names)]
+    return owners[0] if len(owners) == 1 else None
+
+
+def _subject_continues(doc: Doc, pronoun: PronounMention, candidates: list[PersonDraft]) -> PersonDraft | None:
+    """``The Rev. Thomas Akers was sitting behind the driver. He suffered a fractured wrist.``:
+    a he/she opening a sentence, as its subject and outside quotation marks, goes on with the
+    subject of the sentence before when that subject is one of the candidates."""
+    if pronoun.text.lower() not in {"he", "she"}:
+        return None
+    span = doc.char_span(pronoun.start, pronoun.end)
+    if span is None or len(span) != 1:
+        return None
+    token = span[0]
+    sent = token.sent
+    # active subjects only: "X sentenced Y. He was also banned" is Y
+    if token.i != sent.start or token.dep_ != "nsubj" or sent.start == 0:
+        return None
+    text = doc_text(doc)
+    paragraph = text.rfind("\n", 0, pronoun.start) + 1
+    opens = len(_QUOTE_OPEN.findall(text, paragraph, pronoun.start))
+    closes = len(_QUOTE_CLOSE.findall(text, paragraph, pronoun.start))
+    if opens > closes:
+        return None  # inside a quotation the speaker's "he" may be anyone
+    previous = doc[sent.start - 1].sent
+    root = previous.root
+    speaking = token.head.lemma_ in REPORTING_VERBS
+    if root.lemma_ in REPORTING_VERBS and not speaking:
+        return None  # "The victim arrived at hospital, Lt. Carrillo said. He was suffering...": not the speaker
+    # "'...,' Dr Vickery said. She said she would issue a report": a speaker goes on speaking
+    verbs = [t for t in previous if t.lemma_ in REPORTING_VERBS] if speaking else [root]
+    subjects = [c for v in verbs for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    subject = next(
+        (c for c in subjects if any(c.idx in range(m.start, m.end) for d in candidates for m in d.names)), None
+    )
+    subject = subject or next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        return None
+    start, end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
+    owners = [
+        d
+        for d in candidates
+        if any(m.start < end and start < m.end and m.start <= subject.idx < m.end for m in d.names)
+    ]
+    if len(owners) != 1:
+        return None
+
+    # another person named in that sentence ("Mark Tate met Paul Innes. He said...") leaves
+    # it open; one only described there ("sitting behind the driver") does not, nor, for a
+    # speaker going on speaking, one named inside the speaker's quotation
+    def counts(m: NameMention) -> bool:
+        inside = speaking and open_quotation(text, m.start) is not None
+        return previous.start_char <= m.start < pronoun.start and not inside
+
+    if any(d is not owners[0] and any(counts(m) for m in d.names) for d in candidates):
+        return None
+    return owners[0]
+
+
+_SAID_BEFORE_QUOTE = re.compile(
+    r"(?:\s*,\s*\d{1,3}\s*,)?\s+(?:said|says|added|told\s+\w+(?:\s+\w+)?|explained|wrote|insisted)\s*[:,]?\s*$"
+)
+
+
+def _quoting(text: str, pronoun: PronounMention, drafts: list[PersonDraft]) -> PersonDraft | None:
+    """The speaker of the quotation a pronoun stands inside, when the quotation opens right
+    after ``NAME said:``: ``Steve Ramsdale said: 'Jamal's in a lot of pain and we're all
+    gutted for him.'``. Inside their own words a speaker is ``I``, never ``him``."""
+    opened = open_quotation(text, pronoun.start)
+    if opened is None:
+        return None
+    for draft in drafts:
+        for mention in draft.names:
+            if opened - 60 <= mention.end <= opened and _SAID_BEFORE_QUOTE.match(text[mention.end : opened]):
+                return draft
+    return None
+
+
+def open_quotation(text: str, position: int) -> int | None:
+    """Where the quotation that ``position`` stands inside opened, if it does (within its paragraph)."""
+    paragraph = text.rfind("\n", 0, position) + 1
+    # a mark right before ``position`` is seen with the character after it ('"He was ...')
+    opens = [m for m in _QUOTE_OPEN.finditer(text, paragraph, position + 1) if m.start() < position]
+    closes = len(_QUOTE_CLOSE.findall(text, paragraph, position))
+    return opens[-1].start() if len(opens) > closes else None
+
+
+def _speaker_before(doc: Doc, opened: int, candidates: list[PersonDraft]) -> PersonDraft | None:
+    """``Bishop, 33, said the players had dedicated the win to Okonjo. 'We did that one for
+    Jammo,' he said.``: the he/she attributing a quotation goes on with the speaker of the
+    sentence right before the quotation, when that sentence reports speech (``said``) or
+    opens the quotation's paragraph, and its subject is one of the candidates by name."""
+    span = doc.char_span(opened, opened + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    sent = span[0].sent
+    if sent.start == 0:
+        return None
+    previous = doc[sent.start - 1].sent
+    root = previous.root
+    # "Dunmere manager Phil Garvey praised the teenager but was angry that the referee ...
+    # 'We lose 11 minutes and she gives us seven,' he said": in one paragraph, the quotation
+    # goes on with the named subject of the sentence before it, whatever its verb
+    text = doc_text(doc)
+    same_paragraph = "\n" not in text[previous.end_char : opened]
+    if root.lemma_ not in REPORTING_VERBS and not same_paragraph:
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    owners = [d for d in candidates if any(m.start <= subject.idx < m.end for m in d.names)]
+    return owners[0] if len(owners) == 1 else None
+
+
+def resolve_pronouns(
+    doc: Doc, drafts: list[PersonDraft], pronouns: list[PronounMention], descs: list[Description]
+) -> None:
+    sentences = list(doc.sents)
+    starts = [s.start_char for s in sentences]
+
+    def sentence_index(char: int) -> int:
+        index = 0
+        for i, start in enumerate(starts):
+            if start <= char:
+                index = i
+        return index
+
+    assigned = {id(p) for d in drafts for p in d.pronouns}
+    for pronoun in pronouns:
+        if id(pronoun) in assigned:
+            continue
+        here = sentence_index(pronoun.start)
+        window_start, window_end = starts[max(0, here - 1)], pronoun.start
+        opened = _quote_attributed(doc_text(doc), pronoun)
+        if opened is not None:
+            # "'...,' she said": the speaker is named before the quotation, not inside it
+            window_start, window_end = starts[max(0, sentence_index(opened) - 1)], opened
+        candidates = []
+        for draft in drafts:
+            positions = [m.start for m in draft.names] + [d.start for d in draft.descriptions]
+            if any(window_start <= p < window_end for p in positions):
+                candidates.append(draft)
+        compatible = [d for d in candidates if d.gender in (None, pronoun.gender)]
+        speaking = _quoting(doc_text(doc), pronoun, drafts)
+        quoted_from = open_quotation(doc_text(doc), pronoun.start) if opened is None else None
+        if speaking is None and quoted_from is not None:
+            # "Coroner Dr Miriam Kettlewell said the rail was down. 'Kieron did what he was
+            # told,' she said": the speaker of the sentence before is not the "he" of her quote
+            speaking = _speaker_before(doc, quoted_from, drafts)
+        if speaking is not None:
+            compatible = [d for d in compatible if d is not speaking]
+        subject = _clause_subject(doc, pronoun)
+        if subject is not None:
+            # "The judge told him": an object pronoun is never its own clause's subject
+            compatible = [
+                d
+                for d in compatible
+                if not any(
+                    start < subject[1] and subject[0] < end
+                    for start, end in [(m.start, m.end) for m in d.names] + [(x.start, x.end) for x in d.descriptions]
+                )
+            ]
+        # A singular description that is no-one's (``a knifeman``) may be the antecedent:
+        # it makes the pronoun ambiguous.
+        table = conventions.person_nouns()
+        linked = {id(x) for d in drafts for x in d.descriptions}
+        blockers = [
+            x
+            for x in descs
+            if id(x) not in linked
+            and not x.plural
+            and window_start <= x.start < window_end
+            and (table[x.noun].gender if x.noun in table else None) in (None, pronoun.gender)
+            and x.noun not in {"person", "individual"}
+        ]
+        related = _relative_clause_owner(doc, pronoun, compatible) if len(compatible) > 1 else None
+        related = related or (_clause_subject_owner(doc, pronoun, compatible) if len(compatible) > 1 else None)
+        related = related or (_reporter_of(doc, pronoun, compatible) if len(compatible) > 1 else None)
+        if related is not None:
+            compatible, blockers = [related], []
+        if len(compatible) > 1 and opened is None:
+            continuing = _subject_continues(doc, pronoun, compatible)
+            if continuing is not None:
+                compatible, blockers = [continuing], []
+        elif len(compatible) > 1 and opened is not None:
+            speaker = _speaker_before(doc, opened, compatible)
+            if speaker is not None:
+                compatible, blockers = [speaker], []
+        if len(compatible) == 1 and not blockers:
+            draft = compatible[0]
+            draft.pronouns.append(pronoun)
+            if draft.gender is None:
+                draft.gender, draft.gender_span = pronoun.gender, (pronoun.start, pronoun.end)
