@@ -891,3 +891,12 @@ def test_a_country_international_after_a_description_of_the_person() -> None:
     )
     assert _values(case, "Tom Pritchard", "nationality") == {"Welsh"}
     assert _values(case, "Tom Pritchard", "age") == {22}
+
+
+def test_a_titled_surname_several_share_owns_its_relation_as_the_first_named() -> None:
+    case = _case(
+        "Jago Trelor, 52, was at the wheel when the boat capsized. The skipper's son, Ben Trelor, 23, was "
+        "rescued. Mr Trelor's wife, Tamsin, said he loved the sea."
+    )
+    tamsin = {(f.value, f.qualifier) for f in case.facts_about(_person(case, "Tamsin").id, "relation")}
+    assert tamsin == {("wife of", "Jago Trelor")}

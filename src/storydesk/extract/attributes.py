@@ -223,9 +223,9 @@ def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
                     return person.id
         return None
 
-    def bare_surname_at(position: int) -> bool:
-        """A name mention ending at ``position`` that is one word with no title."""
-        return any(m.end == position and not m.title and " " not in m.name for d in cast.drafts for m in d.names)
+    def one_word_name_at(position: int) -> bool:
+        """A name mention ending at ``position`` that is one word (``Treloar``, ``Mr Treloar``)."""
+        return any(m.end == position and " " not in m.name for d in cast.drafts for m in d.names)
 
     def sentence_subject(position: int) -> str | None:
         span = doc.char_span(position, position + 1, alignment_mode="expand")
@@ -331,7 +331,7 @@ def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
                         other = person_ending_at(owner_end)
                         coordinated = _coordinated_name(text, cast, person.id, mention.start)
                         holders = {person.id, coordinated} - {None}
-                        if bare_surname_at(owner_end) and _shared_surname(cast, match.group(owner), *holders):
+                        if one_word_name_at(owner_end) and _shared_surname(cast, match.group(owner), *holders):
                             # "Oyelaran's younger brother, Daniel" with two other Oyelarans: the
                             # one the report named first, its subject (Marcus, not his mother)
                             other, owner = _first_with_surname(cast, match.group(owner), *holders), None
