@@ -13,7 +13,7 @@ import datetime as dt
 import logging
 
 from storydesk import nlp
-from storydesk.extract import attributes, entities, mentions, numbers, people, summary
+from storydesk.extract import attributes, entities, mentions, numbers, people, relations, summary
 from storydesk.extract.events import find_events
 from storydesk.extract.quotes import find_quotes
 from storydesk.extract.times import find_times
@@ -35,7 +35,7 @@ def analyze_article(
     org_spans = [(e.start, e.end) for e in found if e.label == "ORG"]
     descriptions = mentions.descriptions(doc, names, org_spans)
     cast = people.resolve_people(doc, article, names, descriptions, mentions.pronouns(doc))
-    cast = people.with_relatives(doc, article, cast, mentions.relatives(doc), attributes.stated_relations(doc, cast))
+    cast = people.with_relatives(doc, article, cast, mentions.relatives(doc), relations.stated_relations(doc, cast))
     raw_facts = attributes.find_attributes(doc, cast)
     facts = attributes.to_facts(article, cast, raw_facts)
     # an entity the model tagged ORG or PLACE inside what became a person's name ("Bishop, 33,

@@ -3,9 +3,9 @@
 Finds: age (``Leon Mccaskie, 41,``; ``the 26-year-old driver`` once linked; ``aged 43``),
 title or rank (full form: ``DCI`` -> Detective Chief Inspector), occupation and nationality
 from linked descriptions (``a Chechen electrician``), gender only where the text states it
-(a title, a gendered noun, a pronoun whose antecedent is clear), relations (``ex-husband
-Leon Mccaskie``, ``Abraham's lawyer Mohammed Akunjee``, ``X, the son of Y``) with their
-inverse on the other person, and a role where a noun or rank makes it plain.
+(a title, a gendered noun, a pronoun whose antecedent is clear), relations (found by
+``extract.relations``: ``ex-husband Leon Mccaskie``, ``X, the son of Y``) with their inverse
+on the other person, and a role where a noun or rank makes it plain.
 
 Not done here: what happened to people (``extract.fates``), roles that follow from events.
 """
@@ -13,19 +13,18 @@ Not done here: what happened to people (``extract.fates``), roles that follow fr
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from spacy.tokens import Doc
 
 from storydesk import conventions
-from storydesk.extract import counsel, occupations, origins
+from storydesk.extract import counsel, occupations, origins, relations
 from storydesk.extract.drafts import PersonDraft
-from storydesk.extract.people import Cast, relation_group
+from storydesk.extract.people import Cast
 from storydesk.extract.rawfact import RawFact
 from storydesk.extract.spans import doc_text, evidence
 from storydesk.model import Article, Fact
 
-__all__ = ["RawFact", "find_attributes", "stated_relations", "to_facts"]
+__all__ = ["RawFact", "find_attributes", "to_facts"]
 
 
 def _ages(person_id: str, draft: PersonDraft) -> list[RawFact]:
@@ -74,356 +73,6 @@ def _gender(person_id: str, draft: PersonDraft) -> list[RawFact]:
     if draft.gender and draft.gender_span:
         return [RawFact(person_id, "gender", draft.gender, *draft.gender_span)]
     return []
-
-
-# a relation noun, with what may stand before it and leave the relation as it is
-_REL_MODIFIERS = r"(?:former|estranged|late|younger|older|elder|eldest|youngest|twin|little|big|baby)\s+"
-_REL_WORD = r"(?:ex-|" + _REL_MODIFIERS + r")?[a-zà-öø-ÿ-]+"
-
-
-# What may stand between a name and "the son of Y" after it: an apposition (", 36,", ", a
-# former teacher and"), a copula ("is", "was"), or an apposition and a copula (", a native of
-# Santo Domingo, is").
-_REL_AFTER_LEADS = (
-    r"(?:\s*,\s*(?:\d{1,3}\s*,\s*)?(?:(?:a|an)\s+[^,.;:'‘’\"“”]{1,50}?\s+and\s+)?|\s+(?:is|was)\s+)",
-    r"\s*,\s*[^,.;:'‘’\"“”]{1,60}?,\s+(?:is|was)\s+",
-)
-# "the son of Y", "a special adviser to Mr Y"; between "of" and Y up to four words
-# (``_named_after``: "of former major league reliever Y", "of a former miner, Y", "of former
-# England hooker Y"), never another "of", "and" or "to" (not "the son of a friend of Y").
-_REL_AFTER = (
-    r"(?:the|a|an)\s+(?:(?:special|senior|close|longtime|long-time)\s+)?("
-    + _REL_WORD
-    + r")\s+(?:of|to)\s+(?:(?:a|an|the)\s+)?"
-)
-
-
-def _relation_key(word: str) -> str:
-    """``fiancée`` -> ``fiancee``, ``younger brother`` -> ``brother``: the relation table is
-    written without accents or modifiers."""
-    decomposed = unicodedata.normalize("NFKD", re.sub("^" + _REL_MODIFIERS, "", word.lower()))
-    key = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _PLURAL_KIN.get(key, key)
-
-
-# "Brandvold's parents, Dennis and Marjorie Brandvold": a plural kin noun before two names
-_PLURAL_KIN = {
-    "parents": "parent",
-    "sons": "son",
-    "daughters": "daughter",
-    "brothers": "brother",
-    "sisters": "sister",
-    "children": "child",
-    "grandsons": "grandson",
-    "granddaughters": "granddaughter",
-}
-
-
-def _named_after(text: str, cast: Cast, position: int) -> tuple[str, int] | None:
-    """The person whose name starts at ``position``, or after up to four more words that are no
-    one's name (``of former England hooker Dean Marsh``): their id and where the name starts.
-    Not past punctuation or ``of``/``and``/``to`` (``the son of a friend of Y`` is no son of Y)."""
-    starts = {m.start: p.id for p, d in zip(cast.people, cast.drafts, strict=True) for m in d.names}
-    here = position
-    for _ in range(5):
-        if here in starts:
-            mention_end = next(m.end for d in cast.drafts for m in d.names if m.start == here)
-            if re.match(r"['’]s?\s", text[mention_end : mention_end + 3]):
-                return None  # "the son of Graham's younger brother": not Graham's son
-            return starts[here], here
-        word = re.match(r"(?!(?:of|and|to)\b)(?:[a-z][\w'’-]*,?|[\w'’-]+)\s+", text[here : here + 40])
-        if word is None:
-            return None
-        here += word.end()
-    return None
-
-
-def _coordinated_name(text: str, cast: Cast, first: str, start: int) -> str | None:
-    """The person named right after ``and`` following the name of ``first`` that starts at
-    ``start`` (``Marjorie and Arne Haugen``)."""
-    ends = [m.end for m in cast.draft_of(first).names if m.start == start]
-    if not ends:
-        return None
-    joined = re.match(r"\s+and\s+(?=[A-Z])", text[ends[0] : ends[0] + 8])
-    if joined is None:
-        return None
-    second = cast.person_at(ends[0] + joined.end(), ends[0] + joined.end() + 1)
-    return second.id if second is not None and second.id != first else None
-
-
-_COUPLE_OWNED = re.compile(r"\b(?:[Tt]heir|[Tt]he\s+couple['’]s)\s+(" + _REL_WORD + r"),?\s+$")
-_SPOUSE_LABELS = {"wife of", "husband of", "spouse of", "partner of"}
-
-
-def _couple_before(facts: list[RawFact], cast: Cast, position: int, child: str) -> tuple[str, ...]:
-    """The one couple the text has named before ``position`` (a spouse or partner relation
-    between two people, neither of them ``child``), or none when there is no such pair or
-    more than one."""
-    first_named = {
-        p.id: min((m.start for m in d.names), default=-1) for p, d in zip(cast.people, cast.drafts, strict=True)
-    }
-    pairs = {
-        frozenset((f.subject, f.qualifier))
-        for f in facts
-        if f.attribute == "relation"
-        and f.value in _SPOUSE_LABELS
-        and f.qualifier is not None
-        and child not in (f.subject, f.qualifier)
-        and 0 <= first_named.get(f.subject, -1) < position
-        and 0 <= first_named.get(f.qualifier, -1) < position
-    }
-    return tuple(sorted(next(iter(pairs)))) if len(pairs) == 1 else ()
-
-
-def _first_with_surname(cast: Cast, surname: str, *holders: str | None) -> str | None:
-    """The named person with this surname whom the report names first, holders aside."""
-    word = re.sub(r"['’]s?$", "", surname.strip()).casefold()
-    named = [
-        (min(m.start for m in d.names), p.id)
-        for p, d in zip(cast.people, cast.drafts, strict=True)
-        if p.id not in holders and len(d.words()) >= 2 and d.words()[-1] == word
-    ]
-    return min(named)[1] if named else None
-
-
-def _shared_surname(cast: Cast, owner: str, *holders: str | None) -> bool:
-    """A one-word owner that is the surname of two or more named people of the report, the
-    relation's holders aside (``Mr Prichard's wife, Sian Prichard`` has one other Prichard)."""
-    word = re.sub(r"['’]s?$", "", owner.strip()).casefold()
-    if " " in word:
-        return False
-    drafts = [d for p, d in zip(cast.people, cast.drafts, strict=True) if p.id not in holders]
-    return sum(1 for d in drafts if len(d.words()) >= 2 and d.words()[-1] == word) > 1
-
-
-def _person_by_word(cast: Cast, word: str, exclude: str) -> str | None:
-    """``Kieron's mother, Tracey Ashby``, where the model took no name in ``Kieron's``: the one
-    named person (other than the relative) whose first name or surname the word is."""
-    if not word[:1].isupper() or not word.isalpha():
-        return None
-    key = word.casefold()
-    owners = [
-        p.id
-        for p, d in zip(cast.people, cast.drafts, strict=True)
-        if p.id != exclude and d.names and key in {d.words()[0], d.words()[-1]}
-    ]
-    return owners[0] if len(owners) == 1 else None
-
-
-def _relations(doc: Doc, cast: Cast) -> list[RawFact]:
-    """Relations between two people of the cast, and the inverse on the other person."""
-    text = doc_text(doc)
-    relations = conventions.relations()
-    facts: list[RawFact] = []
-
-    def person_ending_at(position: int) -> str | None:
-        for person, draft in zip(cast.people, cast.drafts, strict=True):
-            for mention in draft.names:
-                if mention.end == position:
-                    return person.id
-        return None
-
-    def one_word_name_at(position: int) -> bool:
-        """A name mention ending at ``position`` that is one word (``Treloar``, ``Mr Treloar``)."""
-        return any(m.end == position and " " not in m.name for d in cast.drafts for m in d.names)
-
-    def sentence_subject(position: int) -> str | None:
-        span = doc.char_span(position, position + 1, alignment_mode="expand")
-        if span is None:
-            return None
-        for token in span[0].sent:
-            if token.dep_ in {"nsubj", "nsubjpass"}:
-                person = cast.person_at(token.idx, token.idx + len(token.text))
-                if person is not None:
-                    return person.id
-        return None
-
-    def previous_subject(position: int, gender: str) -> str | None:
-        """``Her mother, Nicola Hart, said``: an unresolved possessive opening a sentence (or
-        right after an opening phrase: ``In a statement, her daughter, ...``) owns the relation
-        of the person who is the subject of the nearest sentence before it with a person for
-        subject (up to five back: quoted sentences have "I" for subject), when that person's
-        stated gender does not contradict the pronoun."""
-        span = doc.char_span(position, position + 1, alignment_mode="expand")
-        if span is None:
-            return None
-        sent = span[0].sent
-        opening = text[sent.start_char : position]
-        if span[0].i - sent.start > 1 and not re.fullmatch(r"[A-Z][^,]{0,40},\s+\w+\s+", opening):
-            return None
-        if sent.start == 0 or cast.person_at(sent.start_char, max(sent.start_char + 1, position - 5)) is not None:
-            return None
-        index = sent.start
-        for _ in range(5):
-            if index == 0:
-                return None
-            previous = doc[index - 1].sent
-            for token in previous:
-                if token.dep_ in {"nsubj", "nsubjpass"}:
-                    person = cast.person_at(token.idx, token.idx + len(token.text))
-                    if person is None:
-                        continue
-                    if cast.draft_of(person.id).gender not in {None, gender}:
-                        return None
-                    return person.id
-            # "The first person to die was Gerald Pittman, 67. His daughter, ...": no person
-            # for subject, but one named person of the pronoun's gender in the sentence
-            named = {
-                p.id
-                for p, d in zip(cast.people, cast.drafts, strict=True)
-                if any(previous.start_char <= m.start < previous.end_char for m in d.names)
-            }
-            if named:
-                fitting = [i for i in named if cast.draft_of(i).gender in {None, gender}]
-                return fitting[0] if len(fitting) == 1 else None
-            index = previous.start
-        return None
-
-    def only_named_of_gender(position: int, gender: str, exclude: str) -> str | None:
-        """``Her ex-partner, Gareth Lyle``: an unresolved possessive owns the relation of the
-        only named person of its gender mentioned before it, when every named person before
-        it has a stated gender (so no-one else could be meant)."""
-        before = [
-            (p, d)
-            for p, d in zip(cast.people, cast.drafts, strict=True)
-            if p.id != exclude and d.names and min(m.start for m in d.names) < position
-        ]
-        if any(d.gender is None for _, d in before):
-            return None
-        same = [p.id for p, d in before if d.gender == gender]
-        return same[0] if len(same) == 1 else None
-
-    def add(subject: str, noun: str, other: str, start: int, end: int) -> None:
-        relation = relations[noun]
-        if subject == other:
-            return
-        facts.append(RawFact(subject, "relation", relation.label, start, end, qualifier=other))
-        if relation.gender is not None and cast.draft_of(subject).gender is None:
-            # "Mr Okafor's sister, Grace Okafor": the relation noun states her gender
-            facts.append(RawFact(subject, "gender", relation.gender, start, end))
-        other_gender = cast.draft_of(other).gender
-        facts.append(RawFact(other, "relation", relation.inverse(other_gender), start, end, qualifier=subject))
-
-    for person, draft in zip(cast.people, cast.drafts, strict=True):
-        for mention in draft.names:
-            before = text[max(0, mention.start - 60) : mention.start]
-            # "Abraham's lawyer Mohammed Akunjee" / "her ex-husband Leon Mccaskie" / "by ex-husband X"
-            match = re.search(
-                r"(?:(\S+?)['’]s\s+|(\S+?s)['’]\s+|\b([Hh]is|[Hh]er)\s+|\b(by|with|and|of)\s+)?("
-                + _REL_WORD
-                # "his wife of 40 years, Carol"; "Her husband and coach, Phil Dempsey"; "His
-                # attorney, public defender Grant Sowell"
-                + r")(?:\s+of\s+(?:\d+|[a-z]+)\s+years)?(?:\s+and\s+[a-z][\w-]*)?"
-                + r"(?:,?\s+|,\s+(?:[a-z][\w-]*\s+){1,3})$",
-                before,
-            )
-            if match:
-                noun = _relation_key(match.group(5))
-                # "His host mother, Kari Vang": a host family is no family
-                hosted = re.search(r"\bhost\s+$", before[: match.start(5)]) is not None
-                if noun in relations and not hosted:
-                    start = mention.start - len(before) + match.start(5)
-                    other: str | None = None
-                    owner = 1 if match.group(1) else 2 if match.group(2) else None
-                    if owner is not None:
-                        owner_start = mention.start - len(before) + match.start(owner)
-                        owner_end = owner_start + len(match.group(owner))
-                        other = person_ending_at(owner_end)
-                        coordinated = _coordinated_name(text, cast, person.id, mention.start)
-                        holders = {person.id, coordinated} - {None}
-                        if one_word_name_at(owner_end) and _shared_surname(cast, match.group(owner), *holders):
-                            # "Oyelaran's younger brother, Daniel" with two other Oyelarans: the
-                            # one the report named first, its subject (Marcus, not his mother)
-                            other, owner = _first_with_surname(cast, match.group(owner), *holders), None
-                        if other is None and owner is not None:
-                            # "the skipper's son": the owner is a description of someone
-                            described = cast.person_at(owner_start, owner_end)
-                            other = described.id if described is not None and described.id != person.id else None
-                        if other is None and owner is not None:
-                            other = _person_by_word(cast, match.group(owner), exclude=person.id)
-                    elif match.group(3):
-                        pronoun = cast.person_at(start - len(match.group(3)) - 1, start - 1)
-                        other = pronoun.id if pronoun is not None else None
-                        gender = "male" if match.group(3).lower() == "his" else "female"
-                        if other is None:
-                            other = previous_subject(start, gender)
-                        if other is None:
-                            other = only_named_of_gender(start, gender, exclude=person.id)
-                    else:
-                        other = sentence_subject(mention.start)
-                    if other is not None:
-                        add(person.id, noun, other, start, mention.end)
-                        plural = _relation_key(match.group(5)) != match.group(5).lower().split()[-1]
-                        second = _coordinated_name(text, cast, person.id, mention.start) if plural else None
-                        if second is not None and second != other:
-                            add(second, noun, other, start, mention.end)
-            # "X, the son of Y" / "X, Y's lawyer,"
-            after = text[mention.end : mention.end + 60]
-            # "X, the son of Y" / "Tom Hanley, 31, a special adviser to Mr Ashworth" / "X is the
-            # son of Y" (_REL_AFTER_LEADS, _REL_AFTER)
-            after = text[mention.end : mention.end + 140]
-            for lead in _REL_AFTER_LEADS:
-                match = re.match(lead + _REL_AFTER, after)
-                if not match or _relation_key(match.group(1)) not in relations:
-                    continue
-                found = _named_after(text, cast, mention.end + match.end())
-                if found is not None:
-                    target, at = found
-                    noun = _relation_key(match.group(1))
-                    add(person.id, noun, target, mention.end + match.start(1), at)
-                    # "the son of Marjorie and Arne Haugen": of both
-                    second = _coordinated_name(text, cast, target, at)
-                    if second is not None and second != person.id:
-                        add(person.id, noun, second, mention.end + match.start(1), at)
-                    break
-            # "X, Y's lawyer", "Jason, 41, who is Emma's father", "X is Y's sister": the owner is
-            # a name or description within the apposition, never across a clause
-            match = re.match(
-                r"(?:\s*,\s*(?:\d{1,3}\s*,\s*)?(?:who\s+(?:is|was)\s+)?|\s+(?:is|was)\s+)([^,.;:!?]{1,40}?)['’]s\s+("
-                + _REL_WORD
-                + r")\b",
-                after,
-            )
-            shared = match is not None and _shared_surname(cast, match.group(1), person.id)
-            if match and _relation_key(match.group(2)) in relations and not shared:
-                owner_person = cast.person_at(mention.end + match.start(1), mention.end + match.end(1))
-                if owner_person is not None:
-                    add(
-                        person.id,
-                        _relation_key(match.group(2)),
-                        owner_person.id,
-                        mention.end + match.start(1),
-                        mention.end + match.end(),
-                    )
-    # "His wife, Denise, ... and their son, Luke": the couple's child, of both
-    for person, draft in zip(cast.people, cast.drafts, strict=True):
-        for mention in draft.names:
-            owned = _COUPLE_OWNED.search(text[max(0, mention.start - 50) : mention.start])
-            if owned is None or _relation_key(owned.group(1)) not in relations:
-                continue
-            couple = _couple_before(facts, cast, mention.start, person.id)
-            start = mention.start - len(text[max(0, mention.start - 50) : mention.start]) + owned.start(1)
-            for parent in couple:
-                add(person.id, _relation_key(owned.group(1)), parent, start, mention.end)
-    # unnamed relatives ("her sister"): the relation to the person who owns the noun
-    ids = {id(d): p.id for p, d in zip(cast.people, cast.drafts, strict=True)}
-    for person, draft in zip(cast.people, cast.drafts, strict=True):
-        if draft.kin is not None and id(draft.kin[1]) in ids and draft.descriptions:
-            first = draft.descriptions[0]
-            add(person.id, draft.kin[0], ids[id(draft.kin[1])], first.start, first.end)
-    return facts
-
-
-def stated_relations(doc: Doc, cast: Cast) -> set[tuple[int, int, str]]:
-    """(holder, other, relation group) draft indices of the relations the text states between
-    people of ``cast``: ``Mosley's mother, Loretta Mosley`` gives Loretta parent of Mosley
-    and Mosley child of Loretta."""
-    index = {p.id: i for i, p in enumerate(cast.people)}
-    return {
-        (index[f.subject], index[str(f.qualifier)], relation_group(str(f.value)))
-        for f in _relations(doc, cast)
-        if f.attribute == "relation" and f.qualifier in index
-    }
 
 
 _PHRASE_ATTRIBUTES = {"occupation", "nationality"}
@@ -503,7 +152,7 @@ def find_attributes(doc: Doc, cast: Cast) -> list[RawFact]:
         facts += _titles(person.id, draft)
         facts += _descriptions(person.id, draft)
         facts += _gender(person.id, draft)
-    facts += _relations(doc, cast)
+    facts += relations.find_relations(doc, cast)
     facts += counsel.find_counsel(doc, cast)
     facts = _gendered_relations(facts, cast)
     facts += occupations.find_occupations(doc, cast)
