@@ -900,3 +900,13 @@ def test_a_titled_surname_several_share_owns_its_relation_as_the_first_named() -
     )
     tamsin = {(f.value, f.qualifier) for f in case.facts_about(_person(case, "Tamsin").id, "relation")}
     assert tamsin == {("wife of", "Jago Trelor")}
+
+
+def test_a_name_with_an_occupation_apposition_is_a_person() -> None:
+    case = _case(
+        "Quillstone said it would cut 300 jobs.\n\n"
+        "Morgan Feld, an analyst at Brantley Securities, said in a note to clients that the results were weak."
+    )
+    assert _values(case, "Morgan Feld", "occupation") == {"analyst"}
+    firm = _case("Brantley Securities, an investment bank, said the results were weak.")
+    assert not firm.people

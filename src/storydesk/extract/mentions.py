@@ -188,6 +188,8 @@ def name_mentions(doc: Doc, entities: list[EntityMention]) -> list[NameMention]:
     places = frozenset((e.start, e.end) for e in entities if e.label == "PLACE")
     result.extend(_titled_names_missed(text, taken, places))
     result.extend(_aged_names_missed(text, taken))
+    soft = frozenset((e.start, e.end) for e in entities if e.label in {"ORG", "PLACE"} and " " not in e.text)
+    result.extend(_described_names_missed(text, taken, soft))
     result.extend(_related_names_missed(text, taken))
     result.extend(_identified_names_missed(text, taken))
     taken += [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in {"PERSON", "ORG", "GPE"}]
@@ -459,6 +461,38 @@ def _aged_names_missed(text: str, taken: list[tuple[int, int]]) -> list[NameMent
         if _title_lookup(words[0]) is not None:
             continue
         if any(s < end and start < e for s, e in taken):
+            continue
+        found.append(NameMention(start, end, text[start:end], " ".join(words)))
+        taken.append((start, end))
+    return found
+
+
+def _described_names_missed(
+    text: str, taken: list[tuple[int, int]], soft: frozenset[tuple[int, int]]
+) -> list[NameMention]:
+    """``Morgan Feld, an analyst at Brantley Securities, said``: a forename and surname followed
+    by an apposition headed by an occupation (``a|an`` and up to three words before it) name a
+    person even where the model saw nothing or took one of the words alone for an organisation
+    or a place (``soft``). Organisation and place words rule a span out."""
+    pattern = re.compile(
+        r"(?<![\w.'’-])(" + _NAME_WORD + r"\s+" + _NAME_WORD + r"),\s+(?:a|an)\s+((?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)"
+        r"(?=\s+(?:at|of|for|with|who|from|in|and)\b|\s*[,.;])"
+    )
+    heads = conventions.org_words()
+    not_names = {w.casefold() for w in heads.org_heads | heads.unit_heads | heads.institution_heads} | _PLACE_WORDS
+    jobs = conventions.occupations().nouns
+    found: list[NameMention] = []
+    for match in pattern.finditer(text):
+        start, end = match.span(1)
+        words = match.group(1).split()
+        head = match.group(2).split()[-1]
+        if head not in jobs and head.rstrip("s") not in jobs:
+            continue
+        if any(w.casefold() in not_names | _FUNCTION_WORDS | _CALENDAR_WORDS for w in words):
+            continue
+        if _title_lookup(words[0]) is not None:
+            continue
+        if any(s < end and start < e and (s, e) not in soft for s, e in taken):
             continue
         found.append(NameMention(start, end, text[start:end], " ".join(words)))
         taken.append((start, end))
