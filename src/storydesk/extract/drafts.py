@@ -82,3 +82,9 @@ class PersonDraft:
 
     def age_values(self) -> set[int]:
         return {a for a, _, _ in self.ages} | {d.age for d in self.descriptions if d.age is not None}
+
+
+def named_at(candidates: list[PersonDraft], index: int) -> PersonDraft | None:
+    """The one candidate with a name mention over character ``index``, if exactly one."""
+    owners = [d for d in candidates if any(m.start <= index < m.end for m in d.names)]
+    return owners[0] if len(owners) == 1 else None

@@ -12,6 +12,7 @@ Not done here: deciding who a description or pronoun denotes.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -216,9 +217,7 @@ def _shared_surname_forenames(text: str, found: list[NameMention], taken: list[t
         start = max(0, mention.start - 30) + joined.start(1)
         end = start + len(joined.group(1))
         forename = joined.group(1)
-        if forename.casefold() in _FUNCTION_WORDS | _CALENDAR_WORDS or _title_lookup(forename) is not None:
-            continue
-        if re.search(r"[A-Z][\w'’-]*\s+$", text[max(0, start - 20) : start]):
+        if not _loose_forename(text, start, forename):
             continue
         # the model may have taken the forename alone for an organisation or a place
         if any(s < end and start < e and (s, e) != (start, end) for s, e in taken):
@@ -414,6 +413,22 @@ _CALENDAR_WORDS = {
 }
 
 
+@functools.cache
+def _not_name_words() -> frozenset[str]:
+    """Words (case-folded) that head organisation or place names: no name is made of them."""
+    heads = conventions.org_words()
+    return frozenset(w.casefold() for w in heads.org_heads | heads.unit_heads | heads.institution_heads) | _PLACE_WORDS
+
+
+def _loose_forename(text: str, start: int, word: str) -> bool:
+    """Whether ``word``, starting at ``start`` and tagged as nothing, may be a forename: not a
+    title, a function word, a time or linking adverb, a day or month, nor the end of a longer
+    capitalised run ("Port Talbot Morgan", a place or firm)."""
+    if word.casefold() in _FUNCTION_WORDS | _CALENDAR_WORDS or _title_lookup(word) is not None:
+        return False
+    return re.search(r"[A-Z][\w'’-]*\s+$", text[max(0, start - 20) : start]) is None
+
+
 def _forename_before(text: str, start: int, taken: list[tuple[int, int]]) -> int | None:
     """``Cerys Morgan collapsed``, which the model tagged as nothing, where ``Dylan Morgan`` is
     named elsewhere: a capitalised word right before a known surname (not a title, a function
@@ -424,10 +439,8 @@ def _forename_before(text: str, start: int, taken: list[tuple[int, int]]) -> int
         return None
     word = before.group(1)
     begin = max(0, start - 30) + before.start(1)
-    if word.casefold() in _FUNCTION_WORDS | _CALENDAR_WORDS or _title_lookup(word) is not None:
+    if not _loose_forename(text, begin, word):
         return None
-    if re.search(r"[A-Z][\w'’-]*\s+$", text[max(0, begin - 20) : begin]):
-        return None  # a longer capitalised run: "Port Talbot Morgan", a place or firm
     if any(s < start and begin < e for s, e in taken):
         return None
     return begin
@@ -444,8 +457,7 @@ def _aged_names_missed(text: str, taken: list[tuple[int, int]]) -> list[NameMent
     name a person even where the model saw a place or nothing. Words that head organisation
     or place names (``Court``, ``Council``, ``Street``) rule a span out."""
     pattern = re.compile(r"(?<![\w.'’-])(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,2}),\s+(\d{1,3}),")
-    heads = conventions.org_words()
-    not_names = {w.casefold() for w in heads.org_heads | heads.unit_heads | heads.institution_heads} | _PLACE_WORDS
+    not_names = _not_name_words()
     found: list[NameMention] = []
     for match in pattern.finditer(text):
         start, end = match.span(1)
@@ -478,8 +490,7 @@ def _described_names_missed(
         r"(?<![\w.'’-])(" + _NAME_WORD + r"\s+" + _NAME_WORD + r"),\s+(?:a|an)\s+((?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)"
         r"(?=\s+(?:at|of|for|with|who|from|in|and)\b|\s*[,.;])"
     )
-    heads = conventions.org_words()
-    not_names = {w.casefold() for w in heads.org_heads | heads.unit_heads | heads.institution_heads} | _PLACE_WORDS
+    not_names = _not_name_words()
     jobs = conventions.occupations().nouns
     found: list[NameMention] = []
     for match in pattern.finditer(text):
@@ -511,8 +522,7 @@ def _identified_names_missed(text: str, taken: list[tuple[int, int]]) -> list[Na
     words after ``be identified/named as`` name a person even where the model missed them.
     Not ``known as 'Heartland Forward'`` (things are known as much as people are), and not
     ``was named as Oakdene House``: organisation and place words rule a span out."""
-    heads = conventions.org_words()
-    not_names = {w.casefold() for w in heads.org_heads | heads.unit_heads | heads.institution_heads} | _PLACE_WORDS
+    not_names = _not_name_words()
     found: list[NameMention] = []
     for match in _IDENTIFIED_AS.finditer(text):
         start, end = match.span(2)

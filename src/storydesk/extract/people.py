@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from storydesk import conventions
-from storydesk.extract.drafts import PersonDraft
+from storydesk.extract.drafts import PersonDraft, named_at
 from storydesk.extract.mentions import Description, NameMention, PronounMention, Relative
 from storydesk.extract.pronouns import REPORTING_VERBS, resolve_pronouns
 from storydesk.extract.spans import doc_text, evidence
@@ -419,8 +419,7 @@ def _previous_subject(doc: Doc, position: int, candidates: list[PersonDraft]) ->
     subject = next((c for c in previous.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None:
         return None
-    owners = [d for d in candidates if any(m.start <= subject.idx < m.end for m in d.names)]
-    return owners[0] if len(owners) == 1 else None
+    return named_at(candidates, subject.idx)
 
 
 # Titles of people who report on a story rather than take part in it (an inspector, a mayor):

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from storydesk import conventions
-from storydesk.extract.drafts import PersonDraft
+from storydesk.extract.drafts import PersonDraft, named_at
 from storydesk.extract.mentions import Description, NameMention, PronounMention
 from storydesk.extract.spans import doc_text
 
@@ -26,6 +26,12 @@ _QUOTE_OPEN = re.compile(r"(?:^|(?<=[\s(—–-]))['‘\"“](?=[\w.…])")
 REPORTING_VERBS = {"say", "tell", "add", "explain", "state", "report", "confirm", "announce", "write", "note"}
 _QUOTE_CLOSE = re.compile(r"(?<=[\w.,!?…])['’\"”](?=\s|$|[,.;:)—–-])")
 _SPEECH_VERB = re.compile(r"\s*(?:said|says|added|told|explained|continued|wrote|asked|insisted|recalled)\b")
+
+
+def _token_of(doc: Doc, pronoun: PronounMention) -> Token | None:
+    """The pronoun's token, when its span is exactly one token of the parse."""
+    span = doc.char_span(pronoun.start, pronoun.end)
+    return span[0] if span is not None and len(span) == 1 else None
 
 
 def _quote_attributed(text: str, pronoun: PronounMention) -> int | None:
@@ -44,11 +50,8 @@ def _clause_subject(doc: Doc, pronoun: PronounMention) -> tuple[int, int] | None
     """The subject span of the verb whose object ``him``/``her`` is, when there is one."""
     if pronoun.text.lower() not in {"him", "her"}:
         return None
-    span = doc.char_span(pronoun.start, pronoun.end)
-    if span is None or len(span) != 1:
-        return None
-    token = span[0]
-    if token.tag_ != "PRP" or token.dep_ not in {"dobj", "dative", "iobj"}:
+    token = _token_of(doc, pronoun)
+    if token is None or token.tag_ != "PRP" or token.dep_ not in {"dobj", "dative", "iobj"}:
         return None
     subject = next((c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None:
@@ -59,15 +62,12 @@ def _clause_subject(doc: Doc, pronoun: PronounMention) -> tuple[int, int] | None
 def _relative_clause_owner(doc: Doc, pronoun: PronounMention, candidates: list[PersonDraft]) -> PersonDraft | None:
     """``Osei, who lives in Lakewood with his wife, Abena, ...``: a he/his/she/her inside a
     ``who`` clause is the person the clause hangs on, when that person is a candidate."""
-    span = doc.char_span(pronoun.start, pronoun.end)
-    if span is None or len(span) != 1:
+    node = _token_of(doc, pronoun)
+    if node is None:
         return None
-    node = span[0]
     for _ in range(8):
         if node.dep_ == "relcl" and any(c.lower_ in {"who", "whose"} for c in node.children):
-            head = node.head
-            owners = [d for d in candidates if any(m.start <= head.idx < m.end for m in d.names)]
-            return owners[0] if len(owners) == 1 else None
+            return named_at(candidates, node.head.idx)
         if node.head is node:
             return None
         node = node.head
@@ -78,10 +78,10 @@ def _clause_subject_owner(doc: Doc, pronoun: PronounMention, candidates: list[Pe
     """``Marsh thanked his mother``: a possessive his/her in a clause whose subject is a
     candidate by name is that person's (not across a clause: ``Smith said Jones took his car``
     leaves it open)."""
-    span = doc.char_span(pronoun.start, pronoun.end)
-    if span is None or len(span) != 1 or span[0].tag_ != "PRP$":
+    token = _token_of(doc, pronoun)
+    if token is None or token.tag_ != "PRP$":
         return None
-    node = span[0].head
+    node = token.head
     for _ in range(6):
         if node.pos_ in {"VERB", "AUX"}:
             break
@@ -91,19 +91,18 @@ def _clause_subject_owner(doc: Doc, pronoun: PronounMention, candidates: list[Pe
     else:
         return None
     subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None or subject.i > span[0].i:
+    if subject is None or subject.i > token.i:
         return None
-    owners = [d for d in candidates if any(m.start <= subject.idx < m.end for m in d.names)]
-    return owners[0] if len(owners) == 1 else None
+    return named_at(candidates, subject.idx)
 
 
 def _reporter_of(doc: Doc, pronoun: PronounMention, candidates: list[PersonDraft]) -> PersonDraft | None:
     """``Bishop said he had dedicated the goal to his friend``: the he/she subject of what a
     named person is reported to say is that person, outside quotation marks."""
-    span = doc.char_span(pronoun.start, pronoun.end)
-    if span is None or len(span) != 1 or span[0].dep_ not in {"nsubj", "nsubjpass"}:
+    token = _token_of(doc, pronoun)
+    if token is None or token.dep_ not in {"nsubj", "nsubjpass"}:
         return None
-    clause = span[0].head
+    clause = token.head
     verb = clause.head
     if clause.dep_ != "ccomp" or verb.lemma_ not in REPORTING_VERBS:
         return None
@@ -115,20 +114,16 @@ def _reporter_of(doc: Doc, pronoun: PronounMention, candidates: list[PersonDraft
     told = [c for c in verb.children if c.dep_ in {"dobj", "dative", "iobj"}]
     if any(m.start <= c.idx < m.end for c in told for d in candidates for m in d.names):
         return None  # "Judge Balfour told Gaskell that he had caused months of fear": Gaskell
-    owners = [d for d in candidates if any(m.start <= subject.idx < m.end for m in d.names)]
-    return owners[0] if len(owners) == 1 else None
+    return named_at(candidates, subject.idx)
 
 
 def _subject_continues(doc: Doc, pronoun: PronounMention, candidates: list[PersonDraft]) -> PersonDraft | None:
     """``The Rev. Thomas Akers was sitting behind the driver. He suffered a fractured wrist.``:
     a he/she opening a sentence, as its subject and outside quotation marks, goes on with the
     subject of the sentence before when that subject is one of the candidates."""
-    if pronoun.text.lower() not in {"he", "she"}:
+    token = _token_of(doc, pronoun) if pronoun.text.lower() in {"he", "she"} else None
+    if token is None:
         return None
-    span = doc.char_span(pronoun.start, pronoun.end)
-    if span is None or len(span) != 1:
-        return None
-    token = span[0]
     sent = token.sent
     # active subjects only: "X sentenced Y. He was also banned" is Y
     if token.i != sent.start or token.dep_ != "nsubj" or sent.start == 0:
@@ -225,8 +220,7 @@ def _speaker_before(doc: Doc, opened: int, candidates: list[PersonDraft]) -> Per
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return None
-    owners = [d for d in candidates if any(m.start <= subject.idx < m.end for m in d.names)]
-    return owners[0] if len(owners) == 1 else None
+    return named_at(candidates, subject.idx)
 
 
 def resolve_pronouns(

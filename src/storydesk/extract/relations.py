@@ -124,25 +124,29 @@ def _couple_before(facts: list[RawFact], cast: Cast, position: int, child: str) 
     return tuple(sorted(next(iter(pairs)))) if len(pairs) == 1 else ()
 
 
-def _first_with_surname(cast: Cast, surname: str, *holders: str | None) -> str | None:
-    """The named person with this surname whom the report names first, holders aside."""
-    word = re.sub(r"['’]s?$", "", surname.strip()).casefold()
-    named = [
+def _with_surname(cast: Cast, owner: str, holders: tuple[str | None, ...]) -> list[tuple[int, str]]:
+    """(first name position, id) of the named people, holders aside, whose surname the
+    one-word ``owner`` is (``Treloar's``); none for an owner of several words."""
+    word = re.sub(r"['’]s?$", "", owner.strip()).casefold()
+    if " " in word:
+        return []
+    return [
         (min(m.start for m in d.names), p.id)
         for p, d in zip(cast.people, cast.drafts, strict=True)
         if p.id not in holders and len(d.words()) >= 2 and d.words()[-1] == word
     ]
+
+
+def _first_with_surname(cast: Cast, surname: str, *holders: str | None) -> str | None:
+    """The named person with this surname whom the report names first, holders aside."""
+    named = _with_surname(cast, surname, holders)
     return min(named)[1] if named else None
 
 
 def _shared_surname(cast: Cast, owner: str, *holders: str | None) -> bool:
     """A one-word owner that is the surname of two or more named people of the report, the
     relation's holders aside (``Mr Prichard's wife, Sian Prichard`` has one other Prichard)."""
-    word = re.sub(r"['’]s?$", "", owner.strip()).casefold()
-    if " " in word:
-        return False
-    drafts = [d for p, d in zip(cast.people, cast.drafts, strict=True) if p.id not in holders]
-    return sum(1 for d in drafts if len(d.words()) >= 2 and d.words()[-1] == word) > 1
+    return len(_with_surname(cast, owner, holders)) > 1
 
 
 def _person_by_word(cast: Cast, word: str, exclude: str) -> str | None:

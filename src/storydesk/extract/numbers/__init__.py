@@ -27,9 +27,7 @@ from storydesk.model import Article, Fact, Number, Person, TimeRef
 
 __all__ = ["blocked_spans", "find_numbers", "find_quantities", "number_facts"]
 
-_PARENT = re.compile(
-    r"\b(mother|father|mum|dad|parent|grandmother|grandfather|grandparent)-of-(\w+)\b", re.IGNORECASE
-)
+_PARENT = re.compile(r"\b(mother|father|mum|dad|parent|grandmother|grandfather|grandparent)-of-(\w+)\b", re.IGNORECASE)
 
 
 def _root(core: Span) -> Token:
@@ -98,12 +96,7 @@ def _parents(doc: Doc, people: list[Person]) -> Iterable[tuple[Quantity, str | N
             continue
         start, end = match.span()
         owner = next(
-            (
-                p.name
-                for p in people
-                for m in p.mentions
-                if m.evidence.start <= start and end <= m.evidence.end
-            ),
+            (p.name for p in people for m in p.mentions if m.evidence.start <= start and end <= m.evidence.end),
             None,
         )
         kind = "grandchildren" if match.group(1).lower().startswith("grand") else "children"
@@ -171,4 +164,3 @@ def blocked_spans(facts: list[Fact], times: list[TimeRef]) -> list[tuple[int, in
     """The spans numbers must not be read from: every age fact and every time expression."""
     spans = [(f.evidence.start, f.evidence.end) for f in facts if f.attribute == "age"]
     return spans + [(t.evidence.start, t.evidence.end) for t in times]
-

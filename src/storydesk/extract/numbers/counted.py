@@ -59,9 +59,11 @@ def noun_phrase(noun: Token, skip: set[int]) -> str:
 
 def _is_person(noun: Token) -> bool:
     lemma = noun.lemma_.lower()
-    return lemma in conventions.person_nouns() or lemma in table()["person_words"] or noun.lower_ in table()[
-        "person_words"
-    ]
+    return (
+        lemma in conventions.person_nouns()
+        or lemma in table()["person_words"]
+        or noun.lower_ in table()["person_words"]
+    )
 
 
 def _short_object(verb: Token, exclude: Token) -> list[Token]:

@@ -25,8 +25,19 @@ _CLOCK_AFTER = re.compile(r"^\s?(?:am|pm|a\.m\.|p\.m\.|o['’]clock|gmt|bst|hrs|
 _AGE_AFTER = re.compile(r"^[\s-]+years?[\s-]+old|^[\s-]*-year-old|^s\b", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\baged?\s+$", re.IGNORECASE)
 _TIME_UNITS = {
-    "second", "minute", "hour", "day", "night", "week", "fortnight", "month", "year", "decade", "century",
-    "weekend", "season",
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "night",
+    "week",
+    "fortnight",
+    "month",
+    "year",
+    "decade",
+    "century",
+    "weekend",
+    "season",
 }
 
 

@@ -181,10 +181,28 @@ def _join_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
         if low_value >= high.value:
             continue
         start = low.start - (len(between.group(0)) if between else 0)
-        out[i] = Quantity(start, low.end, low.core, low_value, kind, unit,
-                          low.qualifier if low.qualifier != "exact" else "at_least", low.words, True)
-        out[i + 1] = Quantity(high.start, high.end, high.core, high.value, kind, unit,
-                              high.qualifier if high.qualifier != "exact" else "up_to", high.words, True)
+        out[i] = Quantity(
+            start,
+            low.end,
+            low.core,
+            low_value,
+            kind,
+            unit,
+            low.qualifier if low.qualifier != "exact" else "at_least",
+            low.words,
+            True,
+        )
+        out[i + 1] = Quantity(
+            high.start,
+            high.end,
+            high.core,
+            high.value,
+            kind,
+            unit,
+            high.qualifier if high.qualifier != "exact" else "up_to",
+            high.words,
+            True,
+        )
     return out
 
 
@@ -206,8 +224,11 @@ def find_quantities(text: str) -> list[Quantity]:
     for match in p["vague"].finditer(text):
         word = match.group(0).lower()
         value = 20000.0 if word.startswith("tens") else float(t["vague"][word])
-        found.append(Quantity(match.start(), match.end(), (match.start(), match.end()), value, "count", None,
-                              "at_least", words=True))
+        found.append(
+            Quantity(
+                match.start(), match.end(), (match.start(), match.end()), value, "count", None, "at_least", words=True
+            )
+        )
     found.sort(key=lambda q: (q.start, -(q.end - q.start)))
     kept: list[Quantity] = []
     for quantity in found:

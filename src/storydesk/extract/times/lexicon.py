@@ -173,4 +173,3 @@ def spoken_year(text: str) -> int | None:
     if value is None or not 1 <= value <= 99 or not float(value).is_integer():
         return None
     return base + int(value)
-
