@@ -129,10 +129,7 @@ def _subject_continues(doc: Doc, pronoun: PronounMention, candidates: list[Perso
     if token.i != sent.start or token.dep_ != "nsubj" or sent.start == 0:
         return None
     text = doc_text(doc)
-    paragraph = text.rfind("\n", 0, pronoun.start) + 1
-    opens = len(_QUOTE_OPEN.findall(text, paragraph, pronoun.start))
-    closes = len(_QUOTE_CLOSE.findall(text, paragraph, pronoun.start))
-    if opens > closes:
+    if open_quotation(text, pronoun.start) is not None:
         return None  # inside a quotation the speaker's "he" may be anyone
     previous = doc[sent.start - 1].sent
     root = previous.root
