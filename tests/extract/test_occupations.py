@@ -242,3 +242,67 @@ def test_a_possessive_across_a_clause_owns_no_relation() -> None:
 def test_the_son_of_a_friend_of_someone_is_not_their_son() -> None:
     case = _case("Tom Reid, 30, the son of a friend of Ann Bell, spoke.")
     assert not [f for f in case.facts if f.attribute == "relation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "occupations"),
+    [
+        # a post taken, held or left
+        (
+            "Colin Marsh, 68, who founded the bakery in 1990, will step down as managing director next month.",
+            "Colin Marsh",
+            {"managing director"},
+        ),
+        ("Dale Futter said he would stay on as chairman.", "Dale Futter", {"chairman"}),
+        (
+            "Senator Ruth Kell had been removed as chair of the Senate Budget Committee.",
+            "Ruth Kell",
+            {"senator", "chair of the Senate Budget Committee"},
+        ),
+        # the copula, in a main clause or a "who" clause
+        ("Tom Brice is a roofer from Leeds.", "Tom Brice", {"roofer"}),
+        (
+            "Ms Ivey, who was head of St Anne's Primary School for 19 years, entered the race.",
+            "Ivey",
+            {"head of St Anne's Primary School"},
+        ),
+        ("Her father Luc was a professional rider in the 1990s.", "Luc", {"professional rider"}),
+    ],
+)
+def test_occupation_said_by_a_verb(text: str, name: str, occupations: set[str]) -> None:
+    assert _values(_case(text), name, "occupation") == occupations
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kev Doyle started at the mill as a 16-year-old apprentice in 1977.",  # what he was then
+        "Kev Doyle returned as a hero.",  # no occupation
+        "Kev Doyle is a decent and hardworking mayor, his rival said.",  # an opinion
+        "'Kev Doyle was a poor manager,' his rival said.",  # a speaker's words
+    ],
+)
+def test_a_verb_states_no_occupation_for_a_judgement_or_a_past_age(text: str) -> None:
+    assert _values(_case(text), "Kev Doyle", "occupation") == set()
+
+
+def test_non_family_relation_nouns() -> None:
+    case = _case(
+        "Lena Brandt won the 1500m. Her coach, Paolo Ferri, said she was ready. "
+        "Senator Dwight Lenn spoke first. His aide, Carla Ruiz, took notes."
+    )
+    found = {(f.subject_name, f.value, f.qualifier) for f in case.facts if f.attribute == "relation"}
+    assert ("Paolo Ferri", "coach of", "Lena Brandt") in found
+    assert ("Lena Brandt", "coached by", "Paolo Ferri") in found
+    assert ("Carla Ruiz", "aide to", "Dwight Lenn") in found
+
+
+def test_a_kin_noun_is_the_one_person_already_holding_that_relation() -> None:
+    # "Dunne's father" is Mick Dunne, not a new unnamed person, and says he is male
+    case = _case(
+        "His stand-in, 19-year-old Sam Dunne, came on at half-time. Dunne, the son of former Town "
+        "striker Mick Dunne, then made a fine save. Dunne's father was among the crowd of 3,118."
+    )
+    assert [p.name for p in case.people if not p.named] == []
+    assert _values(case, "Mick Dunne", "gender") == {"male"}
+    assert _values(case, "Mick Dunne", "relation") == {"father of"}

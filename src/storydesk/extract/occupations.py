@@ -9,6 +9,7 @@ Four places a report says what someone does, each read from the parse around the
   ``Prentiss' attorney, Dana Kowalczyk``, ``Its chairman, Ken Oduya``;
 - an office title on the name: ``Mayor Linda Carver``, ``Circuit Judge Franklin Beaumont``;
 - ``works as`` / ``served as``: ``Dell, a father of three who worked as a forklift operator``;
+  a post taken, held or left: ``will step down as managing director``, ``stay on as chairman``;
   and the copula ``Hale is a roofer``.
 
 An occupation is accepted only when the phrase's head is in the occupation table
@@ -33,7 +34,9 @@ from storydesk.extract.drafts import OFFICE_TITLE_KINDS as _OFFICE_TITLE_KINDS
 from storydesk.extract.drafts import OFFICE_TITLES as _OFFICE_TITLES
 from storydesk.extract.mentions import NameMention
 from storydesk.extract.people import Cast
+from storydesk.extract.pronouns import open_quotation
 from storydesk.extract.rawfact import RawFact
+from storydesk.extract.spans import doc_text
 
 _PHRASE_POS = {"ADJ", "NOUN", "PROPN", "VERB"}
 _STOP = {"who", "whose", "which", "that", "from", "in", "and", "with", "on", "after", "when", "since", "but"}
@@ -44,7 +47,27 @@ _PROPER = {"NNP", "NNPS"}
 _COUNSEL_POST_NOMINALS = {"KC", "QC"}
 _JUDGE_TITLES = {"Mr Justice": "judge", "Mrs Justice": "judge", "Justice": "judge"}
 _WORK_VERBS = {"work", "serve", "employ"}
+# Verbs of taking, holding or leaving a post: ``will step down as managing director``, ``said he
+# would stay on as chairman``, ``was appointed as head coach``. Unlike the work verbs they
+# state an occupation only when the noun after ``as`` is one (``returned as a hero`` is none).
+_POST_VERBS = set(
+    """
+    step stand resign quit retire stay remain continue return take appoint elect reelect
+    re-elect hire install swear confirm join start succeed replace promote reappoint remove
+    sack oust dismiss
+    """.split()
+)
 _MAX_PHRASE = 6
+# Adjectives that say which post, not how well it is held: after ``be`` only these may qualify
+# an occupation (``was a professional rider``; not ``is a decent and hardworking mayor``).
+_POST_ADJECTIVES = set(
+    """
+    former retired professional senior junior chief deputy assistant interim acting qualified
+    trainee part-time full-time principal executive independent local national regional general
+    medical financial legal federal international private public special head managing new
+    longtime
+    """.split()
+)
 _MAX_COMPLEMENT = 9
 
 
@@ -60,6 +83,7 @@ def find_occupations(doc: Doc, cast: Cast) -> list[RawFact]:
             facts += _from_title(doc, starts, person.id, mention)
         facts += _counsel(person.id, draft.names)
     facts += _works_as(doc, cast)
+    facts += _copula(doc, cast)
     return facts
 
 
@@ -168,6 +192,8 @@ def _complement(doc: Doc, i: int) -> list[Token]:
         token = doc[i]
         if token.text in {",", ";", ".", ":", "(", ")"} or token.lower_ in _STOP or token.pos_ in {"VERB", "AUX"}:
             break
+        if token.like_num or token.ent_type_ in {"DATE", "TIME"}:
+            break  # "head of St Aidan's for 19 years"
         out.append(token)
         i += 1
     # a complement must end on a noun: "of operations", "for the trust"
@@ -343,35 +369,92 @@ def _counsel(person_id: str, names: list[NameMention]) -> list[RawFact]:
 
 
 def _works_as(doc: Doc, cast: Cast) -> list[RawFact]:
-    """``who worked as a forklift operator`` / ``Mercer served as a deputy``."""
+    """``who worked as a forklift operator`` / ``Mercer served as a deputy`` / ``Tate will step
+    down as managing director``."""
     facts: list[RawFact] = []
     for verb in doc:
-        if verb.lemma_ not in _WORK_VERBS:
+        if verb.lemma_ not in _WORK_VERBS and verb.lemma_.lower() not in _POST_VERBS:
             continue
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
         noun = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
         if prep is None or noun is None or noun.pos_ not in {"NOUN", "PROPN"}:
             continue
-        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subject is None:
-            continue
-        person = None
-        if subject.lower_ in {"who", "that"} and verb.dep_ == "relcl":
-            # "Nowak, 36, a Polish national who worked as...": the clause hangs on the
-            # apposition; climb to the name it describes.
-            node = verb.head
-            for _ in range(3):
-                person = cast.person_at(node.idx, node.idx + len(node.text))
-                if person is not None or node.dep_ not in {"appos", "npadvmod", "attr"} or node.head is node:
-                    break
-                node = node.head
-        else:
-            person = cast.person_at(subject.idx, subject.idx + len(subject.text))
-        if person is None or not cast.draft_of(person.id).named:
-            continue
-        phrase = [t for t in noun.subtree if t.i <= noun.i and t.dep_ not in {"det", "poss"} and t.i >= prep.i + 1]
+        phrase = [t for t in noun.subtree if t.i <= noun.i and t.dep_ not in {"det", "poss"} and t.i > prep.i]
         if not phrase:
             continue
-        end = noun.idx + len(noun.text)
-        facts.append(RawFact(person.id, "occupation", _value(phrase), min(verb.idx, phrase[0].idx), end))
+        if verb.lemma_ not in _WORK_VERBS:
+            phrase = _stated_post(doc, phrase)
+            if not phrase:
+                continue
+        person = _clause_subject(verb, cast)
+        if person is None:
+            continue
+        end = phrase[-1].idx + len(phrase[-1].text)
+        facts.append(RawFact(person, "occupation", _value(phrase), min(verb.idx, phrase[0].idx), end))
     return facts
+
+
+def _copula(doc: Doc, cast: Cast) -> list[RawFact]:
+    """``Hale is a roofer``, ``Ms Quayle, who was head of St Aidan's Primary School``, ``whose
+    father Luc was a professional rider``: an occupation said of a named person by ``be``."""
+    facts: list[RawFact] = []
+    text = doc_text(doc)
+    for noun in doc:
+        if noun.dep_ != "attr" or noun.pos_ not in {"NOUN", "PROPN"} or noun.head.lemma_ != "be":
+            continue
+        verb = noun.head
+        phrase = [t for t in doc[noun.left_edge.i : noun.i + 1] if t.dep_ not in {"det", "poss"} and not t.is_punct]
+        if not phrase or any(t.i < verb.i for t in phrase) or phrase[0].tag_ == "POS":
+            continue
+        judged = [
+            t
+            for t in phrase[:-1]
+            if t.pos_ in {"ADJ", "ADV", "CCONJ"} and t.lower_ not in _POST_ADJECTIVES and demonym(t.text) is None
+        ]
+        if judged or open_quotation(text, verb.idx) is not None:
+            continue  # an opinion, or a speaker's own words
+        phrase = _stated_post(doc, phrase)
+        person = _clause_subject(verb, cast) if phrase else None
+        if person is None:
+            continue
+        end = phrase[-1].idx + len(phrase[-1].text)
+        facts.append(RawFact(person, "occupation", _value(phrase), min(verb.idx, phrase[0].idx), end))
+    return facts
+
+
+def _stated_post(doc: Doc, phrase: list[Token]) -> list[Token]:
+    """The phrase (with an office's ``of`` complement) when it names an occupation, else
+    nothing: not ``a 16-year-old apprentice`` (what someone was then), not ``a hero``."""
+    complement = _complement(doc, phrase[-1].i + 1) if _is_office(phrase[-1]) else []
+    if not (_is_occupation(phrase) or _qualified_office(phrase, complement)):
+        return []
+    if re.search(r"\byears?-old\b", doc[phrase[0].i : phrase[-1].i + 1].text.lower()):
+        return []
+    return phrase + complement
+
+
+def _clause_subject(verb: Token, cast: Cast) -> str | None:
+    """The named person who is the subject of ``verb``; a ``who`` clause's is the person the
+    clause describes."""
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        return None
+    person = None
+    if subject.lower_ in {"who", "that"} and verb.dep_ == "relcl":
+        # "Nowak, 36, a Polish national who worked as...": the clause hangs on the
+        # apposition; climb to the name it describes.
+        node = verb.head
+        for _ in range(3):
+            person = cast.person_at(node.idx, node.idx + len(node.text))
+            if person is not None or node.dep_ not in {"appos", "npadvmod", "attr"} or node.head is node:
+                break
+            node = node.head
+    else:
+        person = cast.person_at(subject.idx, subject.idx + len(subject.text))
+        # "Her father Luc was a professional rider": the name in apposition to the subject
+        named = (c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN")
+        for name in named if person is None else ():
+            person = cast.person_at(name.idx, name.idx + len(name.text))
+    if person is None or not cast.draft_of(person.id).named:
+        return None
+    return person.id

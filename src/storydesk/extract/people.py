@@ -554,6 +554,22 @@ def _surname_parts(draft: PersonDraft) -> set[str]:
     return set(words[-1].split("-")) if words else set()
 
 
+def _first_of_surname(drafts: list[PersonDraft], owner: str) -> PersonDraft | None:
+    """``Dunne's father`` with Sam and Mick Dunne named: a bare surname several named people
+    share owns the noun as the first of them named (as ``relations`` reads ``Dunne's``)."""
+    word = re.sub(r"['’]s?$", "", owner).casefold()
+    if " " in word:
+        return None
+    holders = [d for d in drafts if d.named and d.words() and d.words()[-1] == word]
+    return min(holders, key=lambda d: d.first_position) if len(holders) > 1 else None
+
+
+def _kin_description(rel: Relative) -> Description:
+    return Description(
+        start=rel.start, end=rel.end, text=rel.text, noun=None, age=rel.age, age_span=rel.age_span, definite=True
+    )
+
+
 def _add_relatives(
     text: str, drafts: list[PersonDraft], found: list[Relative], stated: set[tuple[int, int, str]]
 ) -> list[PersonDraft]:
@@ -574,7 +590,7 @@ def _add_relatives(
                 if any(p.start == rel.owner_start for p in draft.pronouns):
                     return draft
             elif any(m.start < rel.owner_end and rel.owner_start < m.end for m in draft.names):
-                return draft
+                return _first_of_surname(drafts, text[rel.owner_start : rel.owner_end]) or draft
         return None
 
     def beside_a_name(rel: Relative) -> PersonDraft | None:
@@ -607,9 +623,17 @@ def _add_relatives(
             continue  # whose sister is not plain; a person without the relation says little
         o = drafts.index(owner)
         group = relation_group(label)
-        if any(h != o and drafts[h].named and (h, o, group) in stated for h, _, _ in stated):
-            continue
         gender = relations[rel.noun].gender
+        holders = {h for h, w, g in stated if w == o and g == group and h != o and drafts[h].named}
+        if holders:
+            holder = drafts[next(iter(holders))]
+            if len(holders) == 1 and holder.gender in (None, gender):
+                # "Marsh, the son of Dean Marsh ... His father, now a summariser": the noun is
+                # the one person who holds that relation, and states his gender
+                holder.descriptions.append(_kin_description(rel))
+                if holder.gender is None and gender is not None:
+                    holder.gender, holder.gender_span = gender, (rel.start, rel.end)
+            continue
         related = {h for h, w, _ in stated if w == o} | {w for h, w, _ in stated if h == o}
         if any(
             i != o
@@ -620,15 +644,7 @@ def _add_relatives(
             for i, d in enumerate(drafts)
         ):
             continue
-        desc = Description(
-            start=rel.start,
-            end=rel.end,
-            text=rel.text,
-            noun=None,
-            age=rel.age,
-            age_span=rel.age_span,
-            definite=True,
-        )
+        desc = _kin_description(rel)
         if key in made:
             made[key].descriptions.append(desc)
             continue
