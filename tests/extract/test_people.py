@@ -809,6 +809,22 @@ def test_a_womans_title_goes_to_the_wife_named_beside_the_surname() -> None:
     assert "Mrs" not in _values(case, "Callum Loades", "title")
 
 
+def test_a_womans_title_goes_to_the_wife_named_beside_her_husband() -> None:
+    # every "Mrs Hurle", however far from the first, is the wife named after "his wife"
+    case = _case(
+        "Dennis Hurle, aged 81, and his wife Maureen, 77, were swept off the ford on Friday.\n\n"
+        "Mrs Hurle clung to a tree for three hours. Her husband's body was found at dawn.\n\n"
+        "The couple's son, Gavin Hurle, said his father knew the road well. 'Dad was careful,' "
+        "Mr Hurle said. 'He told everyone else not to drive through floodwater.'\n\n"
+        "The rescuer who reached Mrs Hurle, Ingrid Sol, 29, said she had heard her calling out."
+    )
+    assert _person(case, "Maureen").variants == ["Maureen", "Mrs Hurle"]
+    assert "Mrs" not in _values(case, "Dennis Hurle", "title")
+    assert _values(case, "Dennis Hurle", "gender") == {"male"}
+    relations = {(f.value, f.qualifier) for f in case.facts_about(_person(case, "Gavin Hurle").id, "relation")}
+    assert relations == {("son of", "Dennis Hurle"), ("son of", "Maureen")}
+
+
 def test_the_son_of_someones_brother_is_not_their_son() -> None:
     case = _case("Callum Loades, 24, is the son of Graham's younger brother, Peter. Graham Loades, 58, died.")
     assert ("son of", "Graham Loades") not in {

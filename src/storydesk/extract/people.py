@@ -93,7 +93,11 @@ def _assign_names(drafts: list[PersonDraft], names: list[NameMention], text: str
         else:
             word = words[0]
             candidates = [d for d in drafts if word in d.nicknames()] or [
-                d for d in drafts if d.words() and (d.words()[-1] == word or d.words()[0] == word)
+                d
+                for d in drafts
+                if (d.words() and word in (d.words()[-1], d.words()[0]))
+                # "his wife Beryl ... Mrs Petchey": a surname she has been called by
+                or (mention.title_gender and any(m.title and m.name.casefold() == word for m in d.names))
             ]
             if mention.title_gender and candidates:
                 # "Mr Ashdown's wife of 40 years, Carol ... Mrs Ashdown said": the first-named
@@ -104,11 +108,14 @@ def _assign_names(drafts: list[PersonDraft], names: list[NameMention], text: str
                     for d in drafts
                     if len(d.words()) == 1
                     and d.gender == mention.title_gender
-                    and not any(m.title for m in d.names)
+                    and not any(m.title and m.name.casefold() != word for m in d.names)
                     and 0 <= mention.start - d.last_mention(mention.start) <= 400
                     and re.search(
-                        re.escape(word) + r"['’]s?\s+(?:[\w-]+,?\s+){1,4}$",
-                        text[max(0, d.names[0].start - 50) : d.names[0].start].casefold(),
+                        # "Mr Loades's wife, Jennifer"; "Ronald Petchey, 78, and his wife Beryl"
+                        re.escape(word)
+                        + r"(?:['’]s?\s+(?:[\w-]+,?\s+){1,4}"
+                        + r"|\b[^.;!?]{0,40}?\b(?:his|her)\s+(?:wife|husband|partner|widow|widower),?\s+)$",
+                        text[max(0, d.names[0].start - 80) : d.names[0].start].casefold(),
                     )
                     is not None
                 ]
