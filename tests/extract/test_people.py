@@ -926,3 +926,31 @@ def test_a_name_with_an_occupation_apposition_is_a_person() -> None:
     assert _values(case, "Morgan Feld", "occupation") == {"analyst"}
     firm = _case("Brantley Securities, an investment bank, said the results were weak.")
     assert not firm.people
+
+
+def test_a_his_after_a_name_opening_its_sentence_is_that_persons() -> None:
+    # the unnamed farmer of the lede does not make "his wife" ambiguous
+    case = _case(
+        "A retired sheep farmer has died and his wife was rescued after their car was swept off a ford.\n\n"
+        "Dennis Hurle, aged 81, and his wife Maureen, 77, were driving home on Saturday."
+    )
+    assert _values(case, "Dennis Hurle", "gender") == {"male"}
+    assert ("wife of", "Dennis Hurle") in {
+        (f.value, f.qualifier) for f in case.facts_about(_person(case, "Maureen").id, "relation")
+    }
+
+
+def test_a_bare_age_after_a_quotation_is_the_name_in_apposition_to_the_subject_before() -> None:
+    case = _case(
+        "Gavin Hurle, 19, scored twice.\n\n"
+        "His father, Dennis Hurle, watched beside the chairman, Ray Coe. "
+        "'I told him to wait,' the 52-year-old said afterwards."
+    )
+    assert _values(case, "Dennis Hurle", "age") == {52}
+    assert _values(case, "Ray Coe", "age") == set()
+    assert [p.name for p in case.people if not p.named] == []
+
+
+def test_clubs_and_shires_are_not_people() -> None:
+    case = _case("Ashby Rovers beat Tallow Town 2-1 on Saturday. Harlow Shire said the road was closed.")
+    assert [p.name for p in case.people] == []

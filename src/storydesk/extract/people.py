@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span
 from storydesk import conventions
 from storydesk.extract.drafts import PersonDraft, named_at
 from storydesk.extract.mentions import Description, NameMention, PronounMention, Relative
-from storydesk.extract.pronouns import REPORTING_VERBS, resolve_pronouns
+from storydesk.extract.pronouns import REPORTING_VERBS, quotation_before, resolve_pronouns
 from storydesk.extract.spans import doc_text, evidence
 from storydesk.model import Article, Mention, MentionKind, Person
 
@@ -401,7 +401,9 @@ def _link_aged_definite(doc: Doc, drafts: list[PersonDraft], bare: bool) -> list
         named = [d for d in result if d.named and last_seen(d) >= 0]
         if not named:
             continue
-        subject = _previous_subject(doc, first.start, named)
+        # "'I told him to wait,' the 52-year-old said": the sentence before the quotation
+        opened = quotation_before(doc_text(doc), first.start)
+        subject = _previous_subject(doc, first.start if opened is None else opened + 1, named)
         fitting = [
             d
             for d in [subject, max(named, key=last_seen)]
@@ -424,9 +426,17 @@ def _previous_subject(doc: Doc, position: int, candidates: list[PersonDraft]) ->
         return None
     previous = doc[span[0].sent.start - 1].sent
     subject = next((c for c in previous.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None and previous.root.pos_ in {"NOUN", "PROPN"}:
+        subject = previous.root  # a sentence parsed as a fragment headed by its subject
     if subject is None:
         return None
-    return named_at(candidates, subject.idx)
+    # "His father, Mick Brennan, watched ...": the name in apposition to the subject
+    appositions = [c for c in subject.children if c.dep_ == "appos"]
+    for token in [subject, *appositions]:
+        found = named_at(candidates, token.idx)
+        if found is not None:
+            return found
+    return None
 
 
 # Titles of people who report on a story rather than take part in it (an inspector, a mayor):

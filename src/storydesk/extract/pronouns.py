@@ -38,7 +38,13 @@ def _quote_attributed(text: str, pronoun: PronounMention) -> int | None:
     """Where the quotation opened, for ``he``/``she`` attributing it (``',' she said``)."""
     if pronoun.text.lower() not in {"he", "she"} or not _SPEECH_VERB.match(text, pronoun.end):
         return None
-    close = _SPEECH_AFTER_QUOTE.search(text, max(0, pronoun.start - 6), pronoun.start)
+    return quotation_before(text, pronoun.start)
+
+
+def quotation_before(text: str, position: int) -> int | None:
+    """Where the quotation that closes right before ``position`` opened (``'...,' the
+    52-year-old said``), if one does."""
+    close = _SPEECH_AFTER_QUOTE.search(text, max(0, position - 6), position)
     if close is None:
         return None
     # A quotation runs at most a few paragraphs: look back 1,500 characters for its opening.
@@ -281,6 +287,10 @@ def resolve_pronouns(
             and (table[x.noun].gender if x.noun in table else None) in (None, pronoun.gender)
             and x.noun not in {"person", "individual"}
         ]
+        if len(compatible) == 1 and any(m.start == starts[here] for m in compatible[0].names):
+            # "Ronald Petchey, aged 78, and his wife Beryl": a name opening the pronoun's own
+            # sentence is nearer than a description in the sentence before
+            blockers = [x for x in blockers if x.start >= starts[here]]
         related = _relative_clause_owner(doc, pronoun, compatible) if len(compatible) > 1 else None
         related = related or (_clause_subject_owner(doc, pronoun, compatible) if len(compatible) > 1 else None)
         related = related or (_reporter_of(doc, pronoun, compatible) if len(compatible) > 1 else None)
