@@ -954,3 +954,17 @@ def test_a_bare_age_after_a_quotation_is_the_name_in_apposition_to_the_subject_b
 def test_clubs_and_shires_are_not_people() -> None:
     case = _case("Ashby Rovers beat Tallow Town 2-1 on Saturday. Harlow Shire said the road was closed.")
     assert [p.name for p in case.people] == []
+
+
+def test_a_womans_title_goes_to_the_one_the_pronouns_make_a_woman() -> None:
+    case = _case(
+        "Gary Pell, 43, appeared in court on Monday. He is accused of stabbing Dawn Pell at their "
+        "home on Saturday and wounding her brother, Neil Ashe, who tried to pull him away. "
+        "Gary Pell spoke only to confirm his name.\n\n"
+        "The court heard that Mrs Pell had been granted a non-molestation order in April.\n\n"
+        "Mrs Pell's mother, Irene Ashe, thanked the paramedics."
+    )
+    assert "Mrs Pell" in _person(case, "Dawn Pell").variants
+    assert "Mrs Pell" not in _person(case, "Gary Pell").variants
+    relations = {(f.value, f.qualifier) for f in case.facts_about(_person(case, "Irene Ashe").id, "relation")}
+    assert relations == {("mother of", "Dawn Pell")}

@@ -27,6 +27,7 @@ Not done here: attributes, relations and fates (``extract.attributes``, ``extrac
 
 from __future__ import annotations
 
+import copy
 import itertools
 import re
 from dataclasses import dataclass
@@ -70,17 +71,41 @@ class Cast:
         return None
 
 
-def _cluster_names(names: list[NameMention], text: str) -> list[PersonDraft]:
+def _cluster_names(
+    doc: Doc, names: list[NameMention], pronouns: list[PronounMention], descs: list[Description]
+) -> list[PersonDraft]:
     """Full names first, then genders known from them, then one-word names and titles."""
+    text = doc_text(doc)
     drafts: list[PersonDraft] = []
     full = [m for m in names if len(m.name.split()) >= 2]
     single = [m for m in names if len(m.name.split()) < 2]
     _assign_names(drafts, full, text)
-    _assign_names(drafts, single, text)
+    _assign_names(drafts, single, text, _provisional_genders(doc, drafts, pronouns, descs))
     return _merge_lone_names(drafts)
 
 
-def _assign_names(drafts: list[PersonDraft], names: list[NameMention], text: str) -> None:
+def _provisional_genders(
+    doc: Doc, drafts: list[PersonDraft], pronouns: list[PronounMention], descs: list[Description]
+) -> dict[int, str]:
+    """The genders pronouns give the people named in full, from a trial resolution on copies
+    (``Darren Hollis ... is accused of stabbing Nicola Hollis. He is also charged with wounding
+    her brother``): which of them a ``Mrs Hollis`` can be, before the titled names join anyone.
+    Keyed by ``id`` of the draft."""
+    trial = copy.deepcopy(drafts)
+    for _ in range(3):
+        before = sum(len(d.pronouns) for d in trial)
+        resolve_pronouns(doc, trial, pronouns, descs)
+        if sum(len(d.pronouns) for d in trial) == before:
+            break
+    return {id(d): t.gender for d, t in zip(drafts, trial, strict=True) if d.gender is None and t.gender}
+
+
+def _assign_names(
+    drafts: list[PersonDraft], names: list[NameMention], text: str, provisional: dict[int, str] | None = None
+) -> None:
+    """Each name joins the person it names (or a new one); ``provisional`` genders (see
+    ``_provisional_genders``) decide between people a gendered title could name."""
+    provisional = provisional or {}
     for mention in names:
         words = [w.casefold() for w in mention.name.split()]
         target: PersonDraft | None = None
@@ -120,6 +145,10 @@ def _assign_names(drafts: list[PersonDraft], names: list[NameMention], text: str
                     is not None
                 ]
                 gendered = [d for d in candidates if d.gender in (None, mention.title_gender)]
+                # "Mrs Hollis" with Darren and Nicola Hollis named: the one the pronouns make
+                # a woman, when the pronouns make the other a man
+                trial = [d for d in gendered if provisional.get(id(d), d.gender) in (None, mention.title_gender)]
+                gendered = trial or gendered
                 candidates = (beside if len(beside) == 1 else []) or gendered or beside
             if mention.title and len(candidates) > 1:
                 # "State Sen. Marcus Hale ... his wife, Carol Hale ... Senator Hale": the one
@@ -691,7 +720,7 @@ def resolve_people(
     pronouns: list[PronounMention],
 ) -> Cast:
     text = doc_text(doc)
-    drafts = _cluster_names(names, text)
+    drafts = _cluster_names(doc, names, pronouns, descs)
     _comma_ages(text, drafts)
     drafts = _link_descriptions(doc, drafts, descs)
     _genders_from_descriptions(drafts)

@@ -163,6 +163,19 @@ def _person_by_word(cast: Cast, word: str, exclude: str) -> str | None:
     return owners[0] if len(owners) == 1 else None
 
 
+def _title_decides(cast: Cast, end: int, surname: str) -> bool:
+    """``Mrs Hollis's mother`` with Darren and Nicola Hollis named: a titled surname owns the
+    noun as the person its mention names when every person of that surname has a stated
+    gender and only one has the title's."""
+    title_gender = next((m.title_gender for d in cast.drafts for m in d.names if m.end == end), None)
+    if title_gender is None:
+        return False
+    key = re.sub(r"['’]s?$", "", surname).casefold()
+    holders = [d for d in cast.drafts if d.named and d.words() and d.words()[-1] == key]
+    fitting = [d for d in holders if d.gender == title_gender]
+    return len(fitting) == 1 and all(d.gender is not None for d in holders)
+
+
 def find_relations(doc: Doc, cast: Cast) -> list[RawFact]:
     """Relations between two people of the cast, and the inverse on the other person."""
     text = doc_text(doc)
@@ -284,7 +297,11 @@ def find_relations(doc: Doc, cast: Cast) -> list[RawFact]:
                         other = person_ending_at(owner_end)
                         coordinated = _coordinated_name(text, cast, person.id, mention.start)
                         holders = {person.id, coordinated} - {None}
-                        if one_word_name_at(owner_end) and _shared_surname(cast, match.group(owner), *holders):
+                        if (
+                            one_word_name_at(owner_end)
+                            and not _title_decides(cast, owner_end, match.group(owner))
+                            and _shared_surname(cast, match.group(owner), *holders)
+                        ):
                             # "Oyelaran's younger brother, Daniel" with two other Oyelarans: the
                             # one the report named first, its subject (Marcus, not his mother)
                             other, owner = _first_with_surname(cast, match.group(owner), *holders), None
