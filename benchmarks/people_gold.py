@@ -9,7 +9,8 @@ each system person matches at most one gold person.
 Person precision counts named system people only (descriptions of unnamed people are
 judged through their attributes). Attributes are compared on matched pairs, as sets of
 normalised values per kind: age, gender, title (full form), occupation, nationality,
-relation (label plus the other person, by matched name). An attribute the system states
+relation (label plus the other person, by matched name; labels without modifiers such as
+``older`` or ``estranged``, which gold writers give or leave out). An attribute the system states
 for an unmatched person counts against precision. An occupation or title that is a
 whole-word part of a gold phrase is that phrase; so is an occupation whose content words are
 all in it, in another order (``council president``, ``president of the common council``). A
@@ -129,12 +130,21 @@ class Results:
         return total
 
 
+# Words that say which of a relation, not what relation: gold writers write "older brother of"
+# for one report and "brother of" for the next, so both sides are compared without them.
+_RELATION_MODIFIERS = re.compile(r"^(?:(?:older|younger|elder|eldest|big|little|twin|estranged|late|college)\s+)+")
+
+
+def _relation_label(label: str) -> str:
+    return _RELATION_MODIFIERS.sub("", label.casefold())
+
+
 def _system_values(case: CaseFile, pid: str, kind: str, names: dict[str, str]) -> set[Any]:
     values: set[Any] = set()
     for fact in case.facts_about(pid, kind):
         if kind == "relation":
             other = fact.qualifier or ""
-            values.add((str(fact.value).casefold(), names.get(_norm(other), _norm(other))))
+            values.add((_relation_label(str(fact.value)), names.get(_norm(other), _norm(other))))
         elif kind == "age":
             values.add(int(fact.value))
         else:
@@ -149,7 +159,7 @@ def _gold_values(person: dict[str, Any], kind: str, names: dict[str, str]) -> se
         return {person["gender"]} if person.get("gender") else set()
     if kind == "relation":
         return {
-            (r["relation"].casefold(), names.get(_norm(r["other"]), _norm(r["other"])))
+            (_relation_label(r["relation"]), names.get(_norm(r["other"]), _norm(r["other"])))
             for r in person.get("relations", [])
         }
     key = {"title": "titles", "occupation": "occupations", "nationality": "nationalities"}[kind]
