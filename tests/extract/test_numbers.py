@@ -61,8 +61,10 @@ def test_ordinals_scores_codes_and_clock_times_are_not_read(text: str) -> None:
 
 @given(st.integers(min_value=0, max_value=999))
 def test_number_words_read_back(n: int) -> None:
-    units = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen " \
+    units = (
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
         "sixteen seventeen eighteen nineteen".split()
+    )
     tens = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
 
     def spell(k: int) -> str:
@@ -78,13 +80,17 @@ def test_number_words_read_back(n: int) -> None:
 COUNTED = [
     (
         "More than 75,000 people signed a petition calling for the charges to be dropped.",
-        75000, "more_than", "people who signed a petition",
+        75000,
+        "more_than",
+        "people who signed a petition",
     ),
     ("A delivery rider was stabbed ten times outside a cafe in Orwell Street.", 10, "exact", "times stabbed"),
     ("Inquests have been opened into both deaths, the coroner's office said.", 2, "exact", "deaths"),
     (
         "Officers made 14 arrests for drug offences during the week.",
-        14, "exact", "arrests for drug offences made by Officers",
+        14,
+        "exact",
+        "arrests for drug offences made by Officers",
     ),
     ("The courier was shot twice in the leg as he left the depot.", 2, "exact", "times shot"),
     ("Two of the men were charged with burglary.", 2, "exact", "men"),

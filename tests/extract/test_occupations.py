@@ -267,6 +267,12 @@ def test_the_son_of_a_friend_of_someone_is_not_their_son() -> None:
             {"head of St Anne's Primary School"},
         ),
         ("Her father Luc was a professional rider in the 1990s.", "Luc", {"professional rider"}),
+        # a second verb of the same subject
+        (
+            "His niece, Maria Kell, has run the firm since 2008 and will stay on as non-executive chair.",
+            "Maria Kell",
+            {"non-executive chair"},
+        ),
     ],
 )
 def test_occupation_said_by_a_verb(text: str, name: str, occupations: set[str]) -> None:
@@ -306,3 +312,21 @@ def test_a_kin_noun_is_the_one_person_already_holding_that_relation() -> None:
     assert [p.name for p in case.people if not p.named] == []
     assert _values(case, "Mick Dunne", "gender") == {"male"}
     assert _values(case, "Mick Dunne", "relation") == {"father of"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "occupations"),
+    [
+        ("Tobias Marsh, a tinsmith, founded the works in 1919.", "Tobias Marsh", {"tinsmith"}),
+        ("Frank Pike, a retired steelworker, died in 2019.", "Frank Pike", {"retired steelworker"}),
+        ("Gail Rudd, the licensee of the Plough, said it was quiet.", "Gail Rudd", {"licensee"}),
+    ],
+)
+def test_occupations_by_their_ending_or_the_table(text: str, name: str, occupations: set[str]) -> None:
+    assert _values(_case(text), name, "occupation") == occupations
+
+
+def test_now_an_age_and_an_occupation() -> None:
+    case = _case("Lucy Pereira, now 26 and a graduate student in marine biology, walked to the lectern.")
+    assert _values(case, "Lucy Pereira", "age") == {26}
+    assert _values(case, "Lucy Pereira", "occupation") == {"graduate student"}

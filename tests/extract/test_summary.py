@@ -83,20 +83,31 @@ def test_headline_from_the_main_event_uses_only_its_facts_and_trigger() -> None:
         evidence=at("police have arrested a teenager on suspicion of attempted murder"),
     )
     facts = [
-        Fact(id="f1", subject="e1", subject_name="arrest", attribute="agent", value="Wessex Vale Police",
-             evidence=at("police")),
-        Fact(id="f2", subject="e1", subject_name="arrest", attribute="charge", value="attempted murder",
-             evidence=at("attempted murder")),
-        Fact(id="f3", subject="e1", subject_name="arrest", attribute="place", value="Brennock",
-             evidence=at("Brennock")),
+        Fact(
+            id="f1",
+            subject="e1",
+            subject_name="arrest",
+            attribute="agent",
+            value="Wessex Vale Police",
+            evidence=at("police"),
+        ),
+        Fact(
+            id="f2",
+            subject="e1",
+            subject_name="arrest",
+            attribute="charge",
+            value="attempted murder",
+            evidence=at("attempted murder"),
+        ),
+        Fact(
+            id="f3", subject="e1", subject_name="arrest", attribute="place", value="Brennock", evidence=at("Brennock")
+        ),
     ]
     result = summary.summarize(doc, article, events=[arrest], facts=facts, times=[time])
     assert result.headline == "Wessex Vale Police arrested a teenager (attempted murder), Brennock, 2024-06-08"
     assert result.headline_source == "event"
     alleged = arrest.model_copy(update={"modality": "alleged"})
-    assert summary.summarize(doc, article, events=[alleged], facts=facts, times=[time]).headline.endswith(
-        ", alleged"
-    )
+    assert summary.summarize(doc, article, events=[alleged], facts=facts, times=[time]).headline.endswith(", alleged")
 
 
 def test_without_events_the_title_is_the_headline() -> None:
@@ -109,8 +120,10 @@ def test_without_events_or_title_the_lead_clause_adds_no_words() -> None:
     doc, article = _prepared(REPORT)
     result = summary.summarize(doc, article)
     assert result.headline_source == "lead_clause"
-    assert result.headline == "A delivery rider was stabbed ten times outside a takeaway in Brennock town centre on " \
+    assert (
+        result.headline == "A delivery rider was stabbed ten times outside a takeaway in Brennock town centre on "
         "Friday night"
+    )
     words = re.findall(r"\w+", result.sentences[0].text)
     assert all(w in words for w in re.findall(r"\w+", result.headline or ""))
 

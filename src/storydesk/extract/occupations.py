@@ -88,9 +88,10 @@ def find_occupations(doc: Doc, cast: Cast) -> list[RawFact]:
 
 
 # Endings that make a noun a profession whether or not the table lists it (``obstetrician``,
-# ``microbiologist``, ``podiatrist``, ``videographer``, ``optometrist``, ``physiotherapist``).
+# ``microbiologist``, ``podiatrist``, ``videographer``, ``optometrist``, ``physiotherapist``,
+# ``coppersmith``, ``shipworker``).
 # Not ``-ist`` alone: a tourist, a cyclist or a terrorist is no job.
-_PROFESSION_ENDING = re.compile(r"(?:ologist|ician|iatrist|ographer|ometrist|therapist)$")
+_PROFESSION_ENDING = re.compile(r"(?:ologist|ician|iatrist|ographer|ometrist|therapist|.{3,}smith|.{3,}worker)$")
 
 
 def _is_occupation(tokens: list[Token]) -> bool:
@@ -247,8 +248,13 @@ def _after_name(doc: Doc, offsets: list[int], person_id: str, mention: NameMenti
     if i >= len(doc) or doc[i].text != ",":
         return []
     i += 1
-    # an age between commas: "Daniel Okafor, 27, a delivery driver"
-    if i + 1 < len(doc) and doc[i].like_num and doc[i + 1].text == ",":
+    # an age between commas: "Daniel Okafor, 27, a delivery driver"; "Ana Duarte, now 26 and a
+    # graduate student"
+    if i + 1 < len(doc) and doc[i].lower_ == "now" and doc[i + 1].like_num:
+        i += 1
+    comma_age = i + 1 < len(doc) and doc[i].like_num and doc[i + 1].text == ","
+    and_age = i + 2 < len(doc) and doc[i].like_num and doc[i + 1].lower_ == "and" and doc[i + 2].lower_ in {"a", "an"}
+    if comma_age or and_age:
         i += 2
     if i >= len(doc):
         return []
@@ -437,6 +443,9 @@ def _clause_subject(verb: Token, cast: Cast) -> str | None:
     """The named person who is the subject of ``verb``; a ``who`` clause's is the person the
     clause describes."""
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        # "Margaret Harlow has run the company and will stay on as chair": the first verb's
+        return _clause_subject(verb.head, cast)
     if subject is None:
         return None
     person = None

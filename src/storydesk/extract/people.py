@@ -48,7 +48,7 @@ _SPECIFIC_GROUPS = {"driver", "attacker", "victim", "suspect", "cyclist", "pedes
 _AGE_BEFORE = re.compile(r"(?<![\w-])(\d{1,3})-year-old\s+(?:[A-Z][\w'’-]*\s+){0,2}$")
 _AS_BEFORE = re.compile(r"\bas\s+$")
 _COMMA_AGE = re.compile(
-    r"\s*(?:,|\()\s*(?:aged\s+)?(\d{1,3})\s*(?=[,);]|\.(?!\d)|\s+(?:and|who|from|of|was|is)\b)"
+    r"\s*(?:,|\()\s*(?:aged\s+|now\s+)?(\d{1,3})\s*(?=[,);]|\.(?!\d)|\s+(?:and|who|from|of|was|is)\b)"
 )  # not a time or a score: "Omari Clarke (10.01)"
 
 
