@@ -968,3 +968,26 @@ def test_a_womans_title_goes_to_the_one_the_pronouns_make_a_woman() -> None:
     assert "Mrs Pell" not in _person(case, "Gary Pell").variants
     relations = {(f.value, f.qualifier) for f in case.facts_about(_person(case, "Irene Ashe").id, "relation")}
     assert relations == {("mother of", "Dawn Pell")}
+
+
+def test_a_group_with_its_members_ages_is_that_many_people() -> None:
+    case = _case(
+        "A 16-year-old boy has been charged after a jogger was attacked in Tallow.\n\n"
+        "Three boys, aged 14, 15 and 16, were arrested on Monday on suspicion of assault.\n\n"
+        "The 15-year-old has been released under investigation. Two men, aged 52 and 47, were also held."
+    )
+    unnamed = [p for p in case.people if not p.named]
+    ages = sorted(a for p in unnamed for a in {f.value for f in case.facts_about(p.id, "age")})
+    assert ages == [14, 15, 16, 47, 52]
+    # the 16-year-old of the group is the boy charged, and the group's arrest is each member's
+    for person in unnamed:
+        if {14, 15, 16} & {f.value for f in case.facts_about(person.id, "age")}:
+            assert "arrested" in {f.value for f in case.facts_about(person.id, "fate")}
+            assert {f.value for f in case.facts_about(person.id, "gender")} == {"male"}
+    fifteen = next(p for p in unnamed if 15 in {f.value for f in case.facts_about(p.id, "age")})
+    assert "The 15-year-old" in {f.value for f in case.facts_about(fifteen.id, "description")}
+
+
+def test_a_group_whose_ages_do_not_match_its_size_is_no_one() -> None:
+    case = _case("Three men, aged 30 and 31, were arrested.")
+    assert [p for p in case.people if not p.named] == []

@@ -37,7 +37,8 @@ class PersonDraft:
         if self.names:
             best = max(self.names, key=lambda m: (len(m.name.split()), m.title is None, len(m.name)))
             return best.name
-        return self.descriptions[0].text if self.descriptions else "unnamed person"
+        own = [d for d in self.descriptions if not d.plural] or self.descriptions
+        return own[0].text if own else "unnamed person"
 
     def words(self) -> list[str]:
         return [w.casefold() for w in self.full_name().split()]

@@ -649,7 +649,7 @@ _AGE = re.compile(r"\b(\d{1,3})-year-old\b")
 _PARENT_OF = re.compile(r"\b((?:grand)?(?:mother|father|mum|dad))-of-(\w+)\b", re.I)
 _AGED_AFTER = re.compile(r",\s*aged\s+(\d{1,3}|[a-z]+)(?=\s*[,;.)]|\s+(?:and|who|from|of|was|is)\b)")
 _PARENT_OF_TAIL = re.compile(r"-of-\w+\b")
-_NUMBER_WORDS = {
+NUMBER_WORDS = {
     "one": 1,
     "two": 2,
     "three": 3,
@@ -696,7 +696,7 @@ def descriptions(
             aged = _AGED_AFTER.match(text, end)
             if aged is not None:
                 word = aged.group(1).lower()
-                age_value = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+                age_value = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
                 age_span = aged.span(1) if age_value is not None else None
         parent = _PARENT_OF.search(text, start, end)
         if noun is None and age_match is None and parent is None:
@@ -714,7 +714,7 @@ def descriptions(
         children = None
         if parent is not None:
             noun = f"{parent.group(1).lower()}-of-n"
-            children = _NUMBER_WORDS.get(parent.group(2).lower()) or (
+            children = NUMBER_WORDS.get(parent.group(2).lower()) or (
                 int(parent.group(2)) if parent.group(2).isdigit() else None
             )
         found.append(

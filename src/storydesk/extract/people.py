@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span
 
 from storydesk import conventions
 from storydesk.extract.drafts import PersonDraft, named_at
-from storydesk.extract.mentions import Description, NameMention, PronounMention, Relative
+from storydesk.extract.mentions import NUMBER_WORDS, Description, NameMention, PronounMention, Relative
 from storydesk.extract.pronouns import REPORTING_VERBS, quotation_before, resolve_pronouns
 from storydesk.extract.spans import doc_text, evidence
 from storydesk.model import Article, Mention, MentionKind, Person
@@ -257,6 +257,68 @@ def _apposition_links(doc: Doc, drafts: list[PersonDraft], descs: list[Descripti
     return links
 
 
+# "Two men, aged 52 and 47," / "Three boys, aged 14, 15 and 16,": the ages of a group's members
+_GROUP_AGES = re.compile(
+    r"\s*,\s*aged\s+((?:\d{1,2}|[a-z]+)(?:\s*,\s*(?:\d{1,2}|[a-z]+))*,?\s+and\s+(?:\d{1,2}|[a-z]+))\b"
+)
+_GROUP_SIZE = re.compile(r"^(?:the\s+)?(two|three|four|five|six|\d)\b", re.I)
+
+
+def _group_members(
+    text: str, desc: Description, table: dict[str, conventions.PersonNoun], drafts: list[PersonDraft]
+) -> list[PersonDraft]:
+    """``Two men, aged 52 and 47, were arrested``: a group of people whose ages the text gives
+    one by one is that many unnamed people, each with an age (and the gender of the noun, if it
+    states one). The number of ages must be the group's size when the text gives one. A member
+    is the unnamed person described before with that age and no other gender (``A 16-year-old
+    boy has been charged ... Three boys, aged 14, 15 and 16, were arrested``)."""
+    match = _GROUP_AGES.match(text, desc.end)
+    if match is None:
+        return []
+    words = re.split(r"\s*,\s*|\s+and\s+", match.group(1))
+    ages = [int(w) if w.isdigit() else NUMBER_WORDS.get(w.lower()) for w in words if w]
+    size = _GROUP_SIZE.match(desc.text)
+    stated = (NUMBER_WORDS.get(size.group(1).lower()) or int(size.group(1))) if size else None
+    if any(a is None or not 0 < a < 120 for a in ages) or (stated is not None and stated != len(ages)):
+        return []
+    gender = table[desc.noun].gender if desc.noun in table else None
+    members = []
+    for age, (start, end) in zip(ages, _spans(match, words), strict=True):
+        member = Description(
+            start=desc.start,
+            end=match.end(),
+            text=text[desc.start : match.end()],
+            noun=desc.noun,
+            age=age,
+            age_span=(start, end),
+            definite=False,
+            plural=True,  # the group's words: a member's own description names it first
+        )
+        earlier = [
+            d
+            for d in drafts
+            if not d.named and d.age_values() == {age} and d.gender in (None, gender) and d.kin is None
+        ]
+        if len(earlier) == 1:
+            earlier[0].descriptions.append(member)
+            continue
+        draft = PersonDraft(descriptions=[member])
+        if gender is not None:
+            draft.gender, draft.gender_span = gender, (desc.start, desc.end)
+        members.append(draft)
+    return members
+
+
+def _spans(match: re.Match[str], words: list[str]) -> list[tuple[int, int]]:
+    """Where each of ``words`` (in order) stands in group 1 of ``match``."""
+    spans, at = [], match.start(1)
+    for word in (w for w in words if w):
+        start = match.string.index(word, at)
+        spans.append((start, start + len(word)))
+        at = start + len(word)
+    return spans
+
+
 def _link_descriptions(doc: Doc, drafts: list[PersonDraft], descs: list[Description]) -> list[PersonDraft]:
     text = doc_text(doc)
     links = _apposition_links(doc, drafts, descs)
@@ -271,6 +333,7 @@ def _link_descriptions(doc: Doc, drafts: list[PersonDraft], descs: list[Descript
             continue
         desc = descs[di]
         if desc.plural:
+            drafts.extend(_group_members(text, desc, table, drafts))
             continue
         partner = pending.get(di)
         if partner is not None and partner in links and links[partner] >= 0:

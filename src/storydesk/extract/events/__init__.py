@@ -31,7 +31,7 @@ from storydesk.extract.events.arguments import Arg, find_arguments, passive_pron
 from storydesk.extract.events.catalogue import EventType, load_catalogue
 from storydesk.extract.events.dedupe import Draft, merge
 from storydesk.extract.events.entities_index import EntityIndex, gender_of
-from storydesk.extract.events.facts import event_facts
+from storydesk.extract.events.facts import event_facts, group_members
 from storydesk.extract.events.modality import modality_of
 from storydesk.extract.events.together import share_objects, share_times, together_links
 from storydesk.extract.events.triggers import find_triggers
@@ -225,5 +225,5 @@ def find_events(
                 mentions=[evidence(article, s, e) for s, e in draft.mentions],
             )
         )
-    facts = event_facts(article, events, kinds, index.names, times, first_fact_id)
+    facts = event_facts(article, events, kinds, index.names, times, first_fact_id, groups=group_members(people))
     return EventsFound(events, facts)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from storydesk.extract.events.catalogue import EventType
-from storydesk.model import Article, Event, Evidence, Fact, FactValue, Modality, TimeRef
+from storydesk.model import Article, Event, Evidence, Fact, FactValue, Modality, Person, TimeRef
 
 _ARGUMENT_FACTS = ("agent", "patient", "instrument", "place", "charge")
 
@@ -40,6 +40,18 @@ def _names(event: Event, names: dict[str, str], role: str) -> list[tuple[str, st
     ]
 
 
+def group_members(people: list[Person]) -> dict[tuple[int, int], list[str]]:
+    """Description span -> the people it describes together, for a group (``Three boys, aged
+    14, 15 and 16, were arrested``: each member is described by the same words), so that what
+    the text says happens to the group happens to each member."""
+    by_span: dict[tuple[int, int], list[str]] = {}
+    for person in people:
+        for mention in person.mentions:
+            if mention.kind == "description" and not person.named:
+                by_span.setdefault((mention.evidence.start, mention.evidence.end), []).append(person.id)
+    return {span: ids for span, ids in by_span.items() if len(ids) > 1}
+
+
 def event_facts(
     article: Article,
     events: list[Event],
@@ -47,7 +59,10 @@ def event_facts(
     names: dict[str, str],
     times: list[TimeRef],
     first_id: int,
+    groups: dict[tuple[int, int], list[str]] | None = None,
 ) -> list[Fact]:
+    """The facts of ``events``; ``groups`` (see ``group_members``) spreads a group's fate to
+    each of its members."""
     by_id = {t.id: t for t in times}
     raw: list[_Raw] = []
     for event in events:
@@ -62,7 +77,7 @@ def event_facts(
         et = types.get(event.id)
         if et is None:
             continue
-        raw += _person_facts(event, et, names)
+        raw += _person_facts(event, et, names, groups or {})
     raw = _without_superseded_injury(raw, events, types)
     return [
         Fact(
@@ -93,7 +108,9 @@ def _without_superseded_injury(raw: list[_Raw], events: list[Event], types: dict
     ]
 
 
-def _person_facts(event: Event, et: EventType, names: dict[str, str]) -> list[_Raw]:
+def _person_facts(
+    event: Event, et: EventType, names: dict[str, str], groups: dict[tuple[int, int], list[str]]
+) -> list[_Raw]:
     raw: list[_Raw] = []
     charges = [a.text for a in event.arguments if a.role == "charge"]
     qualifier = "; ".join(dict.fromkeys(charges)) or None
@@ -101,12 +118,16 @@ def _person_facts(event: Event, et: EventType, names: dict[str, str]) -> list[_R
     for arg in event.arguments:
         if arg.entity_id is None or not arg.entity_id.startswith("p"):
             continue
-        name = names.get(arg.entity_id, arg.text)
-        if fate and arg.role == et.fate_role:
-            raw.append(
-                _Raw(arg.entity_id, name, "fate", fate, event.evidence, qualifier, event.modality, event.time_id)
-            )
-        role = et.roles_given.get(arg.role)
-        if role and event.modality in {"asserted", "alleged"}:
-            raw.append(_Raw(arg.entity_id, name, "role", role, arg.evidence, None, event.modality))
+        together = [
+            ids
+            for (start, end), ids in groups.items()
+            if arg.entity_id in ids and start < arg.evidence.end and arg.evidence.start < end
+        ]
+        for person in together[0] if together else [arg.entity_id]:
+            name = names.get(person, arg.text)
+            if fate and arg.role == et.fate_role:
+                raw.append(_Raw(person, name, "fate", fate, event.evidence, qualifier, event.modality, event.time_id))
+            role = et.roles_given.get(arg.role)
+            if role and event.modality in {"asserted", "alleged"}:
+                raw.append(_Raw(person, name, "role", role, arg.evidence, None, event.modality))
     return raw
