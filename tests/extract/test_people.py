@@ -991,3 +991,12 @@ def test_a_group_with_its_members_ages_is_that_many_people() -> None:
 def test_a_group_whose_ages_do_not_match_its_size_is_no_one() -> None:
     case = _case("Three men, aged 30 and 31, were arrested.")
     assert [p for p in case.people if not p.named] == []
+
+
+def test_a_forename_nearly_always_given_to_men_rules_him_out_as_she() -> None:
+    # never to state a gender: Philip Yates gets none, and a unisex forename leaves it open
+    case = _case("Philip Yates and Teresa Gagnon met the auditors on Monday. She said the bank had been warned.")
+    assert _values(case, "Teresa Gagnon", "gender") == {"female"}
+    assert _values(case, "Philip Yates", "gender") == set()
+    case = _case("Jamie Yates and Teresa Gagnon met the auditors on Monday. She said the bank had been warned.")
+    assert _values(case, "Teresa Gagnon", "gender") == set()
