@@ -1000,3 +1000,11 @@ def test_a_forename_nearly_always_given_to_men_rules_him_out_as_she() -> None:
     assert _values(case, "Philip Yates", "gender") == set()
     case = _case("Jamie Yates and Teresa Gagnon met the auditors on Monday. She said the bank had been warned.")
     assert _values(case, "Teresa Gagnon", "gender") == set()
+
+
+def test_a_lone_candidate_whose_forename_is_the_other_genders_takes_no_pronoun() -> None:
+    case = _case(
+        'The volunteer, Hannah Lind, 29, found the car. "She asked whether Ronald Petch was OK. '
+        'I did not know what to tell her," Ms Lind said.'
+    )
+    assert _values(case, "Ronald Petch", "gender") == set()

@@ -305,11 +305,10 @@ def resolve_pronouns(
             speaker = _speaker_before(doc, opened, compatible)
             if speaker is not None:
                 compatible, blockers = [speaker], []
-        if len(compatible) > 1 and related is None:
+        if related is None:
             # "Philip Yates and Teresa Gagnon ... she": a forename nearly always given to the
-            # other gender rules a candidate out when another remains
-            fitting = [d for d in compatible if _forename_gender(d) in (None, pronoun.gender)]
-            compatible = fitting or compatible
+            # other gender rules a candidate out (and leaves a pronoun with no other open)
+            compatible = [d for d in compatible if _forename_gender(d) in (None, pronoun.gender)]
         if len(compatible) == 1 and not blockers:
             draft = compatible[0]
             draft.pronouns.append(pronoun)
