@@ -1008,3 +1008,14 @@ def test_a_lone_candidate_whose_forename_is_the_other_genders_takes_no_pronoun()
         'I did not know what to tell her," Ms Lind said.'
     )
     assert _values(case, "Ronald Petch", "gender") == set()
+
+
+def test_her_opening_a_sentence_skips_a_man_by_his_forename() -> None:
+    case = _case(
+        "Carys Lloyd collapsed in the sports hall on Monday.\n\n"
+        "The pupil who fetched the machine was named as Gareth Pugh, a 17-year-old sixth-former.\n\n"
+        "Her mother, Elin Lloyd, said the family owed Gareth everything."
+    )
+    relations = {(f.value, f.qualifier) for f in case.facts_about(_person(case, "Elin Lloyd").id, "relation")}
+    assert relations == {("mother of", "Carys Lloyd")}
+    assert _values(case, "Gareth Pugh", "relation") == set()
