@@ -1019,3 +1019,11 @@ def test_her_opening_a_sentence_skips_a_man_by_his_forename() -> None:
     relations = {(f.value, f.qualifier) for f in case.facts_about(_person(case, "Elin Lloyd").id, "relation")}
     assert relations == {("mother of", "Carys Lloyd")}
     assert _values(case, "Gareth Pugh", "relation") == set()
+
+
+def test_an_unnamed_girl_is_not_the_boy_named_next() -> None:
+    case = _case(
+        "A 14-year-old girl was hurt when a fairground ride collapsed on Saturday.\n\n"
+        "Thomas Hart was taken to hospital with a broken leg."
+    )
+    assert [p.name for p in case.people if not p.named] == ["A 14-year-old girl"]

@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span
 
 from storydesk import conventions
 from storydesk.extract.drafts import PersonDraft, named_at
+from storydesk.extract.forenames import likely_gender
 from storydesk.extract.mentions import NUMBER_WORDS, Description, NameMention, PronounMention, Relative
 from storydesk.extract.pronouns import REPORTING_VERBS, quotation_before, resolve_pronouns
 from storydesk.extract.spans import doc_text, evidence
@@ -69,6 +70,13 @@ class Cast:
                 if mention.evidence.start < end and start < mention.evidence.end:
                     return person
         return None
+
+
+def _forename_gender(draft: PersonDraft) -> str | None:
+    """The gender ``draft``'s forename is nearly always given to (``forenames``): to choose
+    between people, never stated as theirs."""
+    words = draft.full_name().split()
+    return likely_gender(words[0]) if len(words) >= 2 else None
 
 
 def _cluster_names(
@@ -501,7 +509,7 @@ def _link_aged_definite(doc: Doc, drafts: list[PersonDraft], bare: bool) -> list
             for d in [subject, max(named, key=last_seen)]
             if d is not None
             and not d.age_values() - {first.age}
-            and (draft.gender is None or d.gender is None or draft.gender == d.gender)
+            and _same_gender_or_open(draft.gender, d.gender or _forename_gender(d))
         ]
         if not fitting:
             continue
@@ -509,6 +517,10 @@ def _link_aged_definite(doc: Doc, drafts: list[PersonDraft], bare: bool) -> list
         target.absorb(draft)
         result.remove(draft)
     return result
+
+
+def _same_gender_or_open(one: str | None, other: str | None) -> bool:
+    return one is None or other is None or one == other
 
 
 def _previous_subject(doc: Doc, position: int, candidates: list[PersonDraft]) -> PersonDraft | None:
@@ -585,7 +597,7 @@ def _compatible(unnamed: PersonDraft, named: PersonDraft) -> bool:
     ages, named_ages = unnamed.age_values(), named.age_values()
     if ages and named_ages and not ages & named_ages:
         return False
-    return unnamed.gender is None or named.gender is None or unnamed.gender == named.gender
+    return _same_gender_or_open(unnamed.gender, named.gender or _forename_gender(named))
 
 
 def _reports_or_speaks(doc: Doc, draft: PersonDraft, sentence: Span) -> bool:
