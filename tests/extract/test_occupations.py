@@ -88,6 +88,10 @@ def test_occupation_head_alone_gives_way_to_the_fuller_phrase() -> None:
         ("Kwame Asante, a Ghanaian-American economist, was named treasurer.", "Kwame Asante", {"Ghanaian-American"}),
         # a party is not a nationality
         ("Conservative MP Giles Hartwell said he would resign.", "Giles Hartwell", set()),
+        ("Polish-born taxi driver Tomasz Wrobel, 44, saw the fight.", "Tomasz Wrobel", {"Polish"}),
+        # a country right after the name, as results give it; a town gives none
+        ("The hurdles were won by Amira Hassan of Egypt in 12.61sec.", "Amira Hassan", {"Egyptian"}),
+        ("Tom Reid of Leeds came second.", "Tom Reid", set()),
     ],
 )
 def test_nationality_only_from_demonyms(text: str, name: str, nationalities: set[str]) -> None:

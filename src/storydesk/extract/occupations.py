@@ -128,7 +128,7 @@ def _is_office(token: Token) -> bool:
 
 def demonym(text: str) -> str | None:
     """The nationality ``text`` states: itself when it is an adjective from the table (or two
-    joined by a hyphen); ``Welsh`` for the noun ``Welshman``."""
+    joined by a hyphen); ``Welsh`` for the noun ``Welshman``; ``Polish`` for ``Polish-born``."""
     table = conventions.demonyms()
     if text in table:
         return text
@@ -137,6 +137,8 @@ def demonym(text: str) -> str | None:
     parts = text.split("-")
     if len(parts) > 1 and all(p in table for p in parts):
         return text
+    if len(parts) == 2 and parts[1] == "born" and parts[0] in table:
+        return parts[0]  # "Polish-born taxi driver Tomasz Wrobel": Polish
     return None
 
 

@@ -3,7 +3,9 @@
 - ``Kenya's Ruth Wanjiru``, ``Britain’s Amy Coulter``: a country's possessive right before a
   name (sports and wire style) gives the person that country's nationality;
 - ``Okonjo, a Nigeria international`` (or after a description of a named person: ``The
-  22-year-old, a Wales international``): a player capped by a country's national team.
+  22-year-old, a Wales international``): a player capped by a country's national team;
+- ``won by Femke de Vries of the Netherlands in 12.61sec``: a country (never a town) right
+  after a name, the way results name competitors.
 
 Countries come from ``data/countries.json`` (name -> nationality adjective), so a city or a
 club (``Liverpool's Mo Akande``) never gives a nationality.
@@ -31,6 +33,11 @@ def _possessive_before() -> re.Pattern[str]:
 
 
 @functools.cache
+def _of_country_after() -> re.Pattern[str]:
+    return re.compile(r"^\s+of\s+" + _country_pattern() + r"(?=\s*[,.;:)]|\s+(?:in|and|with|on|at)\b)")
+
+
+@functools.cache
 def _international_after() -> re.Pattern[str]:
     return re.compile(r"^,\s+(?:a|an|the)\s+(?:former\s+)?" + _country_pattern() + r"\s+international\b")
 
@@ -47,6 +54,18 @@ def find_origins(text: str, cast: Cast) -> list[RawFact]:
             if before is not None:
                 facts.append(
                     RawFact(person.id, "nationality", countries[before.group(1)], before.start(1), before.end(1))
+                )
+            of_country = _of_country_after().match(text[mention.end : mention.end + 60])
+            if of_country is not None:
+                start = mention.end + of_country.start(1)
+                facts.append(
+                    RawFact(
+                        person.id,
+                        "nationality",
+                        countries[of_country.group(1)],
+                        start,
+                        start + len(of_country.group(1)),
+                    )
                 )
         # "Okonjo, a Nigeria international"; "The 22-year-old, a Wales international"
         for end in [m.end for m in draft.names] + [d.end for d in draft.descriptions]:
