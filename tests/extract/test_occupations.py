@@ -271,6 +271,14 @@ def test_the_son_of_a_friend_of_someone_is_not_their_son() -> None:
             {"head of St Anne's Primary School"},
         ),
         ("Her father Luc was a professional rider in the 1990s.", "Luc", {"professional rider"}),
+        # a verb of office with a named object
+        (
+            "Rachel Dorn, who chairs the Senate Finance Committee, said staff would review it.",
+            "Rachel Dorn",
+            {"chair of the Senate Finance Committee"},
+        ),
+        ("Dan Webb, who founded Quillstone in 2014, agreed.", "Dan Webb", {"founder of Quillstone"}),
+        ("Priti Shah, who owns a dog, said nothing.", "Priti Shah", set()),
         # a second verb of the same subject
         (
             "His niece, Maria Kell, has run the firm since 2008 and will stay on as non-executive chair.",

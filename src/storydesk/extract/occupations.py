@@ -58,6 +58,23 @@ _POST_VERBS = set(
     """.split()
 )
 _MAX_PHRASE = 6
+# Verbs that say someone holds an office over what they govern (``Rachel Dorsey, who chairs
+# the Senate Finance Committee``): verb lemma -> the office, which takes the organisation. Only
+# with a named object: ``who owns a dog`` or ``who founded the charity after her son died``
+# state no occupation.
+_OFFICE_VERBS = {
+    "chair": "chair",
+    "head": "head",
+    "found": "founder",
+    "co-found": "co-founder",
+    "cofound": "co-founder",
+    "own": "owner",
+    "coach": "coach",
+    "manage": "manager",
+    "captain": "captain",
+    "edit": "editor",
+    "direct": "director",
+}
 # Adjectives that say which post, not how well it is held: after ``be`` only these may qualify
 # an occupation (``was a professional rider``; not ``is a decent and hardworking mayor``).
 _POST_ADJECTIVES = set(
@@ -84,6 +101,7 @@ def find_occupations(doc: Doc, cast: Cast) -> list[RawFact]:
         facts += _counsel(person.id, draft.names)
     facts += _works_as(doc, cast)
     facts += _copula(doc, cast)
+    facts += _office_verbs(doc, cast)
     return facts
 
 
@@ -469,3 +487,25 @@ def _clause_subject(verb: Token, cast: Cast) -> str | None:
     if person is None or not cast.draft_of(person.id).named:
         return None
     return person.id
+
+
+def _office_verbs(doc: Doc, cast: Cast) -> list[RawFact]:
+    """``who chairs the Senate Finance Committee`` -> ``chair of the Senate Finance Committee``;
+    ``Dan Webb, who founded Quillstone in 2014`` -> ``founder of Quillstone``."""
+    facts: list[RawFact] = []
+    for verb in doc:
+        office = _OFFICE_VERBS.get(verb.lemma_.lower())
+        if office is None or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            continue
+        if obj.pos_ != "PROPN" and obj.ent_type_ not in _ENTITY_KEEP_CASE:
+            continue
+        person = _clause_subject(verb, cast)
+        if person is None:
+            continue
+        phrase = [t for t in obj.subtree if not t.is_punct]
+        value = f"{office} of {doc[phrase[0].i : phrase[-1].i + 1].text}"
+        facts.append(RawFact(person, "occupation", value, verb.idx, phrase[-1].idx + len(phrase[-1].text)))
+    return facts
