@@ -1027,3 +1027,34 @@ def test_an_unnamed_girl_is_not_the_boy_named_next() -> None:
         "Thomas Hart was taken to hospital with a broken leg."
     )
     assert [p.name for p in case.people if not p.named] == ["A 14-year-old girl"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "occupation"),
+    [
+        (
+            "A roofing contractor who was driving at 71 mph was sentenced on Tuesday to eight years in prison.\n\n"
+            "Brad Kolby, 34, of Cedar Hollow, pleaded guilty in March to vehicular homicide.",
+            "Brad Kolby",
+            "roofing contractor",
+        ),
+        (
+            "An apprentice scaffolder who fell from a building site died because a rail was missing, a coroner "
+            "has concluded.\n\nKian Ashe, 19, was working on the third floor when he stepped back.",
+            "Kian Ashe",
+            "apprentice scaffolder",
+        ),
+    ],
+)
+def test_a_lede_subject_by_trade_is_the_person_the_next_paragraph_opens_with(
+    text: str, name: str, occupation: str
+) -> None:
+    case = _case(text)
+    assert occupation in _values(case, name, "occupation")
+
+
+def test_a_lede_official_is_not_the_person_named_next() -> None:
+    case = _case(
+        "A judge has criticised delays in the case.\n\nKian Ashe, 19, was working on the third floor when he fell."
+    )
+    assert _values(case, "Kian Ashe", "occupation") == set()

@@ -32,7 +32,8 @@ from spacy.tokens import Doc, Token
 from storydesk import conventions
 from storydesk.extract.drafts import OFFICE_TITLE_KINDS as _OFFICE_TITLE_KINDS
 from storydesk.extract.drafts import OFFICE_TITLES as _OFFICE_TITLES
-from storydesk.extract.mentions import NameMention
+from storydesk.extract.mentions import Description, NameMention
+from storydesk.extract.occupation_nouns import is_occupation
 from storydesk.extract.people import Cast
 from storydesk.extract.pronouns import open_quotation
 from storydesk.extract.rawfact import RawFact
@@ -99,28 +100,13 @@ def find_occupations(doc: Doc, cast: Cast) -> list[RawFact]:
             facts += _before_name(doc, starts, person.id, mention)
             facts += _from_title(doc, starts, person.id, mention)
         facts += _counsel(person.id, draft.names)
+        if draft.named:
+            for description in draft.descriptions:
+                facts += _from_description(doc, person.id, description)
     facts += _works_as(doc, cast)
     facts += _copula(doc, cast)
     facts += _office_verbs(doc, cast)
     return facts
-
-
-# Endings that make a noun a profession whether or not the table lists it (``obstetrician``,
-# ``microbiologist``, ``podiatrist``, ``videographer``, ``optometrist``, ``physiotherapist``,
-# ``coppersmith``, ``shipworker``).
-# Not ``-ist`` alone: a tourist, a cyclist or a terrorist is no job.
-_PROFESSION_ENDING = re.compile(r"(?:ologist|ician|iatrist|ographer|ometrist|therapist|.{3,}smith|.{3,}worker)$")
-
-
-def _is_occupation(tokens: list[Token]) -> bool:
-    table = conventions.occupations()
-    words = [t.text.lower() for t in tokens]
-    if len(words) >= 2 and " ".join(words[-2:]) in table.nouns:
-        return True
-    head = tokens[-1]
-    if head.pos_ == "NOUN" and _PROFESSION_ENDING.search(head.text.lower()) is not None:
-        return True
-    return head.text.lower() in table.nouns or head.lemma_.lower() in table.nouns
 
 
 def _qualified_office(tokens: list[Token], complement: list[Token]) -> bool:
@@ -257,7 +243,7 @@ def _facts_from_phrase(
     if not rest:
         return
     complement = _complement(doc, next_i) if _is_office(rest[-1]) else []
-    if _is_occupation(rest) or _qualified_office(rest, complement):
+    if is_occupation(rest) or _qualified_office(rest, complement):
         phrase = rest + complement
         end = phrase[-1].idx + len(phrase[-1].text)
         yield RawFact(person_id, "occupation", _value(phrase), min(span_start, phrase[0].idx), max(span_end, end))
@@ -318,7 +304,7 @@ def _before_name(doc: Doc, starts: dict[int, int], person_id: str, mention: Name
         and comma
         and k > sent_start
         and doc[k].lower_ in _COMPLEMENT
-        and (_is_office(doc[k - 1]) or _is_occupation([doc[k - 1]]))
+        and (_is_office(doc[k - 1]) or is_occupation([doc[k - 1]]))
     ):
         head_end = k
         tokens, k = _phrase_backward(doc, k - 1, sent_start)
@@ -452,7 +438,7 @@ def _stated_post(doc: Doc, phrase: list[Token]) -> list[Token]:
     """The phrase (with an office's ``of`` complement) when it names an occupation, else
     nothing: not ``a 16-year-old apprentice`` (what someone was then), not ``a hero``."""
     complement = _complement(doc, phrase[-1].i + 1) if _is_office(phrase[-1]) else []
-    if not (_is_occupation(phrase) or _qualified_office(phrase, complement)):
+    if not (is_occupation(phrase) or _qualified_office(phrase, complement)):
         return []
     if re.search(r"\byears?-old\b", doc[phrase[0].i : phrase[-1].i + 1].text.lower()):
         return []
@@ -509,3 +495,16 @@ def _office_verbs(doc: Doc, cast: Cast) -> list[RawFact]:
         value = f"{office} of {doc[phrase[0].i : phrase[-1].i + 1].text}"
         facts.append(RawFact(person, "occupation", value, verb.idx, phrase[-1].idx + len(phrase[-1].text)))
     return facts
+
+
+def _from_description(doc: Doc, person_id: str, description: Description) -> list[RawFact]:
+    """``A roofing contractor ... was sentenced`` linked to the person the next paragraph names
+    (``people._occupation_subject``): the occupation it is headed by, without its article. Only
+    such descriptions: the others carry a person noun the attributes read (``the nurse``)."""
+    if description.noun is not None or description.age is not None or description.definite:
+        return []
+    span = doc.char_span(description.start, description.end, alignment_mode="contract")
+    if span is None or span[0].lower_ not in {"a", "an"}:
+        return []
+    words = list(span[1:])
+    return list(_facts_from_phrase(person_id, words, doc, span.end, description.start, description.end))

@@ -38,6 +38,7 @@ from storydesk import conventions
 from storydesk.extract.drafts import PersonDraft, named_at
 from storydesk.extract.forenames import likely_gender
 from storydesk.extract.mentions import NUMBER_WORDS, Description, NameMention, PronounMention, Relative
+from storydesk.extract.occupation_nouns import is_occupation
 from storydesk.extract.pronouns import REPORTING_VERBS, quotation_before, resolve_pronouns
 from storydesk.extract.spans import doc_text, evidence
 from storydesk.model import Article, Mention, MentionKind, Person
@@ -586,11 +587,53 @@ def _link_lede_unnamed(doc: Doc, drafts: list[PersonDraft]) -> list[PersonDraft]
         # "A man has been charged with robbing an 87-year-old widow. Darren Pask, 41, ...": the
         # one unnamed person whose age and gender the named one does not contradict
         fitting = [d for d in unnamed if _compatible(d, named)]
-        if len(fitting) != 1:
-            continue
-        named.absorb(fitting[0])
-        result.remove(fitting[0])
+        if len(fitting) == 1:
+            named.absorb(fitting[0])
+            result.remove(fitting[0])
+        elif not unnamed and _opens_as_subject(doc, named, next_opener):
+            # "A roofing contractor ... was sentenced on Tuesday" then "Bradley Koenig, 34, of
+            # Cedar Hollow, pleaded guilty": the lede's subject, when it is someone by trade
+            described = _occupation_subject(doc, opener, result)
+            if described is not None:
+                named.descriptions.append(described)
+                named.descriptions.sort(key=lambda d: d.start)
     return result
+
+
+# Verbs by which a lede reports what someone found or said (the report is about what they say)
+_FINDING_VERBS = REPORTING_VERBS | {"conclude", "rule", "find", "hear", "reveal", "learn"}
+
+
+def _opens_as_subject(doc: Doc, draft: PersonDraft, sentence: Span) -> bool:
+    """``draft`` is named as the subject of ``sentence``'s main verb."""
+    subject = next((c for c in sentence.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject is not None and any(m.start <= subject.idx < m.end for m in draft.names)
+
+
+def _occupation_subject(doc: Doc, sentence: Span, drafts: list[PersonDraft]) -> Description | None:
+    """The subject of ``sentence``'s main verb when it is an indefinite, singular noun phrase
+    headed by an occupation (``A retired cane farmer``) that no-one of ``drafts`` holds."""
+    verb = sentence.root
+    if verb.lemma_.lower() in _FINDING_VERBS:
+        # "An apprentice scaffolder ... died because ..., a coroner has concluded": what was said
+        verb = next((c for c in verb.children if c.dep_ == "ccomp"), verb)
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.tag_ != "NN" or not is_occupation([subject]):
+        return None
+    noun = conventions.person_nouns().get(subject.lemma_.lower())
+    if noun is not None and noun.role in {"official", "lawyer"}:
+        return None  # a judge or an inspector reports on a story, and is not its subject
+    first = subject.left_edge
+    if first.lower_ not in {"a", "an"}:
+        return None
+    start, end = first.idx, subject.idx + len(subject.text)
+    spans = [(m.start, m.end) for d in drafts for m in d.names] + [
+        (x.start, x.end) for d in drafts for x in d.descriptions
+    ]
+    if any(a < end and start < b for a, b in spans):
+        return None
+    text = doc_text(doc)
+    return Description(start=start, end=end, text=text[start:end], noun=None, age=None, age_span=None, definite=False)
 
 
 def _compatible(unnamed: PersonDraft, named: PersonDraft) -> bool:
