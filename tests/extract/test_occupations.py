@@ -225,6 +225,17 @@ def test_an_office_alone_or_with_a_plain_complement_is_no_occupation() -> None:
             },
         ),
         (
+            "The crash killed Maria Ruiz and hurt her sister, Ana Ruiz. The sisters' mother, Lucia Ruiz, spoke.",
+            {
+                ("Ana Ruiz", "sister of", "Maria Ruiz"),
+                ("Maria Ruiz", "sister of", "Ana Ruiz"),
+                ("Lucia Ruiz", "mother of", "Maria Ruiz"),
+                ("Lucia Ruiz", "mother of", "Ana Ruiz"),
+                ("Maria Ruiz", "daughter of", "Lucia Ruiz"),
+                ("Ana Ruiz", "daughter of", "Lucia Ruiz"),
+            },
+        ),
+        (
             "Corbin Hale, 26, was charged. His attorney, public defender Grant Sowell, declined to comment.",
             {("Grant Sowell", "lawyer of", "Corbin Hale"), ("Corbin Hale", "client of", "Grant Sowell")},
         ),

@@ -104,6 +104,12 @@ def _coordinated_name(text: str, cast: Cast, first: str, start: int) -> str | No
 
 _COUPLE_OWNED = re.compile(r"\b(?:[Tt]heir|[Tt]he\s+couple['’]s)\s+(" + _REL_WORD + r"),?\s+$")
 _SPOUSE_LABELS = {"wife of", "husband of", "spouse of", "partner of"}
+# "The sisters' mother, X": a relative of a group of siblings
+_SIBLINGS_OWNED = re.compile(
+    r"\b[Tt]he\s+(?:sisters|brothers|siblings|twins|boys|girls|brothers\s+and\s+sisters)['’]\s+("
+    + _REL_WORD
+    + r"),?\s+$"
+)
 
 
 def _couple_before(facts: list[RawFact], cast: Cast, position: int, child: str) -> tuple[str, ...]:
@@ -386,6 +392,17 @@ def find_relations(doc: Doc, cast: Cast) -> list[RawFact]:
             start = mention.start - len(text[max(0, mention.start - 50) : mention.start]) + owned.start(1)
             for parent in couple:
                 add(person.id, _relation_key(owned.group(1)), parent, start, mention.end)
+    # "The sisters' mother, Lucía Duarte": of each of the people of her surname named before
+    for person, draft in zip(cast.people, cast.drafts, strict=True):
+        for mention in draft.names:
+            window = text[max(0, mention.start - 50) : mention.start]
+            owned = _SIBLINGS_OWNED.search(window)
+            if owned is None or _relation_key(owned.group(1)) not in relations:
+                continue
+            siblings = [i for at, i in _with_surname(cast, draft.words()[-1], (person.id,)) if at < mention.start]
+            start = mention.start - len(window) + owned.start(1)
+            for sibling in siblings if len(siblings) >= 2 else []:
+                add(person.id, _relation_key(owned.group(1)), sibling, start, mention.end)
     # unnamed relatives ("her sister"): the relation to the person who owns the noun
     ids = {id(d): p.id for p, d in zip(cast.people, cast.drafts, strict=True)}
     for person, draft in zip(cast.people, cast.drafts, strict=True):
