@@ -236,6 +236,10 @@ def test_an_office_alone_or_with_a_plain_complement_is_no_occupation() -> None:
             },
         ),
         (
+            "Stijn Maes, whose father Luc was a professional rider, won the race.",
+            {("Luc", "father of", "Stijn Maes"), ("Stijn Maes", "child of", "Luc")},
+        ),
+        (
             "Corbin Hale, 26, was charged. His attorney, public defender Grant Sowell, declined to comment.",
             {("Grant Sowell", "lawyer of", "Corbin Hale"), ("Corbin Hale", "client of", "Grant Sowell")},
         ),

@@ -104,6 +104,7 @@ def _coordinated_name(text: str, cast: Cast, first: str, start: int) -> str | No
 
 _COUPLE_OWNED = re.compile(r"\b(?:[Tt]heir|[Tt]he\s+couple['’]s)\s+(" + _REL_WORD + r"),?\s+$")
 _SPOUSE_LABELS = {"wife of", "husband of", "spouse of", "partner of"}
+_WHOSE_BEFORE = re.compile(r"\bwhose\s+(" + _REL_WORD + r"),?\s+$")
 # "The sisters' mother, X": a relative of a group of siblings
 _SIBLINGS_OWNED = re.compile(
     r"\b[Tt]he\s+(?:sisters|brothers|siblings|twins|boys|girls|brothers\s+and\s+sisters)['’]\s+("
@@ -262,6 +263,19 @@ def find_relations(doc: Doc, cast: Cast) -> list[RawFact]:
             index = previous.start
         return None
 
+    def whose_antecedent(position: int, exclude: str) -> str | None:
+        """The person the ``who``/``whose`` clause at ``position`` hangs on, by the parse."""
+        span = doc.char_span(position, position + 5)
+        node = span[0] if span is not None else None
+        for _ in range(4):
+            if node is None or node.head is node:
+                return None
+            if node.dep_ == "relcl":
+                owner = cast.person_at(node.head.idx, node.head.idx + len(node.head.text))
+                return owner.id if owner is not None and owner.id != exclude else None
+            node = node.head
+        return None
+
     def only_named_of_gender(position: int, gender: str, exclude: str) -> str | None:
         """``Her ex-partner, Gareth Lyle``: an unresolved possessive owns the relation of the
         only named person of its gender mentioned before it, when every named person before
@@ -344,6 +358,13 @@ def find_relations(doc: Doc, cast: Cast) -> list[RawFact]:
                         second = _coordinated_name(text, cast, person.id, mention.start) if plural else None
                         if second is not None and second != other:
                             add(second, noun, other, start, mention.end)
+            # "The Belgian, whose father Luc was a rider": of the clause's antecedent
+            whose = _WHOSE_BEFORE.search(before)
+            if whose is not None and _relation_key(whose.group(1)) in relations:
+                start = mention.start - len(before) + whose.start(1)
+                other = whose_antecedent(mention.start - len(before) + whose.start(), person.id)
+                if other is not None:
+                    add(person.id, _relation_key(whose.group(1)), other, start, mention.end)
             # "X, the son of Y" / "X, Y's lawyer,"
             after = text[mention.end : mention.end + 60]
             # "X, the son of Y" / "Tom Hanley, 31, a special adviser to Mr Ashworth" / "X is the
