@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from storydesk import conventions
+from storydesk.extract.forenames import likely_gender
 from storydesk.extract.mentions import Description, NameMention, PronounMention
 
 # Titles that name one office in a report ("Mayor", "Judge", "Sheriff"), unlike police ranks.
@@ -42,6 +43,14 @@ class PersonDraft:
 
     def words(self) -> list[str]:
         return [w.casefold() for w in self.full_name().split()]
+
+    def likely_gender(self) -> str | None:
+        """The stated gender, else the one the forename is nearly always given to
+        (``forenames``): only to choose between people, never stated as the person's."""
+        if self.gender is not None:
+            return self.gender
+        words = self.full_name().split() if self.names else []
+        return likely_gender(words[0]) if len(words) >= 2 else None
 
     def nicknames(self) -> set[str]:
         return {m.nickname.casefold() for m in self.names if m.nickname}

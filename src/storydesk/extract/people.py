@@ -4,9 +4,10 @@ Resolution, in order, each step deterministic:
 
 1. Names cluster by their words, case-folded (``Mccaskie`` = ``McCaskie``): a full name
    opens a person; a single name or title+surname joins the one person whose surname or
-   forename it is (a gendered title breaks a tie between relatives, ``Mrs Loades`` goes to
-   the woman named beside ``Mr Loades's wife``; else the most recently mentioned). A lone
-   name that later appears inside a full name joins it.
+   forename it is (a gendered title breaks a tie between relatives: ``Mrs Loades`` goes to
+   the woman named beside ``Mr Loades's wife`` or ``and his wife Beryl``, and not to one a
+   trial pronoun pass makes a man; else the most recently mentioned). A lone name that later
+   appears inside a full name joins it.
 2. Descriptions join a person only when the text links them: apposition (``the motorist -
    'Abraham' -``, ``Abraham, a Chechen electrician``, ``the driver of the car, a 26-year-old
    man``); or, for a definite description (``the 26-year-old driver``, ``the motorist``), when
@@ -15,12 +16,17 @@ Resolution, in order, each step deterministic:
    gives an age (``a 41-year-old man``) or is a definite role (``the attacker``). Indefinite
    role nouns in a lede (``a knifeman``) are not people on their own: the text names them
    later or never, and storydesk does not guess. A bare age (``the 38-year-old``) refers back
-   to the named subject of the sentence before, else the last named person.
+   to the named subject of the sentence before, else the last named person. A group whose
+   members' ages the text gives (``Two men, aged 52 and 47,``) is that many unnamed people.
 4. Pronouns (``extract.pronouns``).
 5. Unnamed people the text then names join their named person: ``identified the man as X``,
    ``the arrested man is X``, a later name with the same age, and the unnamed person a
    paragraph opens with when the next paragraph opens by naming someone no age or gender
-   sets apart.
+   sets apart (or, when the lede has no such person, its subject by trade: ``A roofing
+   contractor ... was sentenced``).
+
+Forenames nearly always given to one gender (``forenames``) only rule candidates out; they
+never state a gender or make a link on their own.
 
 Not done here: attributes, relations and fates (``extract.attributes``, ``extract.fates``).
 """
@@ -36,7 +42,6 @@ from spacy.tokens import Doc, Span
 
 from storydesk import conventions
 from storydesk.extract.drafts import PersonDraft, named_at
-from storydesk.extract.forenames import likely_gender
 from storydesk.extract.mentions import NUMBER_WORDS, Description, NameMention, PronounMention, Relative
 from storydesk.extract.occupation_nouns import is_occupation
 from storydesk.extract.pronouns import REPORTING_VERBS, quotation_before, resolve_pronouns
@@ -71,13 +76,6 @@ class Cast:
                 if mention.evidence.start < end and start < mention.evidence.end:
                     return person
         return None
-
-
-def _forename_gender(draft: PersonDraft) -> str | None:
-    """The gender ``draft``'s forename is nearly always given to (``forenames``): to choose
-    between people, never stated as theirs."""
-    words = draft.full_name().split()
-    return likely_gender(words[0]) if len(words) >= 2 else None
 
 
 def _cluster_names(
@@ -510,7 +508,7 @@ def _link_aged_definite(doc: Doc, drafts: list[PersonDraft], bare: bool) -> list
             for d in [subject, max(named, key=last_seen)]
             if d is not None
             and not d.age_values() - {first.age}
-            and _same_gender_or_open(draft.gender, d.gender or _forename_gender(d))
+            and _same_gender_or_open(draft.gender, d.likely_gender())
         ]
         if not fitting:
             continue
@@ -640,7 +638,7 @@ def _compatible(unnamed: PersonDraft, named: PersonDraft) -> bool:
     ages, named_ages = unnamed.age_values(), named.age_values()
     if ages and named_ages and not ages & named_ages:
         return False
-    return _same_gender_or_open(unnamed.gender, named.gender or _forename_gender(named))
+    return _same_gender_or_open(unnamed.gender, named.likely_gender())
 
 
 def _reports_or_speaks(doc: Doc, draft: PersonDraft, sentence: Span) -> bool:

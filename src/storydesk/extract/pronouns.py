@@ -18,7 +18,6 @@ from spacy.tokens import Doc, Token
 
 from storydesk import conventions
 from storydesk.extract.drafts import PersonDraft, named_at
-from storydesk.extract.forenames import likely_gender
 from storydesk.extract.mentions import Description, NameMention, PronounMention
 from storydesk.extract.spans import doc_text
 
@@ -308,16 +307,9 @@ def resolve_pronouns(
         if related is None:
             # "Philip Yates and Teresa Gagnon ... she": a forename nearly always given to the
             # other gender rules a candidate out (and leaves a pronoun with no other open)
-            compatible = [d for d in compatible if _forename_gender(d) in (None, pronoun.gender)]
+            compatible = [d for d in compatible if d.likely_gender() in (None, pronoun.gender)]
         if len(compatible) == 1 and not blockers:
             draft = compatible[0]
             draft.pronouns.append(pronoun)
             if draft.gender is None:
                 draft.gender, draft.gender_span = pronoun.gender, (pronoun.start, pronoun.end)
-
-
-def _forename_gender(draft: PersonDraft) -> str | None:
-    """The gender ``draft``'s forename is nearly always given to (``forenames``), if any."""
-    full = max((m.name for m in draft.names), key=lambda n: len(n.split()), default="")
-    words = full.split()
-    return likely_gender(words[0]) if len(words) >= 2 else None

@@ -21,8 +21,6 @@ import unicodedata
 from spacy.tokens import Doc
 
 from storydesk import conventions
-from storydesk.extract.drafts import PersonDraft
-from storydesk.extract.forenames import likely_gender
 from storydesk.extract.people import Cast, relation_group
 from storydesk.extract.rawfact import RawFact
 from storydesk.extract.spans import doc_text
@@ -185,15 +183,6 @@ def _title_decides(cast: Cast, end: int, surname: str) -> bool:
     return len(fitting) == 1 and all(d.gender is not None for d in holders)
 
 
-def _gender_or_forename(draft: PersonDraft) -> str | None:
-    """The stated gender, else the one the forename is nearly always given to: only to choose
-    whose a his/her is, never stated as the person's."""
-    if draft.gender is not None:
-        return draft.gender
-    words = draft.full_name().split()
-    return likely_gender(words[0]) if len(words) >= 2 else None
-
-
 def find_relations(doc: Doc, cast: Cast) -> list[RawFact]:
     """Relations between two people of the cast, and the inverse on the other person."""
     text = doc_text(doc)
@@ -247,7 +236,7 @@ def find_relations(doc: Doc, cast: Cast) -> list[RawFact]:
                     person = cast.person_at(token.idx, token.idx + len(token.text))
                     if person is None:
                         continue
-                    if _gender_or_forename(cast.draft_of(person.id)) not in {None, gender}:
+                    if cast.draft_of(person.id).likely_gender() not in {None, gender}:
                         return None
                     return person.id
             # "The first person to die was Gerald Pittman, 67. His daughter, ...": no person
@@ -258,7 +247,7 @@ def find_relations(doc: Doc, cast: Cast) -> list[RawFact]:
                 if any(previous.start_char <= m.start < previous.end_char for m in d.names)
             }
             if named:
-                fitting = [i for i in named if _gender_or_forename(cast.draft_of(i)) in {None, gender}]
+                fitting = [i for i in named if cast.draft_of(i).likely_gender() in {None, gender}]
                 return fitting[0] if len(fitting) == 1 else None
             index = previous.start
         return None
@@ -285,9 +274,9 @@ def find_relations(doc: Doc, cast: Cast) -> list[RawFact]:
             for p, d in zip(cast.people, cast.drafts, strict=True)
             if p.id != exclude and d.names and min(m.start for m in d.names) < position
         ]
-        if any(_gender_or_forename(d) is None for _, d in before):
+        if any(d.likely_gender() is None for _, d in before):
             return None
-        same = [p.id for p, d in before if _gender_or_forename(d) == gender]
+        same = [p.id for p, d in before if d.likely_gender() == gender]
         return same[0] if len(same) == 1 else None
 
     def add(subject: str, noun: str, other: str, start: int, end: int) -> None:
