@@ -357,3 +357,14 @@ def test_now_an_age_and_an_occupation() -> None:
     case = _case("Lucy Pereira, now 26 and a graduate student in marine biology, walked to the lectern.")
     assert _values(case, "Lucy Pereira", "age") == {26}
     assert _values(case, "Lucy Pereira", "occupation") == {"graduate student"}
+
+
+def test_the_sisters_mother_is_the_mother_of_the_sisters_the_text_relates() -> None:
+    case = _case(
+        "Margaret Allott, 71, died. Her granddaughter, Chloe Allott, 19, was hurt. The sisters' mother, "
+        "Helen Allott, said Chloe and her older sister, Amy Allott, had been inseparable from their grandmother."
+    )
+    mother = {
+        (f.value, f.qualifier) for f in case.facts if f.subject_name == "Helen Allott" and f.attribute == "relation"
+    }
+    assert mother == {("mother of", "Chloe Allott"), ("mother of", "Amy Allott")}

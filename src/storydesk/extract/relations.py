@@ -131,6 +131,20 @@ def _couple_before(facts: list[RawFact], cast: Cast, position: int, child: str) 
     return tuple(sorted(next(iter(pairs)))) if len(pairs) == 1 else ()
 
 
+_SIBLING_LABELS = {"sister of", "brother of", "sibling of"}
+
+
+def _siblings(facts: list[RawFact]) -> list[str]:
+    """The people of the one set of siblings the relations so far state, if there is one."""
+    pairs = {
+        frozenset((f.subject, str(f.qualifier)))
+        for f in facts
+        if f.attribute == "relation" and f.value in _SIBLING_LABELS and f.qualifier is not None
+    }
+    people = set().union(*pairs) if pairs else set()
+    return sorted(people) if len(pairs) == 1 else []
+
+
 def _with_surname(cast: Cast, owner: str, holders: tuple[str | None, ...]) -> list[tuple[int, str]]:
     """(first name position, id) of the named people, holders aside, whose surname the
     one-word ``owner`` is (``Treloar's``); none for an owner of several words."""
@@ -402,14 +416,17 @@ def find_relations(doc: Doc, cast: Cast) -> list[RawFact]:
             start = mention.start - len(text[max(0, mention.start - 50) : mention.start]) + owned.start(1)
             for parent in couple:
                 add(person.id, _relation_key(owned.group(1)), parent, start, mention.end)
-    # "The sisters' mother, Lucía Duarte": of each of the people of her surname named before
+    # "The sisters' mother, Lucía Duarte": of each of the siblings the text has related (else of
+    # each of the people of her surname named before her)
     for person, draft in zip(cast.people, cast.drafts, strict=True):
         for mention in draft.names:
             window = text[max(0, mention.start - 50) : mention.start]
             owned = _SIBLINGS_OWNED.search(window)
             if owned is None or _relation_key(owned.group(1)) not in relations:
                 continue
-            siblings = [i for at, i in _with_surname(cast, draft.words()[-1], (person.id,)) if at < mention.start]
+            siblings = _siblings(facts) or [
+                i for at, i in _with_surname(cast, draft.words()[-1], (person.id,)) if at < mention.start
+            ]
             start = mention.start - len(window) + owned.start(1)
             for sibling in siblings if len(siblings) >= 2 else []:
                 add(person.id, _relation_key(owned.group(1)), sibling, start, mention.end)
