@@ -1058,3 +1058,12 @@ def test_a_lede_official_is_not_the_person_named_next() -> None:
         "A judge has criticised delays in the case.\n\nKian Ashe, 19, was working on the third floor when he fell."
     )
     assert _values(case, "Kian Ashe", "occupation") == set()
+
+
+def test_a_parse_never_gives_a_woman_by_forename_a_his() -> None:
+    case = _case(
+        "Travis Lane said the toll had risen. The six people confirmed dead are Ruth Ann Kessler, 81, of Elkins; "
+        "Gary Hoffmann, 67, and his wife Linda, of Beverly."
+    )
+    assert _values(case, "Ruth Ann Kessler", "gender") == set()
+    assert _values(case, "Ruth Ann Kessler", "relation") == set()

@@ -294,6 +294,8 @@ def resolve_pronouns(
         related = _relative_clause_owner(doc, pronoun, compatible) if len(compatible) > 1 else None
         related = related or (_clause_subject_owner(doc, pronoun, compatible) if len(compatible) > 1 else None)
         related = related or (_reporter_of(doc, pronoun, compatible) if len(compatible) > 1 else None)
+        if related is not None and related.likely_gender() not in (None, pronoun.gender):
+            related = None  # a misparse: "Ruth Ann Kessler, 81; Gary Hoffmann, 67, and his wife"
         if related is not None:
             compatible, blockers = [related], []
         if len(compatible) > 1 and opened is None:
