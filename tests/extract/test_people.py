@@ -1067,3 +1067,44 @@ def test_a_parse_never_gives_a_woman_by_forename_a_his() -> None:
     )
     assert _values(case, "Ruth Ann Kessler", "gender") == set()
     assert _values(case, "Ruth Ann Kessler", "relation") == set()
+
+
+def test_irish_and_australian_ranks_and_counsel() -> None:
+    case = _case(
+        "Cr Greg Pellow, 58, lost the vote. Cr Pellow said nothing. Prosecuting, Fiona Daly BL told the court "
+        "the phone was in use. Conor Breslin SC, for the accused, said he was remorseful. Garda Sergeant "
+        "Michael Tuohy gave evidence."
+    )
+    assert {p.name for p in case.people} == {"Greg Pellow", "Fiona Daly", "Conor Breslin", "Michael Tuohy"}
+    assert "Councillor" in _values(case, "Greg Pellow", "title")
+    assert _values(case, "Fiona Daly", "occupation") == {"barrister"}
+    assert "barrister" in _values(case, "Conor Breslin", "occupation")
+    assert _values(case, "Michael Tuohy", "title") == {"Garda Sergeant"}
+
+
+def test_an_accented_forename_with_a_nickname_is_one_name() -> None:
+    case = _case("Kilcreevan manager Pádraig 'Packie' Dolan played in 1986. The 60-year-old said little.")
+    assert [p.name for p in case.people] == ["Pádraig Dolan"]
+    assert _values(case, "Pádraig Dolan", "age") == {60}
+
+
+def test_an_age_and_a_position_before_a_name() -> None:
+    case = _case("Then 19-year-old corner-forward Darragh Fahy scored. The 40-year-old son of John Smith spoke.")
+    assert _values(case, "Darragh Fahy", "age") == {19}
+    assert _values(case, "Darragh Fahy", "occupation") == {"corner-forward"}
+    assert _values(case, "John Smith", "age") == set()
+
+
+def test_the_brothers_mother_and_the_boys_father() -> None:
+    case = _case(
+        "Darragh Fahy scored twice and his captain, Ronan Fahy, lifted the cup. The Fahy brothers' mother, "
+        "Bernadette Fahy, ran on to the pitch. The boys' father, Seamus Fahy, died in 2019. 'Mam was crying,' "
+        "Ronan said."
+    )
+    relations = {(f.subject_name, f.value, f.qualifier) for f in case.facts if f.attribute == "relation"}
+    assert ("Bernadette Fahy", "mother of", "Darragh Fahy") in relations
+    assert ("Bernadette Fahy", "mother of", "Ronan Fahy") in relations
+    assert ("Seamus Fahy", "father of", "Ronan Fahy") in relations
+    assert ("Darragh Fahy", "brother of", "Ronan Fahy") in relations
+    assert not {r for r in relations if r[0] == "Bernadette Fahy" and r[2] == "Seamus Fahy" and r[1] != "wife of"}
+    assert "Mam" not in {p.name for p in case.people}

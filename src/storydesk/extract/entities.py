@@ -352,6 +352,8 @@ def _relabel(model_label: str, name: str) -> EntityLabel | None:
     words = name.split()
     if model_label in {"ORG", "GPE", "FAC", "LOC"} and len(words) >= 2 and _starts_with_title(name):
         return "PERSON"  # "Ms Askwith's address" tagged as an organisation
+    if model_label == "ORG" and len(words) >= 3 and re.fullmatch(r"(?:K|Q|S)\.?C\.?|B\.?L\.?", words[-1]):
+        return "PERSON"  # "Conor Breslin SC": a barrister's letters after a name
     if model_label == "PERSON" and words and words[-1] in conventions.org_words().org_heads:
         return "ORG"  # "Manchester Magistrates' Court" tagged as a person
     if model_label == "PERSON" and len(words) >= 2 and words[-1] in _STREET_WORDS | _LAND_WORDS:

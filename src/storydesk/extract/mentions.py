@@ -81,7 +81,8 @@ def _title_regex() -> re.Pattern[str]:
 
 _TITLE_BEFORE = _title_regex()
 _TITLE_AT_START = re.compile(_TITLE_BEFORE.pattern.replace("(?<![\\w.])", "^").replace("$", ""))
-_NAME_WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-zA-Z'’-]*[a-z][a-zA-Z'’-]*"
+# a capitalised word with a lower-case letter, accents allowed ("Pádraig", "Siân", "Zoë")
+_NAME_WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-ÖØ-Þ][a-zA-ZÀ-ÖØ-öø-ÿ'’-]*[a-zß-öø-ÿ][a-zA-ZÀ-ÖØ-öø-ÿ'’-]*"
 
 
 def _inside_office_phrase(text: str, title_start: int, title: conventions.Title) -> bool:
@@ -100,8 +101,9 @@ def _title_lookup(raw: str) -> conventions.Title | None:
     return table.get(key)
 
 
-# "Sarah Quinn KC": a rank of counsel written after the name is not part of it.
-_POST_NOMINAL = re.compile(r"(?:,?\s+(?:K\.?C|Q\.?C|S\.?C|MP|MSP|MEP|OBE|MBE|CBE))+$")
+# "Sarah Quinn KC", "Fiona Daly BL": a rank of counsel (or an MP's or TD's letters) written
+# after the name is not part of it.
+_POST_NOMINAL = re.compile(r"(?:,?\s+(?:K\.?C|Q\.?C|S\.?C|B\.?L|MP|MSP|MEP|TD|OBE|MBE|CBE))+$")
 _OCCUPATION_LEAD = re.compile(r"([A-Z][a-z]+)\s+(?=[A-Z])")
 
 
@@ -132,7 +134,7 @@ def name_mentions(doc: Doc, entities: list[EntityMention]) -> list[NameMention]:
         mention = NameMention(start, end, text[start:end], name[: post.start()] if post else name)
         if post is not None:
             mention.post_nominals = re.findall(r"[A-Z][A-Z.]*[A-Z]", post.group(0))
-        elif tail := re.match(r"(?:,?\s+(?:K\.?C|Q\.?C|MP)\b)+", text[end : end + 12]):
+        elif tail := re.match(r"(?:,?\s+(?:K\.?C|Q\.?C|S\.?C|B\.?L|MP|TD)\b)+", text[end : end + 12]):
             mention.post_nominals = re.findall(r"[A-Z][A-Z.]*[A-Z]", tail.group(0))
         # A title inside the span ("Miss Chkaifi" tagged whole) or just before it.
         inner = _TITLE_AT_START.match(name)
@@ -245,6 +247,8 @@ def _drop_possessive(mention: NameMention) -> None:
 # Forms of address that the model tags as names: "'Mum was always there,' she said".
 _KINSHIP_WORDS = {
     "mum",
+    "mam",
+    "mammy",
     "mom",
     "mummy",
     "mommy",

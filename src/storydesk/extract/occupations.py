@@ -44,8 +44,9 @@ _STOP = {"who", "whose", "which", "that", "from", "in", "and", "with", "on", "af
 _COMPLEMENT = {"of", "for", "at"}
 _ENTITY_KEEP_CASE = {"ORG", "GPE", "NORP", "LOC", "FAC"}
 _PROPER = {"NNP", "NNPS"}
-# King's and Queen's Counsel are barristers (a judge who is one is a judge)
-_COUNSEL_POST_NOMINALS = {"KC", "QC"}
+# King's, Queen's and (in Ireland) Senior Counsel and barristers-at-law are barristers (a judge
+# who is one is a judge)
+_COUNSEL_POST_NOMINALS = {"KC", "QC", "SC", "BL"}
 _JUDGE_TITLES = {"Mr Justice": "judge", "Mrs Justice": "judge", "Justice": "judge"}
 _WORK_VERBS = {"work", "serve", "employ"}
 # Verbs of taking, holding or leaving a post: ``will step down as managing director``, ``said he
@@ -345,6 +346,8 @@ def _phrase_backward(doc: Doc, k: int, sent_start: int) -> tuple[list[Token], in
             break
         if token.tag_ == "POS" or (token.ent_type_ == "PERSON" and token.lower_ not in nouns):
             break
+        if token.lower_ == "old" and k >= 2 and doc[k - 1].text == "-" and doc[k - 2].lower_ in {"year", "years"}:
+            break  # "19-year-old corner-forward Darragh Fahy": the age is no part of the job
         tokens.insert(0, token)
         k -= 1
     return tokens, k

@@ -52,7 +52,12 @@ from storydesk.model import Article, Mention, MentionKind, Person
 _SPECIFIC_GROUPS = {"driver", "attacker", "victim", "suspect", "cyclist", "pedestrian", "passenger", "hero"}
 # "36-year-old Timothy Bunn", "34-year-old Danville Officer Thomas Cottrell": up to two
 # capitalised words (a place, an agency) between the age and the titled name.
-_AGE_BEFORE = re.compile(r"(?<![\w-])(\d{1,3})-year-old\s+(?:[A-Z][\w'’-]*\s+){0,2}$")
+# "36-year-old Timothy Bunn", "19-year-old corner-forward Darragh Fahy" (not "the 19-year-old
+# son of John Smith": no function word between)
+_AGE_BEFORE = re.compile(
+    r"(?<![\w-])(\d{1,3})-year-old\s+(?:(?!(?:of|and|for|with|to|by|from|at|in|on|the|a|an|his|her|their)\s)"
+    r"[A-Za-z][\w'’-]*\s+){0,2}$"
+)
 _AS_BEFORE = re.compile(r"\bas\s+$")
 _COMMA_AGE = re.compile(
     r"\s*(?:,|\()\s*(?:aged\s+|now\s+)?(\d{1,3})\s*(?=[,);]|\.(?!\d)|\s+(?:and|who|from|of|was|is)\b)"

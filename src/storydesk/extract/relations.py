@@ -15,6 +15,7 @@ sentence is the person-subject of the nearest sentence before it.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
@@ -103,9 +104,9 @@ def _coordinated_name(text: str, cast: Cast, first: str, start: int) -> str | No
 _COUPLE_OWNED = re.compile(r"\b(?:[Tt]heir|[Tt]he\s+couple['’]s)\s+(" + _REL_WORD + r"),?\s+$")
 _SPOUSE_LABELS = {"wife of", "husband of", "spouse of", "partner of"}
 _WHOSE_BEFORE = re.compile(r"\bwhose\s+(" + _REL_WORD + r"),?\s+$")
-# "The sisters' mother, X": a relative of a group of siblings
+# "The sisters' mother, X", "the Fahy brothers' mother, X": a relative of a group of siblings
 _SIBLINGS_OWNED = re.compile(
-    r"\b[Tt]he\s+(?:sisters|brothers|siblings|twins|boys|girls|brothers\s+and\s+sisters)['’]\s+("
+    r"\b[Tt]he\s+(?:[A-Z][\w'’-]+\s+)?(?:sisters|brothers|siblings|twins|boys|girls|brothers\s+and\s+sisters)['’]\s+("
     + _REL_WORD
     + r"),?\s+$"
 )
@@ -321,7 +322,9 @@ def find_relations(doc: Doc, cast: Cast) -> list[RawFact]:
                 noun = _relation_key(match.group(5))
                 # "His host mother, Kari Vang": a host family is no family
                 hosted = re.search(r"\bhost\s+$", before[: match.start(5)]) is not None
-                if noun in relations and not hosted:
+                # "The boys' father": a group's, read below (_SIBLINGS_OWNED)
+                grouped = match.group(2) is not None and not match.group(2)[:1].isupper()
+                if noun in relations and not hosted and not grouped:
                     start = mention.start - len(before) + match.start(5)
                     other: str | None = None
                     owner = 1 if match.group(1) else 2 if match.group(2) else None
@@ -424,12 +427,26 @@ def find_relations(doc: Doc, cast: Cast) -> list[RawFact]:
             owned = _SIBLINGS_OWNED.search(window)
             if owned is None or _relation_key(owned.group(1)) not in relations:
                 continue
+            parents = {
+                f.subject for f in facts if f.attribute == "relation" and relation_group(str(f.value)) == "parent of"
+            }
             siblings = _siblings(facts) or [
-                i for at, i in _with_surname(cast, draft.words()[-1], (person.id,)) if at < mention.start
+                i
+                for at, i in _with_surname(cast, draft.words()[-1], (person.id,))
+                if at < mention.start and i not in parents
             ]
             start = mention.start - len(window) + owned.start(1)
             for sibling in siblings if len(siblings) >= 2 else []:
                 add(person.id, _relation_key(owned.group(1)), sibling, start, mention.end)
+            # "the Fahy brothers": each is the others' brother
+            kind = re.search(r"\b(brother|sister)s\b(?!\s+and)", owned.group(0))
+            if kind is None or len(siblings) < 2:
+                continue
+            related = {(f.subject, f.qualifier) for f in facts if f.attribute == "relation"}
+            group_start = mention.start - len(window) + owned.start()
+            for one, other in itertools.permutations(siblings, 2):
+                if (one, other) not in related:
+                    add(one, kind.group(1), other, group_start, start)
     # unnamed relatives ("her sister"): the relation to the person who owns the noun
     ids = {id(d): p.id for p, d in zip(cast.people, cast.drafts, strict=True)}
     for person, draft in zip(cast.people, cast.drafts, strict=True):
