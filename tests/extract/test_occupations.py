@@ -368,3 +368,18 @@ def test_the_sisters_mother_is_the_mother_of_the_sisters_the_text_relates() -> N
         (f.value, f.qualifier) for f in case.facts if f.subject_name == "Helen Allott" and f.attribute == "relation"
     }
     assert mother == {("mother of", "Chloe Allott"), ("mother of", "Amy Allott")}
+
+
+def test_a_siblings_parent_is_ones_own() -> None:
+    case = _case(
+        "Maureen Pike, 86, waited 27 hours. Her daughter, Julie Pike, said she was frightened. "
+        "Julie's brother, Stephen Pike, said he had complained."
+    )
+    found = {(f.subject_name, f.value, f.qualifier) for f in case.facts if f.attribute == "relation"}
+    assert ("Maureen Pike", "mother of", "Stephen Pike") in found
+    assert ("Stephen Pike", "son of", "Maureen Pike") in found
+
+
+def test_who_chairs_a_body() -> None:
+    case = _case("Dr Hamid Yousef, who runs a practice and chairs the local medical committee, spoke.")
+    assert _values(case, "Hamid Yousef", "occupation") == {"chair of the local medical committee"}

@@ -345,6 +345,8 @@ _LAND_WORDS = {
 # Words of a title-case headline that no name is made of.
 _HEADLINE_WORDS = {"shooting", "stabbing", "crash", "murder", "killing", "deadly", "fatal", "dies", "killed", "shot"}
 _AWARD_WORDS = {"Medal", "Cross", "Award", "Prize", "Trophy", "Cup", "Shield", "Star"}
+# Feasts and seasons the model sometimes tags as people ("over Easter")
+_HOLIDAYS = {"Easter", "Christmas", "Halloween", "Hanukkah", "Diwali", "Eid", "Ramadan", "Passover", "Thanksgiving"}
 
 
 def _relabel(model_label: str, name: str) -> EntityLabel | None:
@@ -364,6 +366,8 @@ def _relabel(model_label: str, name: str) -> EntityLabel | None:
         return None  # "Deadly Shooting Of 18-Year-Old ...": a headline in title case
     if model_label == "PERSON" and len(words) >= 2 and words[-1] in _AWARD_WORDS:
         return None  # "a Korea Medal awarded to her husband"
+    if model_label == "PERSON" and words and words[0] in _HOLIDAYS:
+        return None  # "before Easter", "Christmas Eve"
     dateline = re.fullmatch(r"[A-Z][A-Z'’ -]{3,}", name) is not None
     if model_label == "PERSON" and (dateline or name in conventions.nationality_nouns()):
         return None  # a dateline ("FENTON FALLS") and "the Welshman" name no one

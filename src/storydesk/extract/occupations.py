@@ -62,8 +62,8 @@ _POST_VERBS = set(
 _MAX_PHRASE = 6
 # Verbs that say someone holds an office over what they govern (``Rachel Dorsey, who chairs
 # the Senate Finance Committee``): verb lemma -> the office, which takes the organisation. Only
-# with a named object: ``who owns a dog`` or ``who founded the charity after her son died``
-# state no occupation.
+# with a named object (or, for chair and head, a body: ``chairs the local medical committee``):
+# ``who owns a dog`` or ``who founded the charity after her son died`` state no occupation.
 _OFFICE_VERBS = {
     "chair": "chair",
     "head": "head",
@@ -489,8 +489,9 @@ def _office_verbs(doc: Doc, cast: Cast) -> list[RawFact]:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is None:
             continue
-        if obj.pos_ != "PROPN" and obj.ent_type_ not in _ENTITY_KEEP_CASE:
-            continue
+        body = obj.lemma_.capitalize() in conventions.org_words().org_heads and office in {"chair", "head"}
+        if obj.pos_ != "PROPN" and obj.ent_type_ not in _ENTITY_KEEP_CASE and not body:
+            continue  # "who owns a dog"; but "who chairs the local medical committee" is an office
         person = _clause_subject(verb, cast)
         if person is None:
             continue

@@ -533,9 +533,18 @@ def _previous_subject(doc: Doc, position: int, candidates: list[PersonDraft]) ->
     if span is None or span[0].sent.start == 0:
         return None
     previous = doc[span[0].sent.start - 1].sent
-    subject = next((c for c in previous.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None and previous.root.pos_ in {"NOUN", "PROPN"}:
-        subject = previous.root  # a sentence parsed as a fragment headed by its subject
+    root = previous.root
+    if root.lemma_.lower() in _FINDING_VERBS:
+        # "Creaven confirmed that Shane Concannon had been taken to hospital. The 25-year-old
+        # was stretchered off": who the report is about, not who reports it
+        clause = next((c for c in root.children if c.dep_ == "ccomp"), None)
+        reported = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if clause else None
+        found = named_at(candidates, reported.idx) if reported is not None else None
+        if found is not None:
+            return found
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None and root.pos_ in {"NOUN", "PROPN"}:
+        subject = root  # a sentence parsed as a fragment headed by its subject
     if subject is None:
         return None
     # "His father, Mick Brennan, watched ...": the name in apposition to the subject

@@ -447,6 +447,21 @@ def find_relations(doc: Doc, cast: Cast) -> list[RawFact]:
             for one, other in itertools.permutations(siblings, 2):
                 if (one, other) not in related:
                     add(one, kind.group(1), other, group_start, start)
+    # "Her daughter, Julie ... Julie's brother, Stephen": a sibling's parent is one's own
+    parent_of = [
+        (f.subject, str(f.qualifier), f)
+        for f in facts
+        if f.attribute == "relation" and relation_group(str(f.value)) == "parent of" and f.qualifier
+    ]
+    held = {(f.subject, f.qualifier) for f in facts if f.attribute == "relation"}
+    for pair in [f for f in facts if f.attribute == "relation" and f.value in _SIBLING_LABELS and f.qualifier]:
+        one, other = pair.subject, str(pair.qualifier)
+        for parent, child, _ in parent_of:
+            if child == other and parent != one and (parent, one) not in held:
+                known = cast.draft_of(parent).gender
+                noun = "mother" if known == "female" else "father" if known == "male" else "parent"
+                add(parent, noun, one, pair.start, pair.end)
+                held.add((parent, one))
     # unnamed relatives ("her sister"): the relation to the person who owns the noun
     ids = {id(d): p.id for p, d in zip(cast.people, cast.drafts, strict=True)}
     for person, draft in zip(cast.people, cast.drafts, strict=True):
