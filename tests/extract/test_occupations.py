@@ -236,6 +236,14 @@ def test_an_office_alone_or_with_a_plain_complement_is_no_occupation() -> None:
             },
         ),
         (
+            "'It was hard,' said Ellen Harlan-Voss, 63, the company's chief executive and the granddaughter of "
+            "founder Walter Harlan.",
+            {
+                ("Ellen Harlan-Voss", "granddaughter of", "Walter Harlan"),
+                ("Walter Harlan", "grandparent of", "Ellen Harlan-Voss"),
+            },
+        ),
+        (
             "Stijn Maes, whose father Luc was a professional rider, won the race.",
             {("Luc", "father of", "Stijn Maes"), ("Stijn Maes", "child of", "Luc")},
         ),

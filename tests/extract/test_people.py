@@ -1123,3 +1123,15 @@ def test_a_bare_age_after_a_report_is_the_person_reported_on() -> None:
 def test_feasts_are_not_people() -> None:
     case = _case("Councillor Wendy Marsh said the pool would open before Easter.")
     assert [p.name for p in case.people] == ["Wendy Marsh"]
+
+
+def test_a_short_forename_and_a_family_by_its_plural_name() -> None:
+    case = _case(
+        "Vincent Abela, 79, and his wife Carmela, 76, were asleep. 'I heard Carmela screaming Vince's name,' "
+        "a neighbour said. 'Vince was sitting against the wall.'\n\nThe Abelas' son, Daniel Abela, said his "
+        "parents had lived there for 42 years."
+    )
+    assert {p.name for p in case.people if p.named} == {"Vincent Abela", "Carmela", "Daniel Abela"}
+    assert "Vince" in _person(case, "Vincent Abela").variants
+    relations = {(f.value, f.qualifier) for f in case.facts_about(_person(case, "Daniel Abela").id, "relation")}
+    assert relations == {("son of", "Vincent Abela"), ("son of", "Carmela")}

@@ -276,7 +276,9 @@ def _not_a_name(text: str, mention: NameMention) -> bool:
         return False
     if mention.name.casefold() in _KINSHIP_WORDS:
         return True
-    return re.search(r"(?<![\w])the\s+['‘\"“]?$", text[max(0, mention.start - 6) : mention.start]) is not None
+    # "the Herald"; "The Abelas' son" (a family by its plural name) at a sentence's start too
+    article = r"(?<![\w])the\s+['‘\"“]?$" if not mention.name.endswith("s") else r"(?<![\w])[Tt]he\s+['‘\"“]?$"
+    return re.search(article, text[max(0, mention.start - 6) : mention.start]) is not None
 
 
 _NICKNAME = re.compile(

@@ -182,13 +182,28 @@ def _assign_names(
 
 
 def _merge_lone_names(drafts: list[PersonDraft]) -> list[PersonDraft]:
-    """A one-word person whose word is the surname of exactly one full-name person joins it."""
+    """A one-word person whose word is the surname of exactly one full-name person joins it,
+    as does one whose word begins the forename of exactly one (``Vince``, ``Vincent Abela``)."""
     result = list(drafts)
     for lone in drafts:
         if len(lone.words()) != 1:
             continue
         word = lone.words()[0]
         owners = [d for d in result if d is not lone and len(d.words()) >= 2 and d.words()[-1] == word]
+        if not owners and len(word) >= 3 and not any(m.title for m in lone.names):
+            # "Vincent Abela ... 'Vince was sitting against the wall'": a short form of one
+            # person's forename (and not the forename of anyone else)
+            owners = [
+                d
+                for d in result
+                if d is not lone
+                and len(d.words()) >= 2
+                and d.words()[0] != word
+                and d.words()[0].startswith(word)
+                and lone.gender in (None, d.likely_gender())
+            ]
+            if any(len(d.words()) >= 2 and d.words()[0] == word for d in result):
+                owners = []
         if len(owners) == 1:
             owners[0].names.extend(lone.names)
             owners[0].names.sort(key=lambda m: m.start)

@@ -35,7 +35,7 @@ _REL_WORD = r"(?:ex-|" + _REL_MODIFIERS + r")?[a-zà-öø-ÿ-]+"
 # former teacher and"), a copula ("is", "was"), or an apposition and a copula (", a native of
 # Santo Domingo, is").
 _REL_AFTER_LEADS = (
-    r"(?:\s*,\s*(?:\d{1,3}\s*,\s*)?(?:(?:a|an)\s+[^,.;:'‘’\"“”]{1,50}?\s+and\s+)?|\s+(?:is|was)\s+)",
+    r"(?:\s*,\s*(?:\d{1,3}\s*,\s*)?(?:(?:a|an|the)\s+(?:[^,.;:'‘’\"“”]|['’]s\b){1,50}?\s+and\s+)?|\s+(?:is|was)\s+)",
     r"\s*,\s*[^,.;:'‘’\"“”]{1,60}?,\s+(?:is|was)\s+",
 )
 # "the son of Y", "a special adviser to Mr Y"; between "of" and Y up to four words
@@ -101,7 +101,9 @@ def _coordinated_name(text: str, cast: Cast, first: str, start: int) -> str | No
     return second.id if second is not None and second.id != first else None
 
 
-_COUPLE_OWNED = re.compile(r"\b(?:[Tt]heir|[Tt]he\s+couple['’]s)\s+(" + _REL_WORD + r"),?\s+$")
+_COUPLE_OWNED = re.compile(
+    r"\b(?:[Tt]heir|[Tt]he\s+couple['’]s|[Tt]he\s+[A-Z][\w-]+s['’])\s+(" + _REL_WORD + r"),?\s+$"
+)  # "their son, Luke"; "the couple's daughter"; "The Abelas' son, Daniel Abela"
 _SPOUSE_LABELS = {"wife of", "husband of", "spouse of", "partner of"}
 _WHOSE_BEFORE = re.compile(r"\bwhose\s+(" + _REL_WORD + r"),?\s+$")
 # "The sisters' mother, X", "the Fahy brothers' mother, X": a relative of a group of siblings
