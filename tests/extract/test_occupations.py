@@ -391,3 +391,13 @@ def test_a_siblings_parent_is_ones_own() -> None:
 def test_who_chairs_a_body() -> None:
     case = _case("Dr Hamid Yousef, who runs a practice and chairs the local medical committee, spoke.")
     assert _values(case, "Hamid Yousef", "occupation") == {"chair of the local medical committee"}
+
+
+def test_an_inverse_relation_takes_the_gender_the_text_gives_later() -> None:
+    # Darragh's gender comes only from "brothers", after "child of" was first written
+    case = _case(
+        "Darragh Fahy scored twice and his captain, Ronan Fahy, lifted the cup. The Fahy brothers' mother, "
+        "Bernadette Fahy, ran on to the pitch."
+    )
+    found = {(f.subject_name, f.value, f.qualifier) for f in case.facts if f.attribute == "relation"}
+    assert ("Darragh Fahy", "son of", "Bernadette Fahy") in found

@@ -100,15 +100,18 @@ def _gendered_relations(facts: list[RawFact], cast: Cast) -> list[RawFact]:
     """``spouse of`` becomes ``wife of`` once the report states she is a woman: the inverse
     was written before every gender was known (a gender can come from a later relation noun
     or a pronoun)."""
-    by_neutral: dict[str, tuple[str, str]] = {}
+    inverses: dict[str, tuple[str, str]] = {}
     for relation in conventions.relations().values():
         if relation.inverse_male != relation.inverse_female:
-            by_neutral[relation.inverse_unknown] = (relation.inverse_male, relation.inverse_female)
-    # A label the text itself can state ("her ex-partner" -> "ex-partner of") is what the report
-    # says, whatever the genders: only the neutral inverses written for want of a gender
-    # ("spouse of") are re-gendered.
+            inverses[relation.inverse_unknown] = (relation.inverse_male, relation.inverse_female)
+    # A label the text itself can state ("her ex-partner" -> "ex-partner of", "their child") is
+    # what the report says, whatever the genders: only the neutral inverses written for want of
+    # a gender ("spouse of"; "child of" for "her son, X" read from the other side) are re-gendered.
+    by_neutral = dict(inverses)
     for relation in conventions.relations().values():
         by_neutral.pop(relation.label, None)
+    # a partner is a partner, whatever a boyfriend's inverse would be
+    inverses = {k: v for k, v in inverses.items() if k not in {"partner of", "ex-partner of"}}
     genders: dict[str, str] = {}
     for person, draft in zip(cast.people, cast.drafts, strict=True):
         if draft.gender:
@@ -119,8 +122,9 @@ def _gendered_relations(facts: list[RawFact], cast: Cast) -> list[RawFact]:
     result: list[RawFact] = []
     for fact in facts:
         gender = genders.get(fact.subject)
-        if fact.attribute == "relation" and str(fact.value) in by_neutral and gender in {"male", "female"}:
-            male, female = by_neutral[str(fact.value)]
+        table = inverses if fact.inverse else by_neutral
+        if fact.attribute == "relation" and str(fact.value) in table and gender in {"male", "female"}:
+            male, female = table[str(fact.value)]
             fact = RawFact(
                 fact.subject, "relation", male if gender == "male" else female, fact.start, fact.end, fact.qualifier
             )

@@ -18,3 +18,6 @@ class RawFact:
     start: int
     end: int
     qualifier: str | None = None
+    # a relation read as the inverse of the one the text states ("son of" -> "parent of"): its
+    # label may take the person's gender once known
+    inverse: bool = False

@@ -305,7 +305,9 @@ def find_relations(doc: Doc, cast: Cast) -> list[RawFact]:
             # "Mr Okafor's sister, Grace Okafor": the relation noun states her gender
             facts.append(RawFact(subject, "gender", relation.gender, start, end))
         other_gender = cast.draft_of(other).gender
-        facts.append(RawFact(other, "relation", relation.inverse(other_gender), start, end, qualifier=subject))
+        facts.append(
+            RawFact(other, "relation", relation.inverse(other_gender), start, end, qualifier=subject, inverse=True)
+        )
 
     for person, draft in zip(cast.people, cast.drafts, strict=True):
         for mention in draft.names:
