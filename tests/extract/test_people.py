@@ -1135,3 +1135,12 @@ def test_a_short_forename_and_a_family_by_its_plural_name() -> None:
     assert "Vince" in _person(case, "Vincent Abela").variants
     relations = {(f.value, f.qualifier) for f in case.facts_about(_person(case, "Daniel Abela").id, "relation")}
     assert relations == {("son of", "Vincent Abela"), ("son of", "Carmela")}
+
+
+def test_a_barrister_the_model_misses_and_a_business_partner() -> None:
+    case = _case(
+        "Sean Mulvey pleaded guilty. Conor Breslin SC, defending, said his client was ashamed. "
+        "The firm was founded by Thomas Harlow and his business partner in 1919."
+    )
+    assert "barrister" in _values(case, "Conor Breslin", "occupation")
+    assert [p.name for p in case.people if not p.named] == []

@@ -191,6 +191,7 @@ def name_mentions(doc: Doc, entities: list[EntityMention]) -> list[NameMention]:
     places = frozenset((e.start, e.end) for e in entities if e.label == "PLACE")
     result.extend(_titled_names_missed(text, taken, places))
     result.extend(_aged_names_missed(text, taken))
+    result.extend(_counsel_names_missed(text, taken))
     soft = frozenset((e.start, e.end) for e in entities if e.label in {"ORG", "PLACE"} and " " not in e.text)
     result.extend(_described_names_missed(text, taken, soft))
     result.extend(_related_names_missed(text, taken))
@@ -482,6 +483,28 @@ def _aged_names_missed(text: str, taken: list[tuple[int, int]]) -> list[NameMent
             continue
         found.append(NameMention(start, end, text[start:end], " ".join(words)))
         taken.append((start, end))
+    return found
+
+
+def _counsel_names_missed(text: str, taken: list[tuple[int, int]]) -> list[NameMention]:
+    """``Conor Breslin SC, defending, said``: two or three capitalised words before a
+    barrister's letters name a person even where the model saw nothing."""
+    pattern = re.compile(
+        r"(?<![\w.'’-])(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,2})\s+((?:K|Q|S)\.?C|B\.?L)\b(?=\s*,)"
+    )
+    not_names = _not_name_words()
+    found: list[NameMention] = []
+    for match in pattern.finditer(text):
+        start = match.start(1)
+        words = match.group(1).split()
+        if any(w.casefold() in not_names or w.casefold() in _FUNCTION_WORDS for w in words):
+            continue
+        if _title_lookup(words[0]) is not None or any(s < match.end() and start < e for s, e in taken):
+            continue
+        mention = NameMention(start, match.end(), text[start : match.end()], " ".join(words))
+        mention.post_nominals = [match.group(2)]
+        found.append(mention)
+        taken.append((start, match.end()))
     return found
 
 
@@ -814,6 +837,20 @@ class Relative:
     age_span: tuple[int, int] | None = None
 
 
+# Words that make a kin noun something else: "his business partner", "her tennis partner"
+_NOT_KIN_MODIFIERS = {
+    "business",
+    "trading",
+    "tennis",
+    "doubles",
+    "dance",
+    "dancing",
+    "sparring",
+    "training",
+    "coalition",
+}
+
+
 def relatives(doc: Doc) -> list[Relative]:
     """Singular kin nouns (``kin`` in the relation table) with a possessive owner: ``his``,
     ``her`` or a capitalised name (``Rolando's wife``). ``their``, ``my``, ``whose`` and
@@ -830,6 +867,8 @@ def relatives(doc: Doc) -> list[Relative]:
             noun = "ex-" + noun
         if noun not in kin or text[token.idx + len(token.text) : token.idx + len(token.text) + 1] == "-":
             continue  # "brother-in-law" is read whole, not as "brother"
+        if any(c.dep_ in {"compound", "amod"} and c.lower_ in _NOT_KIN_MODIFIERS for c in token.children):
+            continue  # "his business partner" is no family
         poss = next((c for c in token.children if c.dep_ == "poss"), None)
         if poss is None:
             continue
