@@ -12,8 +12,9 @@ Ireland, the USA, Canada and Australia.
 from __future__ import annotations
 
 import functools
+import pkgutil
 
-_COUNTRIES = ("uk", "ireland", "usa", "canada", "australia")
+_COUNTRIES = ("UK", "Ireland", "USA", "Canada", "Australia")
 # A forename counts as one gender's when at least this share of the people so named in those
 # countries have it and at least ``_MIN_PEOPLE`` are counted: "Philip" (2,144 men, no women)
 # and "Moira" (17 women) do, and so does "Sam" (99.7% men); "Jean" (95% women), "Alex" (77%
@@ -24,17 +25,24 @@ _MIN_PEOPLE = 10
 
 @functools.lru_cache(maxsize=1)
 def _counts() -> dict[str, tuple[int, int]]:
-    """Forename -> (men, women) so named in ``_COUNTRIES``."""
-    from gender_extractor import GenderExtractor
-
-    extractor = GenderExtractor()
-    columns = [i for country, i in extractor.countries_encoding.items() if country in _COUNTRIES]
-    counts: dict[str, tuple[int, int]] = {}
-    for name, (male, female) in extractor.name_freq.items():
-        men, women = sum(male[i] for i in columns), sum(female[i] for i in columns)
-        if men + women:
-            counts[name] = (men, women)
-    return counts
+    """Forename -> (men, women) so named in ``_COUNTRIES``, read from the package's per-country
+    lists alone (its full index of every country takes about 100 MB to load). Counts are read
+    as the package reads them: the second field with any decimal point dropped."""
+    counts: dict[str, list[int]] = {}
+    for country in _COUNTRIES:
+        for column, sex in enumerate(("Male", "Female")):
+            raw = pkgutil.get_data("gender_extractor", f"nameLists/{country}{sex}UTF8.csv") or b""
+            for line in raw.decode("utf-8-sig").splitlines():
+                fields = line.split(";")
+                name = fields[0].strip().casefold()
+                if not name:
+                    continue
+                try:
+                    count = int(fields[1].strip().replace(".", ""))
+                except (IndexError, ValueError):
+                    count = 1
+                counts.setdefault(name, [0, 0])[column] += count
+    return {name: (men, women) for name, (men, women) in counts.items()}
 
 
 def likely_gender(forename: str) -> str | None:
