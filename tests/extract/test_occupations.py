@@ -401,3 +401,12 @@ def test_an_inverse_relation_takes_the_gender_the_text_gives_later() -> None:
     )
     found = {(f.subject_name, f.value, f.qualifier) for f in case.facts if f.attribute == "relation"}
     assert ("Darragh Fahy", "son of", "Bernadette Fahy") in found
+
+
+def test_who_clause_on_a_relation_noun_and_become() -> None:
+    case = _case(
+        "Malcolm Whitby, 66, will stay on as chairman. His daughter, Helen Whitby, 38, will become chief "
+        "executive on 1 June. Mr Whitby's wife, Pauline, who chairs the Whitby Family Trust, agreed."
+    )
+    assert "chief executive" in _values(case, "Helen Whitby", "occupation")
+    assert _values(case, "Pauline", "occupation") == {"chair of the Whitby Family Trust"}

@@ -1144,3 +1144,8 @@ def test_a_barrister_the_model_misses_and_a_business_partner() -> None:
     )
     assert "barrister" in _values(case, "Conor Breslin", "occupation")
     assert [p.name for p in case.people if not p.named] == []
+
+
+def test_a_word_between_an_article_and_a_noun_is_no_name() -> None:
+    case = _case("The founder of a Yorkshire bakery chain, Malcolm Whitby, will step down next month.")
+    assert [p.name for p in case.people] == ["Malcolm Whitby"]

@@ -277,6 +277,12 @@ def _not_a_name(text: str, mention: NameMention) -> bool:
         return False
     if mention.name.casefold() in _KINSHIP_WORDS:
         return True
+    # "A Yorkshire bakery chain": a word between an article and a noun qualifies the noun
+    after = text[mention.end : mention.end + 20]
+    if re.search(r"(?<![\w])[Aa]n?\s+$", text[max(0, mention.start - 4) : mention.start]) and re.match(
+        r"\s+[a-z]", after
+    ):
+        return True
     # "the Herald"; "The Abelas' son" (a family by its plural name) at a sentence's start too
     article = r"(?<![\w])the\s+['‘\"“]?$" if not mention.name.endswith("s") else r"(?<![\w])[Tt]he\s+['‘\"“]?$"
     return re.search(article, text[max(0, mention.start - 6) : mention.start]) is not None

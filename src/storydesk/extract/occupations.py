@@ -411,11 +411,12 @@ def _works_as(doc: Doc, cast: Cast) -> list[RawFact]:
 
 def _copula(doc: Doc, cast: Cast) -> list[RawFact]:
     """``Hale is a roofer``, ``Ms Quayle, who was head of St Aidan's Primary School``, ``whose
-    father Luc was a professional rider``: an occupation said of a named person by ``be``."""
+    father Luc was a professional rider``, ``will become chief executive on 1 June``: an
+    occupation said of a named person by ``be`` or ``become``."""
     facts: list[RawFact] = []
     text = doc_text(doc)
     for noun in doc:
-        if noun.dep_ != "attr" or noun.pos_ not in {"NOUN", "PROPN"} or noun.head.lemma_ != "be":
+        if noun.dep_ != "attr" or noun.pos_ not in {"NOUN", "PROPN"} or noun.head.lemma_ not in {"be", "become"}:
             continue
         verb = noun.head
         phrase = [t for t in doc[noun.left_edge.i : noun.i + 1] if t.dep_ not in {"det", "poss"} and not t.is_punct]
@@ -464,6 +465,9 @@ def _clause_subject(verb: Token, cast: Cast) -> str | None:
         node = verb.head
         for _ in range(3):
             person = cast.person_at(node.idx, node.idx + len(node.text))
+            # "Mr Whitby's wife, Pauline, who chairs the trust": the name beside the noun
+            for name in (c for c in node.children if c.dep_ == "appos") if person is None else ():
+                person = cast.person_at(name.idx, name.idx + len(name.text))
             if person is not None or node.dep_ not in {"appos", "npadvmod", "attr"} or node.head is node:
                 break
             node = node.head
