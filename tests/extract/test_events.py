@@ -106,6 +106,14 @@ def test_charged_with_gives_the_charge_qualifier() -> None:
     assert ("charged", "asserted", "causing grievous bodily harm") in fates
 
 
+def test_a_charge_ends_before_the_circumstances() -> None:
+    case = _case(
+        "Colm Averill, 33, was charged with causing death by dangerous driving after a crash on the A614 "
+        "that killed a retired teacher."
+    )
+    assert ("charged", "asserted", "causing death by dangerous driving") in _fates(case, "Colm Averill")
+
+
 def test_negated_charge() -> None:
     case = _case("Colm Averill was arrested on Monday. Colm Averill has not been charged.")
     (charge,) = _events(case, "charge")

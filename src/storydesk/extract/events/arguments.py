@@ -91,13 +91,19 @@ def _np(token: Token) -> tuple[int, int]:
     return left.idx, end_token.idx + len(end_token.text)
 
 
+# Words that open what happened around a charge, not the charge: "causing death by dangerous
+# driving after a crash on the A614 that killed ...", "murder following a fight"
+_CHARGE_ENDS = {"after", "following", "when", "while", "because", "before", "since", "which", "that", "who"}
+
+
 def _until_date(token: Token) -> tuple[int, int]:
     """Characters of ``token``'s whole phrase, stopping before a date or time in it
-    (``suspicion of arson on Thursday`` -> ``suspicion of arson``)."""
+    (``suspicion of arson on Thursday`` -> ``suspicion of arson``) or a clause about the
+    circumstances (``... after a crash on the A614``)."""
     tokens = list(token.subtree)
     end = tokens[-1]
     for t in tokens:
-        if t.i > token.i and t.ent_type_ in {"DATE", "TIME"}:
+        if t.i > token.i and (t.ent_type_ in {"DATE", "TIME"} or t.lower_ in _CHARGE_ENDS):
             before = [x for x in tokens if x.i < t.i and x.i >= token.i]
             while len(before) > 1 and before[-1].pos_ in {"ADP", "DET", "PUNCT", "CCONJ"}:
                 before.pop()
