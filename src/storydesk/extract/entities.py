@@ -343,6 +343,8 @@ _LAND_WORDS = {
 
 
 # Words of a title-case headline that no name is made of.
+# A barrister's letters after a name: King's, Queen's or Senior Counsel, barrister-at-law
+COUNSEL_LETTERS = r"K\.?C|Q\.?C|S\.?C|B\.?L"
 _HEADLINE_WORDS = {"shooting", "stabbing", "crash", "murder", "killing", "deadly", "fatal", "dies", "killed", "shot"}
 _AWARD_WORDS = {"Medal", "Cross", "Award", "Prize", "Trophy", "Cup", "Shield", "Star"}
 # Feasts and seasons the model sometimes tags as people ("over Easter")
@@ -354,7 +356,7 @@ def _relabel(model_label: str, name: str) -> EntityLabel | None:
     words = name.split()
     if model_label in {"ORG", "GPE", "FAC", "LOC"} and len(words) >= 2 and _starts_with_title(name):
         return "PERSON"  # "Ms Askwith's address" tagged as an organisation
-    if model_label == "ORG" and len(words) >= 3 and re.fullmatch(r"(?:K|Q|S)\.?C\.?|B\.?L\.?", words[-1]):
+    if model_label == "ORG" and len(words) >= 3 and re.fullmatch(f"(?:{COUNSEL_LETTERS})\\.?", words[-1]):
         return "PERSON"  # "Conor Breslin SC": a barrister's letters after a name
     if model_label == "PERSON" and words and words[-1] in conventions.org_words().org_heads:
         return "ORG"  # "Manchester Magistrates' Court" tagged as a person

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from storydesk import conventions
-from storydesk.extract.entities import EntityMention, model_product
+from storydesk.extract.entities import COUNSEL_LETTERS, EntityMention, model_product
 from storydesk.extract.spans import doc_text
 
 QUOTE_MARKS = "'\"‘’“”"
@@ -103,7 +103,7 @@ def _title_lookup(raw: str) -> conventions.Title | None:
 
 # "Sarah Quinn KC", "Fiona Daly BL": a rank of counsel (or an MP's or TD's letters) written
 # after the name is not part of it.
-_POST_NOMINAL = re.compile(r"(?:,?\s+(?:K\.?C|Q\.?C|S\.?C|B\.?L|MP|MSP|MEP|TD|OBE|MBE|CBE))+$")
+_POST_NOMINAL = re.compile(rf"(?:,?\s+(?:{COUNSEL_LETTERS}|MP|MSP|MEP|TD|OBE|MBE|CBE))+$")
 _OCCUPATION_LEAD = re.compile(r"([A-Z][a-z]+)\s+(?=[A-Z])")
 
 
@@ -134,7 +134,7 @@ def name_mentions(doc: Doc, entities: list[EntityMention]) -> list[NameMention]:
         mention = NameMention(start, end, text[start:end], name[: post.start()] if post else name)
         if post is not None:
             mention.post_nominals = re.findall(r"[A-Z][A-Z.]*[A-Z]", post.group(0))
-        elif tail := re.match(r"(?:,?\s+(?:K\.?C|Q\.?C|S\.?C|B\.?L|MP|TD)\b)+", text[end : end + 12]):
+        elif tail := re.match(rf"(?:,?\s+(?:{COUNSEL_LETTERS}|MP|TD)\b)+", text[end : end + 12]):
             mention.post_nominals = re.findall(r"[A-Z][A-Z.]*[A-Z]", tail.group(0))
         # A title inside the span ("Miss Chkaifi" tagged whole) or just before it.
         inner = _TITLE_AT_START.match(name)
@@ -496,7 +496,7 @@ def _counsel_names_missed(text: str, taken: list[tuple[int, int]]) -> list[NameM
     """``Conor Breslin SC, defending, said``: two or three capitalised words before a
     barrister's letters name a person even where the model saw nothing."""
     pattern = re.compile(
-        r"(?<![\w.'’-])(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,2})\s+((?:K|Q|S)\.?C|B\.?L)\b(?=\s*,)"
+        r"(?<![\w.'’-])(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,2})\s+(" + COUNSEL_LETTERS + r")\b(?=\s*,)"
     )
     not_names = _not_name_words()
     found: list[NameMention] = []

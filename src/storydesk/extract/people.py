@@ -34,8 +34,10 @@ Not done here: attributes, relations and fates (``extract.attributes``, ``extrac
 from __future__ import annotations
 
 import copy
+import functools
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -98,26 +100,34 @@ def _cluster_names(
 
 def _provisional_genders(
     doc: Doc, drafts: list[PersonDraft], pronouns: list[PronounMention], descs: list[Description]
-) -> dict[int, str]:
+) -> Callable[[], dict[int, str]]:
     """The genders pronouns give the people named in full, from a trial resolution on copies
     (``Darren Hollis ... is accused of stabbing Nicola Hollis. He is also charged with wounding
     her brother``): which of them a ``Mrs Hollis`` can be, before the titled names join anyone.
-    Keyed by ``id`` of the draft."""
-    trial = copy.deepcopy(drafts)
-    for _ in range(3):
-        before = sum(len(d.pronouns) for d in trial)
-        resolve_pronouns(doc, trial, pronouns, descs)
-        if sum(len(d.pronouns) for d in trial) == before:
-            break
-    return {id(d): t.gender for d, t in zip(drafts, trial, strict=True) if d.gender is None and t.gender}
+    Keyed by ``id`` of the draft. The copies are taken now; the trial runs only when a title
+    first has two people to choose between (most reports never need it)."""
+    originals, trial = [(d, d.gender is None) for d in drafts], copy.deepcopy(drafts)
+
+    @functools.cache
+    def genders() -> dict[int, str]:
+        for _ in range(3):
+            before = sum(len(d.pronouns) for d in trial)
+            resolve_pronouns(doc, trial, pronouns, descs)
+            if sum(len(d.pronouns) for d in trial) == before:
+                break
+        return {id(d): t.gender for (d, unknown), t in zip(originals, trial, strict=True) if unknown and t.gender}
+
+    return genders
 
 
 def _assign_names(
-    drafts: list[PersonDraft], names: list[NameMention], text: str, provisional: dict[int, str] | None = None
+    drafts: list[PersonDraft],
+    names: list[NameMention],
+    text: str,
+    provisional: Callable[[], dict[int, str]] | None = None,
 ) -> None:
     """Each name joins the person it names (or a new one); ``provisional`` genders (see
     ``_provisional_genders``) decide between people a gendered title could name."""
-    provisional = provisional or {}
     for mention in names:
         words = [w.casefold() for w in mention.name.split()]
         target: PersonDraft | None = None
@@ -159,8 +169,10 @@ def _assign_names(
                 gendered = [d for d in candidates if d.gender in (None, mention.title_gender)]
                 # "Mrs Hollis" with Darren and Nicola Hollis named: the one the pronouns make
                 # a woman, when the pronouns make the other a man
-                trial = [d for d in gendered if provisional.get(id(d), d.gender) in (None, mention.title_gender)]
-                gendered = trial or gendered
+                if len(gendered) > 1 and provisional is not None:
+                    trial_genders = provisional()
+                    trial = [d for d in gendered if trial_genders.get(id(d), d.gender) in (None, mention.title_gender)]
+                    gendered = trial or gendered
                 candidates = (beside if len(beside) == 1 else []) or gendered or beside
             if mention.title and len(candidates) > 1:
                 # "State Sen. Marcus Hale ... his wife, Carol Hale ... Senator Hale": the one
