@@ -1149,3 +1149,34 @@ def test_a_barrister_the_model_misses_and_a_business_partner() -> None:
 def test_a_word_between_an_article_and_a_noun_is_no_name() -> None:
     case = _case("The founder of a Yorkshire bakery chain, Malcolm Whitby, will step down next month.")
     assert [p.name for p in case.people] == ["Malcolm Whitby"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two men were hurt outside a chip shop in Wexholme on Friday. 'The people of Wexholme "
+        "are frightened,' said Councillor Amy Dray.",
+        "Turnout was 38.2 per cent, said the returning officer, Paul Grigg.",
+        "A fourth resident has died in an outbreak of Legionnaires' disease, Dr Hanna Roe said.",
+        "The Courier understands that Mark Tolley, 30, was released on bail.",
+    ],
+)
+def test_a_lone_word_nothing_makes_a_person_is_no_person(text: str) -> None:
+    case = _case(text)
+    assert all(len(p.name.split()) >= 2 for p in case.people if p.named), [p.name for p in case.people]
+
+
+def test_a_lone_surname_that_speaks_stays_a_person() -> None:
+    case = _case("A neighbour, who gave only his surname, said the family were kind. 'They waved,' Ostrander said.")
+    assert "Ostrander" in {p.name for p in case.people}
+
+
+def test_an_unresolved_his_owning_a_relation_states_the_owners_gender() -> None:
+    case = _case(
+        "Kieran Moloney's try came in the 30th minute. Taking a pass from the scrum, the teenager "
+        "stepped past full-back Tadhg Ryle to put Carrigbawn 10-3 ahead.\n\n"
+        "His older brother Cathal Moloney, the Carrigbawn captain, lifted the cup."
+    )
+    assert _values(case, "Kieran Moloney", "relation") == {"brother of"}
+    assert _values(case, "Kieran Moloney", "gender") == {"male"}
+    assert _values(case, "Tadhg Ryle", "relation") == set()

@@ -59,3 +59,8 @@ def likely_gender(forename: str) -> str | None:
     if female / total >= _MIN_SHARE:
         return "female"
     return None
+
+
+def is_forename(word: str) -> bool:
+    """``word`` is a first name people in those countries are given (of either gender)."""
+    return word.casefold() in _counts()

@@ -44,6 +44,7 @@ from spacy.tokens import Doc, Span
 
 from storydesk import conventions
 from storydesk.extract.drafts import PersonDraft, named_at
+from storydesk.extract.forenames import is_forename
 from storydesk.extract.mentions import NUMBER_WORDS, Description, NameMention, PronounMention, Relative
 from storydesk.extract.occupation_nouns import is_occupation
 from storydesk.extract.pronouns import REPORTING_VERBS, quotation_before, resolve_pronouns
@@ -675,6 +676,30 @@ def _occupation_subject(doc: Doc, sentence: Span, drafts: list[PersonDraft]) -> 
     return Description(start=start, end=end, text=text[start:end], noun=None, age=None, age_span=None, definite=False)
 
 
+def _unsupported_word(doc: Doc, draft: PersonDraft) -> bool:
+    """A lone capitalised word the model took for a name and nothing in the text makes a
+    person: no forename, title, age, description, pronoun or stated gender, and it never
+    speaks (``the people of Hollinsby``, ``Turnout was 41.3%``, ``The Gazette understands``,
+    ``an outbreak of Legionnaires' disease``). A surname said once with no forename
+    (``Mercer said``) speaks, and stays."""
+    if not draft.names or draft.descriptions or draft.pronouns or draft.ages or draft.gender:
+        return False
+    for mention in draft.names:
+        words = mention.name.split()
+        if len(words) != 1 or mention.title or mention.pseudonym or mention.nickname or mention.post_nominals:
+            return False
+        if is_forename(words[0]) or not words[0][:1].isupper() or "." in words[0]:
+            return False
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if (
+            span is not None
+            and span.root.dep_ in {"nsubj", "nsubjpass"}
+            and span.root.head.lemma_.lower() in REPORTING_VERBS
+        ):
+            return False
+    return True
+
+
 def _compatible(unnamed: PersonDraft, named: PersonDraft) -> bool:
     ages, named_ages = unnamed.age_values(), named.age_values()
     if ages and named_ages and not ages & named_ages:
@@ -893,7 +918,7 @@ def resolve_people(
     drafts = _link_aged_unnamed(drafts)
     drafts = _link_aged_definite(doc, drafts, bare=False)
     drafts = _link_lede_unnamed(doc, drafts)
-    return build_cast(article, drafts)
+    return build_cast(article, [d for d in drafts if not _unsupported_word(doc, d)])
 
 
 def with_relatives(

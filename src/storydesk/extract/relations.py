@@ -22,6 +22,7 @@ import unicodedata
 from spacy.tokens import Doc
 
 from storydesk import conventions
+from storydesk.extract.mentions import NameMention
 from storydesk.extract.people import Cast, relation_group
 from storydesk.extract.rawfact import RawFact
 from storydesk.extract.spans import doc_text
@@ -228,6 +229,15 @@ def find_relations(doc: Doc, cast: Cast) -> list[RawFact]:
                     return person.id
         return None
 
+    def acted_on(mention: NameMention) -> bool:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        node = span.root
+        while node.dep_ in {"appos", "compound", "conj"} and node.head is not node:
+            node = node.head  # "past Drumlea goalkeeper Ultan Kenny": the goalkeeper is
+        return node.dep_ in {"dobj", "pobj", "iobj", "dative"}
+
     def previous_subject(position: int, gender: str) -> str | None:
         """``Her mother, Nicola Hart, said``: an unresolved possessive opening a sentence (or
         right after an opening phrase: ``In a statement, her daughter, ...``) owns the relation
@@ -258,10 +268,11 @@ def find_relations(doc: Doc, cast: Cast) -> list[RawFact]:
                     return person.id
             # "The first person to die was Gerald Pittman, 67. His daughter, ...": no person
             # for subject, but one named person of the pronoun's gender in the sentence
+            # (not one the sentence only acts on: "drove past goalkeeper Ultan Kenny")
             named = {
                 p.id
                 for p, d in zip(cast.people, cast.drafts, strict=True)
-                if any(previous.start_char <= m.start < previous.end_char for m in d.names)
+                if any(previous.start_char <= m.start < previous.end_char and not acted_on(m) for m in d.names)
             }
             if named:
                 fitting = [i for i in named if cast.draft_of(i).likely_gender() in {None, gender}]
@@ -296,7 +307,10 @@ def find_relations(doc: Doc, cast: Cast) -> list[RawFact]:
         same = [p.id for p, d in before if d.likely_gender() == gender]
         return same[0] if len(same) == 1 else None
 
-    def add(subject: str, noun: str, other: str, start: int, end: int) -> None:
+    def add(
+        subject: str, noun: str, other: str, start: int, end: int, pronoun: tuple[str, int, int] | None = None
+    ) -> None:
+        """``pronoun``: the gender and span of the his/her found here to stand for ``other``."""
         relation = relations[noun]
         if subject == other:
             return
@@ -305,6 +319,11 @@ def find_relations(doc: Doc, cast: Cast) -> list[RawFact]:
             # "Mr Okafor's sister, Grace Okafor": the relation noun states her gender
             facts.append(RawFact(subject, "gender", relation.gender, start, end))
         other_gender = cast.draft_of(other).gender
+        if other_gender is None and pronoun is not None:
+            # "Fahy's goal came ... His older brother Ronan Fahy": the his that owns the
+            # relation states the owner's gender
+            other_gender = pronoun[0]
+            facts.append(RawFact(other, "gender", pronoun[0], pronoun[1], pronoun[2]))
         facts.append(
             RawFact(other, "relation", relation.inverse(other_gender), start, end, qualifier=subject, inverse=True)
         )
@@ -331,6 +350,7 @@ def find_relations(doc: Doc, cast: Cast) -> list[RawFact]:
                 if noun in relations and not hosted and not grouped:
                     start = mention.start - len(before) + match.start(5)
                     other: str | None = None
+                    owner_pronoun: tuple[str, int, int] | None = None
                     owner = 1 if match.group(1) else 2 if match.group(2) else None
                     if owner is not None:
                         owner_start = mention.start - len(before) + match.start(owner)
@@ -358,12 +378,14 @@ def find_relations(doc: Doc, cast: Cast) -> list[RawFact]:
                         gender = "male" if match.group(3).lower() == "his" else "female"
                         if other is None:
                             other = previous_subject(start, gender)
-                        if other is None:
-                            other = only_named_of_gender(start, gender, exclude=person.id)
+                            if other is None:
+                                other = only_named_of_gender(start, gender, exclude=person.id)
+                            if other is not None:
+                                owner_pronoun = (gender, start - len(match.group(3)) - 1, start - 1)
                     else:
                         other = sentence_subject(mention.start)
                     if other is not None:
-                        add(person.id, noun, other, start, mention.end)
+                        add(person.id, noun, other, start, mention.end, owner_pronoun)
                         plural = _relation_key(match.group(5)) != match.group(5).lower().split()[-1]
                         second = _coordinated_name(text, cast, person.id, mention.start) if plural else None
                         if second is not None and second != other:
