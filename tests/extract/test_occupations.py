@@ -185,7 +185,7 @@ def test_an_office_alone_or_with_a_plain_complement_is_no_occupation() -> None:
         (
             "Rita Hale, 14, was taken to hospital. Six people were treated at the scene. All have been "
             "discharged. Her mother, Nicola Hale, said Rita was fighting.",
-            {("Nicola Hale", "mother of", "Rita Hale"), ("Rita Hale", "child of", "Nicola Hale")},
+            {("Nicola Hale", "mother of", "Rita Hale"), ("Rita Hale", "daughter of", "Nicola Hale")},
         ),
         (
             "Gloria Whitby stepped down last month. In a statement, her daughter, Monica Whitby-Reyes, "
@@ -410,3 +410,26 @@ def test_who_clause_on_a_relation_noun_and_become() -> None:
     )
     assert "chief executive" in _values(case, "Helen Whitby", "occupation")
     assert _values(case, "Pauline", "occupation") == {"chair of the Whitby Family Trust"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "occupations"),
+    [
+        (
+            "Grace Ollerton has been elected mayor of Wexhampton, ending a 12-year Labour run.",
+            "Grace Ollerton",
+            {"mayor"},
+        ),
+        ("Tomasz Rybak was appointed chief constable of Hallamshire in May.", "Tomasz Rybak", {"chief constable"}),
+        (
+            "Ines Corrie, who was named chief executive in March, said the plant would stay.",
+            "Ines Corrie",
+            {"chief executive"},
+        ),
+        ("Dale Amory was named the new manager of Pellow Rovers.", "Dale Amory", {"manager of Pellow Rovers"}),
+        ("Kofi Mensah was named player of the match.", "Kofi Mensah", set()),
+        ("The board appointed Ruth Kell chief executive.", "Ruth Kell", set()),
+    ],
+)
+def test_a_post_someone_is_put_in(text: str, name: str, occupations: set[str]) -> None:
+    assert _values(_case(text), name, "occupation") == occupations

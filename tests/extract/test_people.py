@@ -1180,3 +1180,28 @@ def test_an_unresolved_his_owning_a_relation_states_the_owners_gender() -> None:
     assert _values(case, "Kieran Moloney", "relation") == {"brother of"}
     assert _values(case, "Kieran Moloney", "gender") == {"male"}
     assert _values(case, "Tadhg Ryle", "relation") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Kilbrack took the lead when goalkeeper Colm Tierney fumbled a high ball.", "Colm Tierney"),
+        ("The victims were a couple in their 80s, Howard and June Penhale, whose bungalow flooded.", "June Penhale"),
+        ("Labour was third, and the Green Party's Saoirse Lindqvist fifth with 12,870 votes.", "Saoirse Lindqvist"),
+    ],
+)
+def test_a_forename_and_surname_the_model_called_a_place_is_a_person(text: str, name: str) -> None:
+    assert name in {p.name for p in _case(text).people}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Haldane Brothers was founded in 1952 by Walter Haldane, 88.",
+        "The crowd gathered at Albert Park on Sunday, said Sgt Ann Roe.",
+        "Her daughter trained with the St John Ambulance cadets, Dr Ann Roe said.",
+    ],
+)
+def test_a_forename_before_a_group_or_ground_word_is_no_person(text: str) -> None:
+    people = {p.name for p in _case(text).people}
+    assert not people & {"Haldane Brothers", "Albert Park", "John Ambulance"}, people

@@ -27,6 +27,7 @@ from typing import Literal
 from spacy.tokens import Doc
 
 from storydesk import conventions
+from storydesk.extract.forenames import likely_gender
 from storydesk.extract.spans import doc_text, evidence
 from storydesk.model import Article, Mention, Organisation, Place, Thing, ThingCategory
 
@@ -174,6 +175,18 @@ def find_entity_mentions(doc: Doc) -> list[EntityMention]:
             label = _relabel(ent.label_, name)
             if label is not None:
                 add(EntityMention(start, end, name, label, index.get(name, name) if label == "ORG" else name))
+    # 4. Names the model left untagged: a forename and a surname (``_forename_and_surname``).
+    for first, second in itertools.pairwise(doc):
+        if first.tag_ not in _PROPER_TAGS or second.tag_ not in _PROPER_TAGS or first.whitespace_ != " ":
+            continue
+        start, end = first.idx, second.idx + len(second.text)
+        following = doc[second.i + 1] if second.i + 1 < len(doc) else None
+        if following is not None and following.tag_ == "NNP" and following.idx == end + 1:
+            continue  # a longer name ("Grace Fellowship Church")
+        if first.i > 0 and doc[first.i - 1].tag_ == "NNP" and doc[first.i - 1].idx + len(doc[first.i - 1]) == start - 1:
+            continue
+        if free(start, end) and _forename_and_surname(text, start, [first.text, second.text]):
+            add(EntityMention(start, end, text[start:end], "PERSON", text[start:end]))
     found.sort(key=lambda m: m.start)
     found = _address_places(text, found)
     found = _people_mislabelled(text, _join_institutions(text, found))
@@ -231,6 +244,7 @@ def _people_mislabelled(text: str, mentions: list[EntityMention]) -> list[Entity
             # "Kenya's Beatrice Chelimo": a full name after a country's possessive
             country = re.search(r"([A-Z][\w.'’ -]*?)['’]s\s+$", text[max(0, m.start - 30) : m.start])
             aged = aged or (len(words) >= 2 and country is not None and country.group(1) in conventions.countries())
+            aged = aged or _forename_and_surname(text, m.start, words)
             if not last_is_head and (words[-1] in surnames or after_relation or aged):
                 m = EntityMention(m.start, m.end, m.text, "PERSON", m.text)
                 if len(words) >= 2 and words[-1] not in surnames:
@@ -239,6 +253,52 @@ def _people_mislabelled(text: str, mentions: list[EntityMention]) -> list[Entity
         result.append(m)
     # a full name found here makes its surname a person elsewhere: one more pass
     return _people_mislabelled(text, result) if changed else result
+
+
+_PROPER_TAGS = {"NNP", "NNPS"}
+# Last words of two-word names of groups and grounds that the head and street tables leave out
+# ("Harlan Brothers", "Grace Fellowship", "Abbey Park")
+_COLLECTIVE_WORDS = {
+    "Brothers",
+    "Sons",
+    "Partners",
+    "Fellowship",
+    "Park",
+    "Jail",
+    "Register",
+    "Gardens",
+    "Estate",
+    "Dock",
+    "Docks",
+    "Quay",
+    "Wharf",
+    "Marina",
+    "Falls",
+    "Arena",
+    "Stadium",
+    "Hall",
+    "House",
+    "Centre",
+    "Center",
+    "Square",
+}
+
+
+def _forename_and_surname(text: str, start: int, words: list[str]) -> bool:
+    """``the Green Party's Saoirse Lindley``, ``goalkeeper Colm Treacy``: two capitalised
+    words, the first a forename nearly always given to one gender (``forenames``), the second
+    no word that heads an organisation, a street, a piece of land or a group, and not after
+    ``St`` or a word of place (``at Abbey Park``, ``St John Ambulance``)."""
+    if len(words) != 2 or likely_gender(words[0]) is None or not words[1][:1].isupper():
+        return False
+    if any(w.isupper() for w in words):
+        return False  # a dateline: "FENTON FALLS"
+    last = re.sub(r"['’]s?$", "", words[1])
+    heads = conventions.org_words().org_heads
+    if last in heads or last in _STREET_WORDS or last in _LAND_WORDS or last in _COLLECTIVE_WORDS:
+        return False
+    before = text[max(0, start - 12) : start]
+    return not re.search(r"\bSt\.?\s+$", before) and not _LOCATIVE.search(before)
 
 
 _LOCATIVE = re.compile(r"(?<![\w-])(?:in|at|near|nearby|outside|from|across|around)\s+(?:nearby\s+)?$")

@@ -105,6 +105,7 @@ def find_occupations(doc: Doc, cast: Cast) -> list[RawFact]:
             for description in draft.descriptions:
                 facts += _from_description(doc, person.id, description)
     facts += _works_as(doc, cast)
+    facts += _made_to(doc, cast)
     facts += _copula(doc, cast)
     facts += _office_verbs(doc, cast)
     return facts
@@ -406,6 +407,40 @@ def _works_as(doc: Doc, cast: Cast) -> list[RawFact]:
             continue
         end = phrase[-1].idx + len(phrase[-1].text)
         facts.append(RawFact(person, "occupation", _value(phrase), min(verb.idx, phrase[0].idx), end))
+    return facts
+
+
+# Verbs that put someone in a post named right after them, with no ``as`` (``was elected
+# Mayor of Calderbrook``, ``was appointed chief constable``, ``was named chief executive``).
+_MADE_VERBS = {"elect", "re-elect", "reelect", "appoint", "reappoint", "name", "make", "install", "vote", "confirm"}
+# ``named player of the match``: an award, not a post
+_AWARD = re.compile(r"\bof the (?:match|day|year|season|month|tournament|series|game|race)\b", re.I)
+
+
+def _made_to(doc: Doc, cast: Cast) -> list[RawFact]:
+    """``Bernadette Quayle has been elected Mayor of Calderbrook and Ayre``, ``Ann Bell, who
+    was named chief executive in May``: the post the verb puts its subject in (the parser's
+    object predicate), when it names an occupation or a qualified office."""
+    facts: list[RawFact] = []
+    for verb in doc:
+        if verb.lemma_.lower() not in _MADE_VERBS:
+            continue
+        if not any(c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and c.lower_ in {"who", "that"}) for c in verb.children):
+            continue  # "The board appointed Ann Bell chief executive": whose post is not the subject's
+        noun = next((c for c in verb.children if c.dep_ == "oprd" and c.pos_ in {"NOUN", "PROPN"}), None)
+        if noun is None:
+            continue
+        phrase = [t for t in noun.subtree if verb.i < t.i <= noun.i and t.dep_ not in {"det", "poss"}]
+        while phrase[:-1] and phrase[0].lower_ in {"new", "next"}:
+            phrase = phrase[1:]  # "was named the new manager of Ashby Rovers"
+        phrase = _stated_post(doc, phrase) if phrase else []
+        if not phrase or _AWARD.search(doc[phrase[0].i : phrase[-1].i + 4].text):
+            continue
+        person = _clause_subject(verb, cast)
+        if person is None:
+            continue
+        end = phrase[-1].idx + len(phrase[-1].text)
+        facts.append(RawFact(person, "occupation", _value(phrase), verb.idx, end))
     return facts
 
 

@@ -102,6 +102,16 @@ def _clause_subject_owner(doc: Doc, pronoun: PronounMention, candidates: list[Pe
     return named_at(candidates, subject.idx)
 
 
+def _told_clause(clause: Token) -> bool:
+    """A clause the parser hung as a relative clause, with no relative word, on the people
+    someone told: what they were told."""
+    if clause.dep_ != "relcl" or clause.head.dep_ not in {"dobj", "dative"}:
+        return False
+    if clause.head.head.lemma_ not in {"tell", "inform", "assure", "warn"}:
+        return False
+    return not any(c.tag_ in {"WDT", "WP", "WP$"} or c.lower_ == "that" for c in clause.children)
+
+
 def _reporter_of(doc: Doc, pronoun: PronounMention, candidates: list[PersonDraft]) -> PersonDraft | None:
     """``Bishop said he had dedicated the goal to his friend``: the he/she subject of what a
     named person is reported to say is that person, outside quotation marks."""
@@ -110,7 +120,10 @@ def _reporter_of(doc: Doc, pronoun: PronounMention, candidates: list[PersonDraft
         return None
     clause = token.head
     verb = clause.head
-    if clause.dep_ != "ccomp" or verb.lemma_ not in REPORTING_VERBS:
+    if _told_clause(clause):
+        # "Curt Langer told troopers he felt dizzy", parsed as a relative clause on "troopers"
+        clause, verb = clause.head, clause.head.head
+    elif clause.dep_ != "ccomp" or verb.lemma_ not in REPORTING_VERBS:
         return None
     if open_quotation(doc_text(doc), pronoun.start) is not None:
         return None
