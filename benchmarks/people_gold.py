@@ -22,7 +22,8 @@ scores are given apart under ``split`` as the less-seen part). Reports 051-062
 (``gold/holdout``), 063-070 (``gold/holdout2``) and 071-078 (``gold/holdout3``) were written
 later by writers who saw neither the rules nor their output, as are 079-086 (``gold/holdout4``),
 087-094 (``gold/holdout5``), 095-102 (``gold/holdout6``), 103-110 (``gold/holdout7``),
-111-118 (``gold/holdout8``) and 119-126 (``gold/holdout9``);
+111-118 (``gold/holdout8``), 119-126 (``gold/holdout9``), 127-134 (``gold/holdout10``),
+135-142 (``gold/holdout11``) and 143-150 (``gold/holdout12``);
 their scores are given apart
 under ``held_out``, not in the totals (see ``HOLDOUT_DIRS`` for which were read since).
 
@@ -71,6 +72,9 @@ HOLDOUT_DIRS = {
     "103-110": Path(__file__).resolve().parent / "gold" / "holdout7",
     "111-118": Path(__file__).resolve().parent / "gold" / "holdout8",
     "119-126": Path(__file__).resolve().parent / "gold" / "holdout9",
+    "127-134": Path(__file__).resolve().parent / "gold" / "holdout10",
+    "135-142": Path(__file__).resolve().parent / "gold" / "holdout11",
+    "143-150": Path(__file__).resolve().parent / "gold" / "holdout12",
 }
 # The held-out sets no rule work has read: their pooled score is the one the goal is judged on.
 UNREAD = ("071-078", "079-086", "095-102", "103-110", "111-118")

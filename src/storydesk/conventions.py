@@ -192,3 +192,11 @@ def occupations() -> Occupations:
     table = load_table("occupations.json")
     nouns = set(table["nouns"]) | {n for n, row in person_nouns().items() if row.occupation}
     return Occupations(nouns=frozenset(nouns), offices=frozenset(table["offices"]))
+
+
+@functools.cache
+def short_forenames() -> dict[str, frozenset[str]]:
+    """Formal forename -> the short forms a report may call its bearer by (``thomas`` ->
+    ``tom``, ``tommy``), case-folded."""
+    table = load_table("short_forenames.json")
+    return {name: frozenset(forms) for name, forms in table.items() if not name.startswith("_")}

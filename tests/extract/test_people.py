@@ -1205,3 +1205,52 @@ def test_a_forename_and_surname_the_model_called_a_place_is_a_person(text: str, 
 def test_a_forename_before_a_group_or_ground_word_is_no_person(text: str) -> None:
     people = {p.name for p in _case(text).people}
     assert not people & {"Haldane Brothers", "Albert Park", "John Ambulance"}, people
+
+
+def _relations(case: CaseFile) -> set[tuple[str, str, str]]:
+    names = {p.id: p.name for p in case.people}
+    return {(names[f.subject], str(f.value), str(f.qualifier)) for f in case.facts if f.attribute == "relation"}
+
+
+def test_brothers_named_together_and_their_father() -> None:
+    case = _case(
+        "Rovers went through with brothers Owen and Rhys Tallis both scoring. Their father, Dai Tallis, "
+        "watched from the stand."
+    )
+    relations = _relations(case)
+    assert ("Owen Tallis", "brother of", "Rhys Tallis") in relations
+    assert ("Rhys Tallis", "brother of", "Owen Tallis") in relations
+    assert ("Dai Tallis", "father of", "Owen Tallis") in relations
+    assert ("Dai Tallis", "father of", "Rhys Tallis") in relations
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mr Pascoe married Delyth Hocking, a nurse from Truro, in 1965. She survives him.",
+            {("Pascoe", "husband of", "Delyth Hocking"), ("Delyth Hocking", "wife of", "Pascoe")},
+        ),
+        (
+            "Jo Reid and Tom Reid married in 1990.",
+            {("Jo Reid", "spouse of", "Tom Reid"), ("Tom Reid", "spouse of", "Jo Reid")},
+        ),
+        ("Ann Bell did not marry Tom Reid.", set()),
+    ],
+)
+def test_who_married_whom(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert _relations(_case(text)) == expected
+
+
+def test_a_spouse_introduced_after_his_takes_the_title_of_the_surname() -> None:
+    case = _case(
+        "The body of Harold Askew, 81, was found in a ditch yesterday. The pensioner had gone out to check "
+        "on his ewes. His wife, Brenda, raised the alarm when he did not return.\n\n"
+        "Mrs Askew, 79, said: 'Harry knew every inch of these fields.'"
+    )
+    brenda = _person(case, "Brenda")
+    assert "Mrs Askew" in brenda.variants
+    assert _values(case, "Brenda", "age") == {79}
+    assert _values(case, "Harold Askew", "gender") == {"male"}
+    assert "Harry" in _person(case, "Harold Askew").variants  # a short form of his forename
+    assert ("Harold Askew", "husband of", "Brenda") in _relations(case)

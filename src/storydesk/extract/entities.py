@@ -222,6 +222,13 @@ def _people_mislabelled(text: str, mentions: list[EntityMention]) -> list[Entity
     result: list[EntityMention] = []
     for m in mentions:
         words = m.text.split()
+        if m.label in {"ORG", "PLACE"} and len(words) == 4 and words[1] == "and" and likely_gender(words[0]):
+            # "brothers Jake and Connor Ellery": two forenames and a surname; the full name is
+            # the person here (``mentions`` gives the first forename the surname)
+            start = m.end - len(" ".join(words[2:]))
+            if text[start : m.end] == " ".join(words[2:]) and _forename_and_surname(text, m.start, words[2:]):
+                result.append(EntityMention(start, m.end, text[start : m.end], "PERSON", text[start : m.end]))
+                continue
         if (m.label in {"ORG", "PLACE"} or model_product(m)) and 1 <= len(words) <= 3 and m.canonical == m.text:
             # "his wife of 40 years, Carol": a length of years may follow the relation noun
             before = re.search(

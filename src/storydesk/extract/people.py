@@ -151,6 +151,11 @@ def _assign_names(
                 # "Mr Ashdown's wife of 40 years, Carol ... Mrs Ashdown said": the first-named
                 # woman introduced beside the surname (in the last few sentences) before anyone
                 # of unknown gender with it; a title of the other gender is never that man
+                # "Thomas Wilkin ... His wife, Eileen, raised the alarm ... Mrs Wilkin": when
+                # everyone called by the surname is of the other gender, a spouse introduced by
+                # forename after his or her is the one the title names
+                other_gender = all(d.likely_gender() not in (None, mention.title_gender) for d in candidates)
+                spouse = r"(?:his|her)\s+(?:wife|husband|partner|widow|widower),?\s+"
                 beside = [
                     d
                     for d in drafts
@@ -162,7 +167,10 @@ def _assign_names(
                         # "Mr Loades's wife, Jennifer"; "Ronald Petchey, 78, and his wife Beryl"
                         re.escape(word)
                         + r"(?:['’]s?\s+(?:[\w-]+,?\s+){1,4}"
-                        + r"|\b[^.;!?]{0,40}?\b(?:his|her)\s+(?:wife|husband|partner|widow|widower),?\s+)$",
+                        + r"|\b[^.;!?]{0,40}?\b"
+                        + spouse
+                        + ")$"
+                        + (r"|\b" + spouse + "$" if other_gender else ""),
                         text[max(0, d.names[0].start - 80) : d.names[0].start].casefold(),
                     )
                     is not None
@@ -196,7 +204,8 @@ def _assign_names(
 
 def _merge_lone_names(drafts: list[PersonDraft]) -> list[PersonDraft]:
     """A one-word person whose word is the surname of exactly one full-name person joins it,
-    as does one whose word begins the forename of exactly one (``Vince``, ``Vincent Abela``)."""
+    as does one whose word begins or shortens the forename of exactly one (``Vince``,
+    ``Vincent Abela``; ``Tom``, ``Thomas Wilkin``: ``data/short_forenames.json``)."""
     result = list(drafts)
     for lone in drafts:
         if len(lone.words()) != 1:
@@ -212,7 +221,7 @@ def _merge_lone_names(drafts: list[PersonDraft]) -> list[PersonDraft]:
                 if d is not lone
                 and len(d.words()) >= 2
                 and d.words()[0] != word
-                and d.words()[0].startswith(word)
+                and (d.words()[0].startswith(word) or word in conventions.short_forenames().get(d.words()[0], ()))
                 and lone.gender in (None, d.likely_gender())
             ]
             if any(len(d.words()) >= 2 and d.words()[0] == word for d in result):

@@ -19,7 +19,7 @@ import itertools
 import re
 import unicodedata
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from storydesk import conventions
 from storydesk.extract.mentions import NameMention
@@ -136,6 +136,56 @@ def _couple_before(facts: list[RawFact], cast: Cast, position: int, child: str) 
 
 
 _SIBLING_LABELS = {"sister of", "brother of", "sibling of"}
+# "brothers Jake and Connor Ellery", "the twins, Ruth and Ann Kell": a plural noun of kin before
+# two coordinated names
+_SIBLING_GROUP = re.compile(r"\b(?:twin\s+)?(brothers|sisters|siblings|twins|cousins),?\s+(?=[A-Z])", re.I)
+
+
+def _named_pair(text: str, cast: Cast, start: int) -> tuple[str, str] | None:
+    """The two people named at ``start`` and right after it (``Jake and Connor Ellery``,
+    ``Ruth Kell, 19, and Ann Kell``), if the text names two there."""
+    first = cast.person_at(start, start + 1)
+    if first is None:
+        return None
+    ends = [m.end for m in cast.draft_of(first.id).names if m.start == start]
+    if not ends:
+        return None
+    joined = re.match(r"(?:,\s*\d{1,3},?)?\s+and\s+(?=[A-Z])", text[ends[0] : ends[0] + 16])
+    if joined is None:
+        return None
+    second = cast.person_at(ends[0] + joined.end(), ends[0] + joined.end() + 1)
+    if second is None or second.id == first.id:
+        return None
+    return first.id, second.id
+
+
+def _person_of(cast: Cast, token: Token) -> str | None:
+    person = cast.person_at(token.idx, token.idx + len(token.text))
+    return person.id if person is not None else None
+
+
+def _married(cast: Cast, verb: Token) -> tuple[str, str] | None:
+    """The two people ``verb`` (marry) says married each other: its subject and object
+    (``Mr Penrose married Morwenna Hocking``; ``who married Y`` of the clause's name) or two
+    coordinated subjects (``Jo and Tom Reid married in 1990``). Not when negated or asked."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    if subject.lower_ in {"who", "that"} and verb.dep_ == "relcl":
+        subject = verb.head
+    one = _person_of(cast, subject)
+    if one is None:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is not None:
+        other = _person_of(cast, obj)
+    else:
+        other = next((p for c in subject.children if c.dep_ == "conj" and (p := _person_of(cast, c))), None)
+    if other is None or other == one:
+        return None
+    return one, other
 
 
 def _siblings(facts: list[RawFact]) -> list[str]:
@@ -236,6 +286,8 @@ def find_relations(doc: Doc, cast: Cast) -> list[RawFact]:
         node = span.root
         while node.dep_ in {"appos", "compound", "conj"} and node.head is not node:
             node = node.head  # "past Drumlea goalkeeper Ultan Kenny": the goalkeeper is
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
+            return False  # "The body of Thomas Wilkin was found": about him
         return node.dep_ in {"dobj", "pobj", "iobj", "dative"}
 
     def previous_subject(position: int, gender: str) -> str | None:
@@ -435,6 +487,26 @@ def find_relations(doc: Doc, cast: Cast) -> list[RawFact]:
                         mention.end + match.start(1),
                         mention.end + match.end(),
                     )
+    # "brothers Jake and Connor Ellery", "The sisters, Ruth and Ann Kell": each the other's
+    for match in _SIBLING_GROUP.finditer(text):
+        named_pair = _named_pair(text, cast, match.end())
+        if named_pair is None:
+            continue
+        kin = {"brothers": "brother", "sisters": "sister", "cousins": "cousin"}.get(match.group(1).lower(), "sibling")
+        related = {(f.subject, f.qualifier) for f in facts if f.attribute == "relation"}
+        for one, other in itertools.permutations(named_pair, 2):
+            if (one, other) not in related:
+                add(one, kin, other, match.start(1), match.end(1))
+    # "Mr Penrose married Morwenna Hocking in 1962", "Jo and Tom Reid married in 1990"
+    for verb in doc:
+        if verb.lemma_.lower() == "marry" and verb.pos_ == "VERB":
+            wed = _married(cast, verb)
+            related = {(f.subject, f.qualifier) for f in facts if f.attribute == "relation"}
+            if wed is not None and wed not in related:
+                husband_or_wife, spouse = wed
+                stated = cast.draft_of(husband_or_wife).gender
+                spouse_noun = "husband" if stated == "male" else "wife" if stated == "female" else "spouse"
+                add(husband_or_wife, spouse_noun, spouse, verb.idx, verb.idx + len(verb.text))
     # "His wife, Denise, ... and their son, Luke": the couple's child, of both
     for person, draft in zip(cast.people, cast.drafts, strict=True):
         for mention in draft.names:
@@ -442,6 +514,15 @@ def find_relations(doc: Doc, cast: Cast) -> list[RawFact]:
             if owned is None or _relation_key(owned.group(1)) not in relations:
                 continue
             couple = _couple_before(facts, cast, mention.start, person.id)
+            noun = _relation_key(owned.group(1))
+            if (
+                not couple
+                and relation_group(relations[noun].label) == "parent of"
+                and owned.group(0).lower().startswith("their")
+            ):
+                # "brothers Jake and Connor Ellery ... Their father, Paul Ellery": no couple, but
+                # one set of siblings, whose parent he is
+                couple = tuple(i for i in _siblings(facts) if i != person.id)
             start = mention.start - len(text[max(0, mention.start - 50) : mention.start]) + owned.start(1)
             for parent in couple:
                 add(person.id, _relation_key(owned.group(1)), parent, start, mention.end)
