@@ -1254,3 +1254,43 @@ def test_a_spouse_introduced_after_his_takes_the_title_of_the_surname() -> None:
     assert _values(case, "Harold Askew", "gender") == {"male"}
     assert "Harry" in _person(case, "Harold Askew").variants  # a short form of his forename
     assert ("Harold Askew", "husband of", "Brenda") in _relations(case)
+
+
+def test_a_forename_between_a_title_and_a_tagged_surname_is_part_of_the_name() -> None:
+    case = _case(
+        "Among them was Cllr Priya Sandhu, who represents Ferncliffe ward. Her mother, Kamala Sandhu, 81, "
+        "has swum there for 20 years. 'My mum said no,' Cllr Sandhu said."
+    )
+    assert _values(case, "Kamala Sandhu", "age") == {81}
+    assert "Cllr Sandhu" in _person(case, "Priya Sandhu").variants
+    assert _values(case, "Priya Sandhu", "age") == set()
+
+
+def test_a_womans_title_skips_a_man_by_his_forename() -> None:
+    case = _case(
+        "Catherine Pennock, 52, the chief executive, said the sale was hard. Her cousin Alistair Pennock, "
+        "the finance director, will stay on for a year. Ms Pennock will step down in May."
+    )
+    assert "Ms Pennock" in _person(case, "Catherine Pennock").variants
+    assert _values(case, "Alistair Pennock", "gender") == set()
+
+
+def test_a_surname_of_two_words_after_a_title() -> None:
+    case = _case(
+        "The trawler's skipper, Yannick Le Goff, then 31, came back every summer. Mr Le Goff, now 76, "
+        "said he owed his life to the crew."
+    )
+    assert [p.name for p in case.people if p.named] == ["Yannick Le Goff"]
+    assert _values(case, "Yannick Le Goff", "age") == {76}
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Jack Trevail, the former coxswain of the Porthkerris lifeboat, has died aged 84.", {84}),
+        ("Jack Trevail, who died aged 84, was buried on Friday.", {84}),
+        ("Jack Trevail left school aged 14 and went to sea.", set()),
+    ],
+)
+def test_the_age_someone_died_at(text: str, age: set[int]) -> None:
+    assert _values(_case(text), "Jack Trevail", "age") == age

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from storydesk import conventions
 from storydesk.extract.entities import COUNSEL_LETTERS, EntityMention, model_product
+from storydesk.extract.forenames import is_forename
 from storydesk.extract.spans import doc_text
 
 QUOTE_MARKS = "'\"‘’“”"
@@ -130,6 +131,18 @@ def name_mentions(doc: Doc, entities: list[EntityMention]) -> list[NameMention]:
         if digit is not None and digit.start() > 0:
             end -= len(name) - digit.start()
             name = name[: digit.start()]
+        # "Cllr Priya Sandhu" tagged "Sandhu": the forename between a title and the surname
+        forename = (
+            re.search(r"(?<![\w'’.-])([A-Z][a-z]+)\s$", text[max(0, start - 20) : start]) if " " not in name else None
+        )
+        if forename is not None and is_forename(forename.group(1)) and _title_lookup(forename.group(1)) is None:
+            at = start - len(forename.group(0))
+            # (the model may have tagged title and forename as an organisation: "Cllr Priya")
+            overlapping = [e for e in entities if e.start < start and at < e.end]
+            if _TITLE_BEFORE.search(text[max(0, at - 40) : at]) and all(
+                e.label != "PERSON" and e.end == start - 1 for e in overlapping
+            ):
+                start, name = at, text[at:end]
         post = _POST_NOMINAL.search(name)
         mention = NameMention(start, end, text[start:end], name[: post.start()] if post else name)
         if post is not None:

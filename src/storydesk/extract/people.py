@@ -67,6 +67,12 @@ _COMMA_AGE = re.compile(
 )  # not a time or a score: "Omari Clarke (10.01)"
 
 
+# Words that open a surname of several words ("Le Goff", "van der Berg", "de Vries")
+_SURNAME_PARTICLES = frozenset(
+    "le la de du des van von der den da di del della dos das ten ter st al el bin ibn".split()
+)
+
+
 @dataclass
 class Cast:
     """The people of one report while they are being resolved, and the result."""
@@ -138,6 +144,10 @@ def _assign_names(
                 if known == words or (len(known) == 1 and known[0] in (words[-1], words[0])):
                     target = draft
                     break
+            if target is None and (mention.title or words[0] in _SURNAME_PARTICLES):
+                # "Yannick Le Goff ... Mr Le Goff": a surname of several words
+                ending = [d for d in drafts if len(d.words()) > len(words) and d.words()[-len(words) :] == words]
+                target = ending[0] if len(ending) == 1 else None
         else:
             word = words[0]
             candidates = [d for d in drafts if word in d.nicknames()] or [
@@ -176,6 +186,10 @@ def _assign_names(
                     is not None
                 ]
                 gendered = [d for d in candidates if d.gender in (None, mention.title_gender)]
+                # "Catherine Pennock ... Her cousin Alistair Pennock ... Ms Pennock": not the one
+                # whose forename is nearly always the other gender's
+                by_forename = [d for d in gendered if d.likely_gender() in (None, mention.title_gender)]
+                gendered = by_forename or gendered
                 # "Mrs Hollis" with Darren and Nicola Hollis named: the one the pronouns make
                 # a woman, when the pronouns make the other a man
                 if len(gendered) > 1 and provisional is not None:
@@ -246,6 +260,26 @@ def _comma_ages(text: str, drafts: list[PersonDraft]) -> None:
             before = _AGE_BEFORE.search(text, max(0, mention.start - 50), mention.start)
             if before and 0 < int(before.group(1)) < 120:
                 draft.ages.append((int(before.group(1)), before.start(1), before.end(1)))
+
+
+def _ages_at_death(doc: Doc, drafts: list[PersonDraft]) -> None:
+    """``Jack Penrose, the former coxswain ..., has died aged 84``: the age a named person
+    died at (not ``left school aged 14``: an age only with die or pass away)."""
+    for token in doc:
+        if token.lower_ != "aged":
+            continue
+        verb = token.head
+        if verb.lemma_.lower() not in {"die", "pass"}:
+            continue
+        number = next((c for c in [*token.children, *verb.children] if c.like_num and c.i == token.i + 1), None)
+        if number is None or not number.text.isdigit() or not 0 < int(number.text) < 120:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ in {"who", "that"} and verb.dep_ == "relcl":
+            subject = verb.head  # "Jack Penrose, who died aged 84"
+        owner = named_at(drafts, subject.idx) if subject is not None else None
+        if owner is not None:
+            owner.ages.append((int(number.text), number.idx, number.idx + len(number.text)))
 
 
 def _apposition_links(doc: Doc, drafts: list[PersonDraft], descs: list[Description]) -> dict[int, int]:
@@ -913,6 +947,7 @@ def resolve_people(
     text = doc_text(doc)
     drafts = _cluster_names(doc, names, pronouns, descs)
     _comma_ages(text, drafts)
+    _ages_at_death(doc, drafts)
     drafts = _link_descriptions(doc, drafts, descs)
     _genders_from_descriptions(drafts)
     _genders_from_relation_nouns(text, drafts)
