@@ -132,11 +132,15 @@ def name_mentions(doc: Doc, entities: list[EntityMention]) -> list[NameMention]:
             end -= len(name) - digit.start()
             name = name[: digit.start()]
         # "Cllr Priya Sandhu" tagged "Sandhu": the forename between a title and the surname
-        forename = (
+        before_name = (
             re.search(r"(?<![\w'’.-])([A-Z][a-z]+)\s$", text[max(0, start - 20) : start]) if " " not in name else None
         )
-        if forename is not None and is_forename(forename.group(1)) and _title_lookup(forename.group(1)) is None:
-            at = start - len(forename.group(0))
+        if (
+            before_name is not None
+            and is_forename(before_name.group(1))
+            and _title_lookup(before_name.group(1)) is None
+        ):
+            at = start - len(before_name.group(0))
             # (the model may have tagged title and forename as an organisation: "Cllr Priya")
             overlapping = [e for e in entities if e.start < start and at < e.end]
             if _TITLE_BEFORE.search(text[max(0, at - 40) : at]) and all(
