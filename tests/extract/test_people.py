@@ -1294,3 +1294,36 @@ def test_a_surname_of_two_words_after_a_title() -> None:
 )
 def test_the_age_someone_died_at(text: str, age: set[int]) -> None:
     assert _values(_case(text), "Jack Trevail", "age") == age
+
+
+def test_the_younger_of_a_group_whose_ages_are_given() -> None:
+    case = _case(
+        "Police have arrested two men, aged 18 and 23, on suspicion of wounding. The younger man was "
+        "released on bail last night, while the older man remains in custody."
+    )
+    members = {min(f.value for f in case.facts_about(p.id, "age")): p for p in case.people if not p.named}
+    young = {str(f.value) for f in case.facts_about(members[18].id, "description")}
+    old = {str(f.value) for f in case.facts_about(members[23].id, "description")}
+    assert "The younger man" in young and "the older man" in old
+    assert any(f.value == "bailed" for f in case.facts_about(members[18].id, "fate"))
+
+
+def test_a_pronoun_goes_on_with_the_speaker_past_a_description_no_one_carries() -> None:
+    case = _case(
+        "Craig Tolland said his wife had been grey and shaking.\n\n"
+        "Dr Samuel Okafor told the inquest that the junior doctor who saw her, a trainee, had not been "
+        "supervised.\n\n"
+        "'She should have been admitted,' he said."
+    )
+    assert _values(case, "Samuel Okafor", "gender") == {"male"}
+
+
+def test_the_woman_someone_married_takes_the_title_of_his_surname() -> None:
+    case = _case(
+        "Jack Trevail has died aged 84. Mr Trevail married Morwenna Hocking, a schoolteacher, in 1962. "
+        "Their son, Peter Trevail, 55, followed his father into the lifeboat. Mrs Trevail, 83, said her "
+        "husband never really came ashore."
+    )
+    assert "Mrs Trevail" in _person(case, "Morwenna Hocking").variants
+    assert _values(case, "Morwenna Hocking", "age") == {83}
+    assert _values(case, "Peter Trevail", "gender") == {"male"}

@@ -185,6 +185,16 @@ def _assign_names(
                     )
                     is not None
                 ]
+                # "Mr Penrose married Morwenna Hocking in 1962 ... Mrs Penrose, 83,": the one
+                # the surname's bearer married
+                married = re.compile(r"\b" + re.escape(word) + r"\b[^.;!?]{0,40}?\bmarried\s+$")
+                beside = beside or [
+                    d
+                    for d in drafts
+                    if d.likely_gender() == mention.title_gender
+                    and d.names
+                    and married.search(text[max(0, d.names[0].start - 60) : d.names[0].start].casefold())
+                ]
                 gendered = [d for d in candidates if d.gender in (None, mention.title_gender)]
                 # "Catherine Pennock ... Her cousin Alistair Pennock ... Ms Pennock": not the one
                 # whose forename is nearly always the other gender's
@@ -573,6 +583,21 @@ def _link_aged_definite(doc: Doc, drafts: list[PersonDraft], bare: bool) -> list
             spans = [m.start for m in d.names if m.start < before] + [p.start for p in d.pronouns if p.start < before]
             return max(spans, default=-1)
 
+        # "two men, aged 19 and 22, ... the 22-year-old remains in custody": the member of a
+        # group named before with that age
+        members = [
+            d
+            for d in result
+            if d is not draft
+            and not d.named
+            and d.age_values() == {first.age}
+            and any(x.plural and x.start < first.start for x in d.descriptions)
+            and _same_gender_or_open(draft.gender, d.gender)
+        ]
+        if len(members) == 1:
+            members[0].absorb(draft)
+            result.remove(draft)
+            continue
         named = [d for d in result if d.named and last_seen(d) >= 0]
         if not named:
             continue
@@ -592,6 +617,51 @@ def _link_aged_definite(doc: Doc, drafts: list[PersonDraft], bare: bool) -> list
         target.absorb(draft)
         result.remove(draft)
     return result
+
+
+_COMPARED_MEMBER = re.compile(
+    r"\b[Tt]he\s+(younger|youngest|older|oldest|elder|eldest)\s+(man|woman|boy|girl|teenager|teen|one)\b"
+)
+
+
+def _link_compared_members(text: str, drafts: list[PersonDraft], descs: list[Description]) -> None:
+    """``Police have arrested two men, aged 19 and 22 ... The younger man was released on
+    bail``: of the last group before it whose members' ages the text gives, the youngest (or
+    the oldest)."""
+    for match in _COMPARED_MEMBER.finditer(text):
+        groups: dict[int, list[PersonDraft]] = {}
+        for draft in drafts:
+            for x in draft.descriptions:
+                if not draft.named and x.plural and x.age is not None and x.end <= match.start():
+                    groups.setdefault(x.start, []).append(draft)
+        if not groups:
+            continue
+        members = groups[max(groups)]
+        ages = {id(d): min(d.age_values()) for d in members if d.age_values()}
+        if len(members) < 2 or len(ages) != len(members) or len(set(ages.values())) != len(members):
+            continue
+        young = match.group(1).lower() in {"younger", "youngest"}
+        chosen = (min if young else max)(members, key=lambda d: ages[id(d)])
+        noun = match.group(2).lower()
+        gender = conventions.person_nouns()[noun].gender if noun in conventions.person_nouns() else None
+        if not _same_gender_or_open(gender, chosen.gender):
+            continue
+        found = next((x for x in descs if x.start < match.end() and match.start() < x.end), None)
+        if found is not None and any(found in d.descriptions for d in drafts):
+            continue
+        chosen.descriptions.append(
+            found
+            or Description(
+                start=match.start(),
+                end=match.end(),
+                text=match.group(0),
+                noun=None,
+                age=None,
+                age_span=None,
+                definite=True,
+            )
+        )
+        chosen.descriptions.sort(key=lambda x: x.start)
 
 
 def _same_gender_or_open(one: str | None, other: str | None) -> bool:
@@ -951,6 +1021,7 @@ def resolve_people(
     drafts = _link_descriptions(doc, drafts, descs)
     _genders_from_descriptions(drafts)
     _genders_from_relation_nouns(text, drafts)
+    _link_compared_members(text, drafts, descs)
     drafts = _link_aged_definite(doc, drafts, bare=True)
     # genders each pass finds rule out candidates for pronouns it left open
     for _ in range(3):

@@ -176,8 +176,18 @@ def _subject_continues(doc: Doc, pronoun: PronounMention, candidates: list[Perso
     # another person named in that sentence ("Mark Tate met Paul Innes. He said...") leaves
     # it open; one only described there ("sitting behind the driver") does not, nor, for a
     # speaker going on speaking, one named inside the speaker's quotation
+    # (nor, for a speaker going on speaking, one named in what the speaker said: "Coroner X said
+    # earlier treatment would have saved Mrs Feeney's life. She said she would write ...")
+    reported = [
+        (c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+        for v in verbs
+        for c in v.children
+        if speaking and c.dep_ == "ccomp"
+    ]
+
     def counts(m: NameMention) -> bool:
         inside = speaking and open_quotation(text, m.start) is not None
+        inside = inside or any(a <= m.start < b for a, b in reported)
         return previous.start_char <= m.start < pronoun.start and not inside
 
     if any(d is not owners[0] and any(counts(m) for m in d.names) for d in candidates):
@@ -311,11 +321,14 @@ def resolve_pronouns(
             related = None  # a misparse: "Ruth Ann Kessler, 81; Gary Hoffmann, 67, and his wife"
         if related is not None:
             compatible, blockers = [related], []
-        if len(compatible) > 1 and opened is None:
+        # (a description no-one carries in between, "the junior doctor who saw her", does not
+        # stop a named subject going on)
+        open_to_many = len(compatible) > 1 or (len(compatible) == 1 and bool(blockers))
+        if open_to_many and opened is None:
             continuing = _subject_continues(doc, pronoun, compatible)
             if continuing is not None:
                 compatible, blockers = [continuing], []
-        elif len(compatible) > 1 and opened is not None:
+        elif open_to_many and opened is not None:
             speaker = _speaker_before(doc, opened, compatible)
             if speaker is not None:
                 compatible, blockers = [speaker], []
