@@ -433,3 +433,27 @@ def test_who_clause_on_a_relation_noun_and_become() -> None:
 )
 def test_a_post_someone_is_put_in(text: str, name: str, occupations: set[str]) -> None:
     assert _values(_case(text), name, "occupation") == occupations
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "occupations"),
+    [
+        (
+            "Harwood District Council's leader, Cllr Bernard Oakes, said the rest centre would stay open.",
+            "Bernard Oakes",
+            {"Harwood District Council leader", "councillor"},
+        ),
+        (
+            "Her deputy, Owen Tregarth, will act as interim leader until a full council meeting.",
+            "Owen Tregarth",
+            {"deputy", "interim leader"},
+        ),
+        (
+            "Her father, Robert Pennington, who chaired the company until 2015, backed the sale.",
+            "Robert Pennington",
+            {"former chair of the company"},
+        ),
+    ],
+)
+def test_offices_owned_interim_and_past(text: str, name: str, occupations: set[str]) -> None:
+    assert _values(_case(text), name, "occupation") == occupations

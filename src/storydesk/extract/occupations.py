@@ -54,7 +54,7 @@ _WORK_VERBS = {"work", "serve", "employ"}
 # state an occupation only when the noun after ``as`` is one (``returned as a hero`` is none).
 _POST_VERBS = set(
     """
-    step stand resign quit retire stay remain continue return take appoint elect reelect
+    step stand resign quit retire stay remain continue return take appoint elect reelect act
     re-elect hire install swear confirm join start succeed replace promote reappoint remove
     sack oust dismiss
     """.split()
@@ -118,7 +118,8 @@ def _qualified_office(tokens: list[Token], complement: list[Token]) -> bool:
     Capital``, ``director of rugby``; not ``former leader`` or ``owner of the dog``."""
     if not _is_office(tokens[-1]):
         return False
-    qualified = any(t.pos_ in {"NOUN", "PROPN"} for t in tokens[:-1])
+    # "interim leader", "acting head": a post held for now is a post
+    qualified = any(t.pos_ in {"NOUN", "PROPN"} or t.lower_ in {"interim", "acting", "caretaker"} for t in tokens[:-1])
     return (
         qualified
         or any(t.pos_ == "PROPN" for t in complement)
@@ -236,6 +237,19 @@ def _split_nationality(tokens: list[Token]) -> tuple[list[tuple[str, int, int]],
     return nationals, rest
 
 
+def _owner_before(doc: Doc, i: int) -> list[Token]:
+    """The proper name that owns the phrase starting at token ``i`` (``Fellside District
+    Council's leader``), or nothing."""
+    if i < 2 or doc[i - 1].tag_ != "POS":
+        return []
+    owner: list[Token] = []
+    k = i - 2
+    while k >= doc[i].sent.start and doc[k].pos_ == "PROPN" and len(owner) < 5:
+        owner.insert(0, doc[k])
+        k -= 1
+    return owner
+
+
 def _facts_from_phrase(
     person_id: str, tokens: list[Token], doc: Doc, next_i: int, span_start: int, span_end: int
 ) -> Iterator[RawFact]:
@@ -245,6 +259,13 @@ def _facts_from_phrase(
     if not rest:
         return
     complement = _complement(doc, next_i) if _is_office(rest[-1]) else []
+    # "Fellside District Council's leader, Cllr Bernard Oates": a named owner qualifies an office
+    owner = _owner_before(doc, rest[0].i) if _is_office(rest[-1]) and not complement else []
+    if owner and not is_occupation(rest) and not _qualified_office(rest, complement):
+        end = rest[-1].idx + len(rest[-1].text)
+        value = f"{_value(owner)} {_value(rest)}"
+        yield RawFact(person_id, "occupation", value, min(span_start, owner[0].idx), max(span_end, end))
+        return
     if is_occupation(rest) or _qualified_office(rest, complement):
         phrase = rest + complement
         end = phrase[-1].idx + len(phrase[-1].text)
@@ -536,6 +557,8 @@ def _office_verbs(doc: Doc, cast: Cast) -> list[RawFact]:
             continue
         phrase = [t for t in obj.subtree if not t.is_punct]
         value = f"{office} of {doc[phrase[0].i : phrase[-1].i + 1].text}"
+        if verb.tag_ == "VBD" and any(c.lower_ in {"until", "till"} for c in verb.children):
+            value = f"former {value}"  # "who chaired the company until 2015"
         facts.append(RawFact(person, "occupation", value, verb.idx, phrase[-1].idx + len(phrase[-1].text)))
     return facts
 
