@@ -1327,3 +1327,13 @@ def test_the_woman_someone_married_takes_the_title_of_his_surname() -> None:
     assert "Mrs Trevail" in _person(case, "Morwenna Hocking").variants
     assert _values(case, "Morwenna Hocking", "age") == {83}
     assert _values(case, "Peter Trevail", "gender") == {"male"}
+
+
+def test_a_described_speaker_is_the_she_of_her_quotation_and_keeps_her_trade() -> None:
+    case = _case(
+        "Police were called at 11pm. A 41-year-old counter assistant at the Golden Grill, who asked not to "
+        "be named, said the attacker had been shouting. 'I rang 999,' she said."
+    )
+    assistant = next(p for p in case.people if p.name.startswith("A 41-year-old"))
+    assert {f.value for f in case.facts_about(assistant.id, "gender")} == {"female"}
+    assert {f.value for f in case.facts_about(assistant.id, "occupation")} == {"counter assistant"}

@@ -101,9 +101,8 @@ def find_occupations(doc: Doc, cast: Cast) -> list[RawFact]:
             facts += _before_name(doc, starts, person.id, mention)
             facts += _from_title(doc, starts, person.id, mention)
         facts += _counsel(person.id, draft.names)
-        if draft.named:
-            for description in draft.descriptions:
-                facts += _from_description(doc, person.id, description)
+        for description in draft.descriptions:
+            facts += _from_description(doc, person.id, description)
     facts += _works_as(doc, cast)
     facts += _made_to(doc, cast)
     facts += _copula(doc, cast)
@@ -565,12 +564,23 @@ def _office_verbs(doc: Doc, cast: Cast) -> list[RawFact]:
 
 def _from_description(doc: Doc, person_id: str, description: Description) -> list[RawFact]:
     """``A roofing contractor ... was sentenced`` linked to the person the next paragraph names
-    (``people._occupation_subject``): the occupation it is headed by, without its article. Only
-    such descriptions: the others carry a person noun the attributes read (``the nurse``)."""
-    if description.noun is not None or description.age is not None or description.definite:
+    (``people._occupation_subject``), or ``A 41-year-old counter assistant`` who is never named:
+    the occupation it is headed by, without its article and age. Only such descriptions: the
+    others carry a person noun the attributes read (``the nurse``)."""
+    if description.noun is not None or description.definite:
         return []
     span = doc.char_span(description.start, description.end, alignment_mode="contract")
     if span is None or span[0].lower_ not in {"a", "an"}:
         return []
     words = list(span[1:])
+    # "A 41-year-old counter assistant": what follows the age
+    aged = next(
+        (i for i, t in enumerate(words) if t.lower_ == "old" and i >= 2 and words[i - 2].lower_ == "year"), None
+    )
+    if description.age is not None:
+        if aged is None:
+            return []
+        words = words[aged + 1 :]
+    if not words:
+        return []
     return list(_facts_from_phrase(person_id, words, doc, span.end, description.start, description.end))

@@ -246,7 +246,10 @@ def _speaker_before(doc: Doc, opened: int, candidates: list[PersonDraft]) -> Per
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return None
-    return named_at(candidates, subject.idx)
+    # "A 41-year-old counter assistant ... said the attacker had been shouting. 'I rang
+    # 999,' she said": a speaker the text describes and never names
+    described = [d for d in candidates if not d.named and any(x.start <= subject.idx < x.end for x in d.descriptions)]
+    return named_at(candidates, subject.idx) or (described[0] if len(described) == 1 else None)
 
 
 def resolve_pronouns(

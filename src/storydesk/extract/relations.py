@@ -284,7 +284,7 @@ def find_relations(doc: Doc, cast: Cast) -> list[RawFact]:
         if span is None:
             return False
         node = span.root
-        while node.dep_ in {"appos", "compound", "conj"} and node.head is not node:
+        while node.dep_ in {"appos", "compound", "conj"} and node.head.i != node.i:
             node = node.head  # "past Drumlea goalkeeper Ultan Kenny": the goalkeeper is
         if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
             return False  # "The body of Thomas Wilkin was found": about him
