@@ -1337,3 +1337,19 @@ def test_a_described_speaker_is_the_she_of_her_quotation_and_keeps_her_trade() -
     assistant = next(p for p in case.people if p.name.startswith("A 41-year-old"))
     assert {f.value for f in case.facts_about(assistant.id, "gender")} == {"female"}
     assert {f.value for f in case.facts_about(assistant.id, "occupation")} == {"counter assistant"}
+
+
+def test_names_in_a_list_of_survivors() -> None:
+    case = _case(
+        "Jack Tregear has died aged 84. His wife survives him, along with their sons, Alan and Peter, "
+        "their daughter, Susan Trethewey, and seven grandchildren. The couple's eldest daughter, Maisie, "
+        "16, read a tribute."
+    )
+    assert "female" not in _values(case, "Peter", "gender")  # "their daughter" is Susan's
+    assert _values(case, "Susan Trethewey", "gender") == {"female"}
+    assert _values(case, "Maisie", "age") == {16}
+
+
+@pytest.mark.parametrize("text", ["He returned to St Kerran every summer.", "The River Aske burst its banks."])
+def test_saints_and_rivers_are_places(text: str) -> None:
+    assert [p.name for p in _case(text).people if p.named] == []

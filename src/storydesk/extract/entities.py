@@ -414,6 +414,9 @@ _LAND_WORDS = {
 COUNSEL_LETTERS = r"K\.?C|Q\.?C|S\.?C|B\.?L"
 _HEADLINE_WORDS = {"shooting", "stabbing", "crash", "murder", "killing", "deadly", "fatal", "dies", "killed", "shot"}
 _AWARD_WORDS = {"Medal", "Cross", "Award", "Prize", "Trophy", "Cup", "Shield", "Star"}
+# First words of place names the model sometimes tags as people
+_PLACE_FIRST_WORDS = {"St", "St.", "Saint", "Sainte", "River", "Mount", "Loch", "Lough", "Lake"}
+
 # Feasts and seasons the model sometimes tags as people ("over Easter")
 _HOLIDAYS = {"Easter", "Christmas", "Halloween", "Hanukkah", "Diwali", "Eid", "Ramadan", "Passover", "Thanksgiving"}
 
@@ -429,6 +432,8 @@ def _relabel(model_label: str, name: str) -> EntityLabel | None:
         return "ORG"  # "Manchester Magistrates' Court" tagged as a person
     if model_label == "PERSON" and len(words) >= 2 and words[-1] in _STREET_WORDS | _LAND_WORDS:
         return "PLACE"  # "along most of Albert Terrace", "the ice at Elk Lake"
+    if model_label == "PERSON" and len(words) >= 2 and words[0] in _PLACE_FIRST_WORDS:
+        return "PLACE"  # "returned to St Kerran every summer", "the River Aske"
     if model_label == "PERSON" and "&" in words:
         return "ORG"  # "Harlow & Finch": a firm of partners' names
     if model_label == "PERSON" and any(w.lower() in _HEADLINE_WORDS for w in words):

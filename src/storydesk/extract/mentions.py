@@ -595,7 +595,9 @@ def _related_names_missed(text: str, taken: list[tuple[int, int]]) -> list[NameM
     years may follow the noun (``his wife of 40 years, Carol``)."""
     nouns = sorted(set(conventions.relations()) | set(conventions.occupations().nouns), key=len, reverse=True)
     pattern = re.compile(
-        r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|['’]s?)\s+(?:"
+        r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|['’]s?)\s+"
+        # "The couple's eldest daughter, Maisie"
+        + r"(?:(?:eldest|oldest|youngest|younger|older|elder|late|only|twin|former)\s+)?(?:"
         + "|".join(re.escape(n) for n in nouns)
         # "his wife of 40 years, Carol"
         + r")(?:\s+of\s+(?:\d+|[a-z]+)\s+years(?=,))?(\s*,)?\s+("
