@@ -1353,3 +1353,16 @@ def test_names_in_a_list_of_survivors() -> None:
 @pytest.mark.parametrize("text", ["He returned to St Kerran every summer.", "The River Aske burst its banks."])
 def test_saints_and_rivers_are_places(text: str) -> None:
     assert [p.name for p in _case(text).people if p.named] == []
+
+
+def test_children_of_one_parent_and_a_father_no_name_stands_beside() -> None:
+    case = _case(
+        "Jack Tregear has died aged 84. He is survived by his wife, Morwenna, their sons, Alan and Peter, "
+        "and their daughter, Susan Trethewey. Peter Tregear, 55, followed his father into the lifeboat."
+    )
+    relations = _relations(case)
+    assert ("Jack Tregear", "father of", "Peter Tregear") in relations
+    assert ("Peter Tregear", "brother of", "Susan Trethewey") in relations
+    assert ("Susan Trethewey", "sister of", "Alan") in relations
+    assert ("Alan", "brother of", "Peter Tregear") in relations
+    assert _values(case, "Morwenna", "gender") == {"female"}

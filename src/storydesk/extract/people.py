@@ -867,7 +867,7 @@ def _relation_noun_gender(text: str, mention: NameMention) -> tuple[str, tuple[i
     """The gender a relation noun beside a name states, and the noun's span: ``Leon Mccaskie,
     her ex-husband``; ``ex-husband Leon Mccaskie``; ``his wife of 40 years, Carol``."""
     relations = conventions.relations()
-    after = re.match(r",\s*(?:his|her|their|the)\s+([\w-]+)(?!,\s+[A-Z])", text[mention.end : mention.end + 40])
+    after = re.match(r",\s*(?:his|her|their|the)\s+([\w-]+)\b(?!,\s+[A-Z])", text[mention.end : mention.end + 40])
     # (not "their sons, Alan and Peter, their daughter, Susan": that noun is the next name's)
     if after is not None and (relation := relations.get(after.group(1).lower())) and relation.gender:
         return relation.gender, (mention.end + after.start(1), mention.end + after.end(1))

@@ -18,11 +18,12 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
 from storydesk import conventions
-from storydesk.extract.mentions import NameMention
+from storydesk.extract.mentions import NameMention, relatives
 from storydesk.extract.people import Cast, relation_group
 from storydesk.extract.rawfact import RawFact
 from storydesk.extract.spans import doc_text
@@ -157,6 +158,47 @@ def _named_pair(text: str, cast: Cast, start: int) -> tuple[str, str] | None:
     if second is None or second.id == first.id:
         return None
     return first.id, second.id
+
+
+def _one_parent(cast: Cast, child: str, gender: str, held: set[tuple[str, str | None]]) -> str | None:
+    """The one named person, other than ``child``, who shares the child's surname, may be of
+    ``gender`` and holds no relation to the child yet; and no other parent of that gender is
+    stated for the child."""
+    draft = cast.draft_of(child)
+    if not draft.named or len(draft.words()) < 2:
+        return None
+    surname = draft.words()[-1]
+    fitting = [
+        p.id
+        for p, d in zip(cast.people, cast.drafts, strict=True)
+        if p.id != child
+        and d.named
+        and len(d.words()) >= 2
+        and d.words()[-1] == surname
+        and d.likely_gender() in (None, gender)
+    ]
+    if len(fitting) != 1 or (fitting[0], child) in held or (child, fitting[0]) in held:
+        return None
+    return fitting[0]
+
+
+def _siblings_by_parent(cast: Cast, facts: list[RawFact], add: Callable[..., None]) -> None:
+    """Two people the relations make children of one parent are each other's brother or
+    sister (``sibling of`` when the text gives no gender)."""
+    children: dict[str, list[RawFact]] = {}
+    for fact in facts:
+        if fact.attribute == "relation" and relation_group(str(fact.value)) == "child of" and fact.qualifier:
+            children.setdefault(str(fact.qualifier), []).append(fact)
+    held = {(f.subject, f.qualifier) for f in facts if f.attribute == "relation"}
+    for of_parent in children.values():
+        for one, other in itertools.permutations({f.subject: f for f in of_parent}.values(), 2):
+            if (one.subject, other.subject) in held or one.subject == other.subject:
+                continue
+            stated = {str(f.value) for f in facts if f.subject == one.subject and f.attribute == "gender"}
+            gender = cast.draft_of(one.subject).gender or (stated.pop() if len(stated) == 1 else None)
+            noun = "brother" if gender == "male" else "sister" if gender == "female" else "sibling"
+            add(one.subject, noun, other.subject, one.start, one.end)
+            held |= {(one.subject, other.subject), (other.subject, one.subject)}
 
 
 def _person_of(cast: Cast, token: Token) -> str | None:
@@ -569,6 +611,22 @@ def find_relations(doc: Doc, cast: Cast) -> list[RawFact]:
                 noun = "mother" if known == "female" else "father" if known == "male" else "parent"
                 add(parent, noun, one, pair.start, pair.end)
                 held.add((parent, one))
+    # "Peter Penrose, 55, followed his father into the lifeboat": a parent noun no name stands
+    # beside is the one named person of the owner's surname and the noun's gender
+    held = {(f.subject, f.qualifier) for f in facts if f.attribute == "relation"}
+    for rel in relatives(doc):
+        parent_gender = relations[rel.noun].gender
+        if relation_group(relations[rel.noun].label) != "parent of" or parent_gender is None:
+            continue
+        owning_child = cast.person_at(rel.owner_start, rel.owner_end)
+        if owning_child is None or cast.person_at(rel.start, rel.end) is not None:
+            continue
+        named_parent = _one_parent(cast, owning_child.id, parent_gender, held)
+        if named_parent is not None:
+            add(named_parent, rel.noun, owning_child.id, rel.start, rel.end)
+            held |= {(named_parent, owning_child.id), (owning_child.id, named_parent)}
+    # "their sons, Alan and Peter, their daughter, Susan": children of one parent are siblings
+    _siblings_by_parent(cast, facts, add)
     # unnamed relatives ("her sister"): the relation to the person who owns the noun
     ids = {id(d): p.id for p, d in zip(cast.people, cast.drafts, strict=True)}
     for person, draft in zip(cast.people, cast.drafts, strict=True):
