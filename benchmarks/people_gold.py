@@ -10,7 +10,8 @@ Person precision counts named system people only (descriptions of unnamed people
 judged through their attributes). Attributes are compared on matched pairs, as sets of
 normalised values per kind: age, gender, title (full form), occupation, nationality,
 relation (label plus the other person, by matched name; labels without modifiers such as
-``older`` or ``estranged``, which gold writers give or leave out). An attribute the system states
+``older`` or ``estranged``, which gold writers give or leave out, and with ``to`` or ``for``
+read as ``of``: ``deputy to`` is ``deputy of``). An attribute the system states
 for an unmatched person counts against precision. An occupation or title that is a
 whole-word part of a gold phrase is that phrase; so is an occupation whose content words are
 all in it, in another order (``council president``, ``president of the common council``). A
@@ -147,8 +148,13 @@ class Results:
 _RELATION_MODIFIERS = re.compile(r"^(?:(?:older|younger|elder|eldest|big|little|twin|estranged|late|college)\s+)+")
 
 
+# "deputy to" and "deputy of", "adviser to" and "adviser of": one relation, whichever
+# preposition the gold writer or storydesk joins it with
+_RELATION_PREPOSITION = re.compile(r"\s+(?:to|for)$")
+
+
 def _relation_label(label: str) -> str:
-    return _RELATION_MODIFIERS.sub("", label.casefold())
+    return _RELATION_PREPOSITION.sub(" of", _RELATION_MODIFIERS.sub("", label.casefold()))
 
 
 def _system_values(case: CaseFile, pid: str, kind: str, names: dict[str, str]) -> set[Any]:
@@ -213,9 +219,10 @@ def _inverse_labels() -> dict[str, set[str]]:
     """Relation label -> the labels of the same relation seen from the other person."""
     found: dict[str, set[str]] = {}
     for relation in conventions.relations().values():
+        label = _relation_label(relation.label)
         for inverse in {relation.inverse_male, relation.inverse_female, relation.inverse_unknown}:
-            found.setdefault(relation.label, set()).add(inverse)
-            found.setdefault(inverse, set()).add(relation.label)
+            found.setdefault(label, set()).add(_relation_label(inverse))
+            found.setdefault(_relation_label(inverse), set()).add(label)
     return found
 
 
