@@ -1366,3 +1366,32 @@ def test_children_of_one_parent_and_a_father_no_name_stands_beside() -> None:
     assert ("Susan Trethewey", "sister of", "Alan") in relations
     assert ("Alan", "brother of", "Peter Tregear") in relations
     assert _values(case, "Morwenna", "gender") == {"female"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The trust's medical director, Dr Farah Quereshi, has been appointed interim chief executive. "
+            "She said the trust would publish corrected figures.",
+            "Farah Quereshi",
+        ),
+        (
+            "The board named Deputy Superintendent Alicia Montoya-Barnes, 49, as interim superintendent. "
+            "Montoya-Barnes, a former middle school principal, said she would not apply for the job.",
+            "Alicia Montoya-Barnes",
+        ),
+    ],
+)
+def test_a_she_after_a_name_in_apposition_or_a_surname_the_model_missed(text: str, name: str) -> None:
+    assert _values(_case(text), name, "gender") == {"female"}
+
+
+def test_a_quotation_inside_a_sentence_that_reports_its_speaker() -> None:
+    case = _case(
+        "Their cousin Neil Hardacre, who sits on the board, voted against the sale. Kessmann chief "
+        "executive Brian Toller said in a statement that the firm's \"reputation is exactly what we were "
+        'looking for." He said workers would be offered severance.'
+    )
+    assert _values(case, "Neil Hardacre", "gender") == set()
+    assert _values(case, "Brian Toller", "gender") == {"male"}

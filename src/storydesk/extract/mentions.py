@@ -214,6 +214,16 @@ def name_mentions(doc: Doc, entities: list[EntityMention]) -> list[NameMention]:
     result.extend(_related_names_missed(text, taken))
     result.extend(_identified_names_missed(text, taken))
     taken += [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in {"PERSON", "ORG", "GPE"}]
+    # a surname only the passes above found in full ("Deputy Superintendent Alicia
+    # Montoya-Barnes ... Montoya-Barnes, a former principal, said", the second an "organisation")
+    late = {m.name.split()[-1] for m in result if " " in m.name} - surnames
+    # (not a firm's name: "Harlan Brothers'")
+    freed = {
+        (e.start, e.end)
+        for e in entities
+        if e.label in {"ORG", "PLACE"} and e.text in late and not re.match(r"['’]?\s+[A-Z]", text[e.end : e.end + 3])
+    }
+    taken = [span for span in taken if span not in freed]
     result.extend(_known_names_again(text, result, taken))
     for mention in result:
         _drop_possessive(mention)

@@ -170,6 +170,10 @@ def _subject_continues(doc: Doc, pronoun: PronounMention, candidates: list[Perso
         for d in candidates
         if any(m.start < end and start < m.end and m.start <= subject.idx < m.end for m in d.names)
     ]
+    if not owners:
+        # "The trust's medical director, Dr Farah Qureshi, has been appointed ... She said"
+        beside = _named_subject(candidates, subject)
+        owners = [beside] if beside is not None else []
     if len(owners) != 1:
         return None
 
@@ -232,6 +236,13 @@ def _speaker_before(doc: Doc, opened: int, candidates: list[PersonDraft]) -> Per
     if span is None:
         return None
     sent = span[0].sent
+    # "Brian Toller said in a statement that Harlan Brothers' "reputation ... for." He said":
+    # a quotation inside a sentence that reports its speaker
+    if opened > sent.start_char + 2 and sent.root.lemma_ in REPORTING_VERBS:
+        own = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+        speaker = _named_subject(candidates, own) if own is not None and own.idx < opened else None
+        if speaker is not None:
+            return speaker
     if sent.start == 0:
         return None
     previous = doc[sent.start - 1].sent
@@ -249,7 +260,18 @@ def _speaker_before(doc: Doc, opened: int, candidates: list[PersonDraft]) -> Per
     # "A 41-year-old counter assistant ... said the attacker had been shouting. 'I rang
     # 999,' she said": a speaker the text describes and never names
     described = [d for d in candidates if not d.named and any(x.start <= subject.idx < x.end for x in d.descriptions)]
-    return named_at(candidates, subject.idx) or (described[0] if len(described) == 1 else None)
+    return _named_subject(candidates, subject) or (described[0] if len(described) == 1 else None)
+
+
+def _named_subject(candidates: list[PersonDraft], subject: Token) -> PersonDraft | None:
+    """The candidate named by ``subject``, or by a name in apposition to it (``A public
+    defender appointed to represent Mercer, Ellen Sorensen, declined to comment``)."""
+    named = named_at(candidates, subject.idx)
+    if named is not None:
+        return named
+    beside = [named_at(candidates, c.idx) for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    found = {id(d): d for d in beside if d is not None}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def resolve_pronouns(
