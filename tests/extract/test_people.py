@@ -1395,3 +1395,8 @@ def test_a_quotation_inside_a_sentence_that_reports_its_speaker() -> None:
     )
     assert _values(case, "Neil Hardacre", "gender") == set()
     assert _values(case, "Brian Toller", "gender") == {"male"}
+
+
+def test_a_second_noun_joined_to_an_apposition() -> None:
+    case = _case("Cr Simone Cutrale, 41, a pharmacist and mother of three, said the council needed a fresh start.")
+    assert _values(case, "Simone Cutrale", "gender") == {"female"}

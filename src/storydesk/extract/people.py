@@ -345,6 +345,14 @@ def _apposition_links(doc: Doc, drafts: list[PersonDraft], descs: list[Descripti
             by_text = (
                 not desc.definite and other.end <= desc.start and bool(desc_after.match(text[other.end : desc.start]))
             )
+            # "Cr Cutajar, 41, a pharmacist and mother of three,": a second noun joined to one in
+            # apposition to a name
+            by_text = by_text or (
+                not desc.definite
+                and links.get(dj, -1) >= 0
+                and other.end <= desc.start
+                and re.fullmatch(r"\s+and\s+", text[other.end : desc.start]) is not None
+            )
             if by_parse or by_text:
                 links.setdefault(di, links.get(dj, -1 - dj))
     return links
