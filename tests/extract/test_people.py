@@ -1400,3 +1400,15 @@ def test_a_quotation_inside_a_sentence_that_reports_its_speaker() -> None:
 def test_a_second_noun_joined_to_an_apposition() -> None:
     case = _case("Cr Simone Cutrale, 41, a pharmacist and mother of three, said the council needed a fresh start.")
     assert _values(case, "Simone Cutrale", "gender") == {"female"}
+
+
+def test_a_couple_their_neighbour_and_an_in_law_after_a_name() -> None:
+    case = _case(
+        "The sheriff said the victims were a couple in their 70s, Howard and June Pruett, whose house was "
+        "torn away. The couple's next-door neighbour, truck driver Tony Vella, 48, said he heard them. "
+        "The motion was moved by Cr Ray Dunmall and seconded by Cr Lena Dunmall, his sister-in-law."
+    )
+    relations = _relations(case)
+    assert ("Howard Pruett", "partner of", "June Pruett") in relations
+    assert ("Tony Vella", "neighbour of", "June Pruett") in relations
+    assert ("Lena Dunmall", "sister-in-law of", "Ray Dunmall") in relations

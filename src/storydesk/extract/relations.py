@@ -104,8 +104,11 @@ def _coordinated_name(text: str, cast: Cast, first: str, start: int) -> str | No
 
 
 _COUPLE_OWNED = re.compile(
-    r"\b(?:[Tt]heir|[Tt]he\s+couple['’]s|[Tt]he\s+[A-Z][\w-]+s['’])\s+(" + _REL_WORD + r"),?\s+$"
-)  # "their son, Luke"; "the couple's daughter"; "The Abelas' son, Daniel Abela"
+    r"\b(?:[Tt]heir|[Tt]he\s+couple['’]s|[Tt]he\s+[A-Z][\w-]+s['’])\s+(?:next-door\s+)?("
+    + _REL_WORD
+    + r")(?:,\s+(?:[a-z][\w-]*\s+){1,3}|,?\s+)$"
+)  # "their son, Luke"; "the couple's daughter"; "The Abelas' son, Daniel Abela"; "The couple's
+# next-door neighbour, truck driver Tony Vella"
 _SPOUSE_LABELS = {"wife of", "husband of", "spouse of", "partner of"}
 _WHOSE_BEFORE = re.compile(r"\bwhose\s+(" + _REL_WORD + r"),?\s+$")
 # "The sisters' mother, X", "the Fahy brothers' mother, X": a relative of a group of siblings
@@ -140,6 +143,12 @@ _SIBLING_LABELS = {"sister of", "brother of", "sibling of"}
 # "brothers Jake and Connor Ellery", "the twins, Ruth and Ann Kell": a plural noun of kin before
 # two coordinated names
 _SIBLING_GROUP = re.compile(r"\b(?:twin\s+)?(brothers|sisters|siblings|twins|cousins),?\s+(?=[A-Z])", re.I)
+
+
+# "a couple in their 70s, Howard and June Pritchett", "the couple, Tom and Ann Reid,"
+_COUPLE_NAMED = re.compile(
+    r"\b(?:a|the)\s+(?:married\s+|elderly\s+|young\s+)?(couple)(?:\s+in\s+their\s+\d0s)?,\s+(?=[A-Z])"
+)
 
 
 def _named_pair(text: str, cast: Cast, start: int) -> tuple[str, str] | None:
@@ -510,6 +519,20 @@ def find_relations(doc: Doc, cast: Cast) -> list[RawFact]:
                     if second is not None and second != person.id:
                         add(person.id, noun, second, mention.end + match.start(1), at)
                     break
+            # "seconded by Cr Lena Dunstan, his sister-in-law": of the person the his/her stands for
+            owned_after = re.match(r"\s*,\s*(?:\d{1,3}\s*,\s*)?([Hh]is|[Hh]er)\s+(" + _REL_WORD + r")\b", after)
+            if owned_after is not None and _relation_key(owned_after.group(2)) in relations:
+                pronoun_at = mention.end + owned_after.start(1)
+                owner_person = cast.person_at(pronoun_at, pronoun_at + len(owned_after.group(1)))
+                if owner_person is not None and owner_person.id != person.id:
+                    start = mention.end + owned_after.start(2)
+                    add(
+                        person.id,
+                        _relation_key(owned_after.group(2)),
+                        owner_person.id,
+                        start,
+                        mention.end + owned_after.end(),
+                    )
             # "X, Y's lawyer", "Jason, 41, who is Emma's father", "X is Y's sister": the owner is
             # a name or description within the apposition, never across a clause
             match = re.match(
@@ -529,6 +552,12 @@ def find_relations(doc: Doc, cast: Cast) -> list[RawFact]:
                         mention.end + match.start(1),
                         mention.end + match.end(),
                     )
+    # "the victims were a couple in their 70s, Howard and June Pritchett": partners
+    for match in _COUPLE_NAMED.finditer(text):
+        named_pair = _named_pair(text, cast, match.end())
+        related = {(f.subject, f.qualifier) for f in facts if f.attribute == "relation"}
+        if named_pair is not None and named_pair not in related:
+            add(named_pair[0], "partner", named_pair[1], match.start(1), match.end(1))
     # "brothers Jake and Connor Ellery", "The sisters, Ruth and Ann Kell": each the other's
     for match in _SIBLING_GROUP.finditer(text):
         named_pair = _named_pair(text, cast, match.end())
