@@ -1414,3 +1414,14 @@ def test_a_couple_their_neighbour_and_an_in_law_after_a_name() -> None:
         _case("The motion was moved by Cr Ray Dunmall and seconded by Cr Lena Dunmall, his sister-in-law.")
     )
     assert ("Lena Dunmall", "sister-in-law of", "Ray Dunmall") in in_laws
+
+
+def test_a_her_opening_the_sentence_after_another_is_the_same_womans() -> None:
+    case = _case(
+        "Bernadette Quale, 62, a former headteacher, won the vote. The 62-year-old drove the van to more "
+        "than 300 villages.\n\nHer husband, Colin, a retired bus driver, did most of the driving. Her "
+        "daughter, Niamh Quale, 34, a solicitor, ran the campaign."
+    )
+    relations = _relations(case)
+    assert ("Colin", "husband of", "Bernadette Quale") in relations
+    assert ("Niamh Quale", "daughter of", "Bernadette Quale") in relations

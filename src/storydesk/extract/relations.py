@@ -330,6 +330,26 @@ def find_relations(doc: Doc, cast: Cast) -> list[RawFact]:
                     return person.id
         return None
 
+    # sentence start -> (gender, owner) of the his/her that owns a relation at its opening
+    opened_by_owner: dict[int, tuple[str, str]] = {}
+
+    def sentence_start(position: int) -> int:
+        span = doc.char_span(position, position + 1, alignment_mode="expand")
+        return span[0].sent.start_char if span is not None else -1
+
+    def same_owner_as_before(position: int, gender: str) -> str | None:
+        """``Her husband, Colin, did most of the driving. Her daughter, Niamh Quayle, ran the
+        campaign``: a her opening the sentence right after one whose opening her owned a
+        relation is that same person's."""
+        span = doc.char_span(position, position + 1, alignment_mode="expand")
+        if span is None:
+            return None
+        sent = span[0].sent
+        if sent.start == 0 or not re.fullmatch(r"\s*\S+\s+", text[sent.start_char : position]):
+            return None
+        before = opened_by_owner.get(doc[sent.start - 1].sent.start_char)
+        return before[1] if before is not None and before[0] == gender else None
+
     def acted_on(mention: NameMention) -> bool:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
@@ -480,11 +500,15 @@ def find_relations(doc: Doc, cast: Cast) -> list[RawFact]:
                         other = pronoun.id if pronoun is not None else None
                         gender = "male" if match.group(3).lower() == "his" else "female"
                         if other is None:
-                            other = previous_subject(start, gender)
+                            other = same_owner_as_before(start, gender)
+                            if other is None:
+                                other = previous_subject(start, gender)
                             if other is None:
                                 other = only_named_of_gender(start, gender, exclude=person.id)
                             if other is not None:
                                 owner_pronoun = (gender, start - len(match.group(3)) - 1, start - 1)
+                        if other is not None:
+                            opened_by_owner[sentence_start(start)] = (gender, other)
                     else:
                         other = sentence_subject(mention.start)
                     if other is not None:
