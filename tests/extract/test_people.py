@@ -1425,3 +1425,12 @@ def test_a_her_opening_the_sentence_after_another_is_the_same_womans() -> None:
     relations = _relations(case)
     assert ("Colin", "husband of", "Bernadette Quale") in relations
     assert ("Niamh Quale", "daughter of", "Bernadette Quale") in relations
+
+
+def test_a_his_after_and_owns_what_the_same_his_owned_before() -> None:
+    case = _case(
+        "Kieran Ashdown, 19, died in the fall. Kieran's mother, Tracey Ashdown, wept as the conclusion was "
+        "read. Speaking outside court alongside his father, Neil Ashdown, and his younger sister, Ellie, 15, "
+        "she said the family had waited 11 months."
+    )
+    assert ("Ellie", "sister of", "Kieran Ashdown") in _relations(case)

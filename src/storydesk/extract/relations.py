@@ -350,6 +350,19 @@ def find_relations(doc: Doc, cast: Cast) -> list[RawFact]:
         before = opened_by_owner.get(doc[sent.start - 1].sent.start_char)
         return before[1] if before is not None and before[0] == gender else None
 
+    # (position, gender, owner) of each relation a his/her owns
+    owned_here: list[tuple[int, str, str]] = []
+
+    def coordinated_owner(position: int, gender: str) -> str | None:
+        """``alongside his father, Neil Ashby, and his younger sister, Ellie``: a his/her after
+        ``and`` owns what the same pronoun owned earlier in the sentence."""
+        pronoun_start = text.rfind(" ", 0, position - 1) + 1
+        if not re.search(r"\band\s+$", text[max(0, pronoun_start - 6) : pronoun_start]):
+            return None
+        here = sentence_start(position)
+        earlier = [o for at, g, o in owned_here if g == gender and at < position and sentence_start(at) == here]
+        return earlier[-1] if earlier else None
+
     def acted_on(mention: NameMention) -> bool:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
@@ -500,7 +513,7 @@ def find_relations(doc: Doc, cast: Cast) -> list[RawFact]:
                         other = pronoun.id if pronoun is not None else None
                         gender = "male" if match.group(3).lower() == "his" else "female"
                         if other is None:
-                            other = same_owner_as_before(start, gender)
+                            other = same_owner_as_before(start, gender) or coordinated_owner(start, gender)
                             if other is None:
                                 other = previous_subject(start, gender)
                             if other is None:
@@ -509,6 +522,7 @@ def find_relations(doc: Doc, cast: Cast) -> list[RawFact]:
                                 owner_pronoun = (gender, start - len(match.group(3)) - 1, start - 1)
                         if other is not None:
                             opened_by_owner[sentence_start(start)] = (gender, other)
+                            owned_here.append((start, gender, other))
                     else:
                         other = sentence_subject(mention.start)
                     if other is not None:
