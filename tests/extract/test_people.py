@@ -1434,3 +1434,14 @@ def test_a_his_after_and_owns_what_the_same_his_owned_before() -> None:
         "she said the family had waited 11 months."
     )
     assert ("Ellie", "sister of", "Kieran Ashdown") in _relations(case)
+
+
+def test_her_husband_is_the_father_of_her_child() -> None:
+    case = _case(
+        "The victims were Walter Pruett, 68, and his granddaughter, Emma Pruett, 9. Walter Pruett's son "
+        "Jason, 41, who is Emma's father, was treated for hypothermia.\n\n"
+        "Emma's mother, Amanda Pruett, had stayed on shore. Amanda Pruett said her husband was awake."
+    )
+    relations = _relations(case)
+    assert ("Jason", "husband of", "Amanda Pruett") in relations
+    assert ("Amanda Pruett", "wife of", "Jason") in relations

@@ -116,6 +116,8 @@ def _reporter_of(doc: Doc, pronoun: PronounMention, candidates: list[PersonDraft
     """``Bishop said he had dedicated the goal to his friend``: the he/she subject of what a
     named person is reported to say is that person, outside quotation marks."""
     token = _token_of(doc, pronoun)
+    if token is not None and token.tag_ == "PRP$" and token.head.dep_ in {"nsubj", "nsubjpass"}:
+        token = token.head  # "Amanda Pruitt said her husband was awake": the subject's owner
     if token is None or token.dep_ not in {"nsubj", "nsubjpass"}:
         return None
     clause = token.head

@@ -27,6 +27,7 @@ from storydesk.extract.mentions import NameMention, relatives
 from storydesk.extract.people import Cast, relation_group
 from storydesk.extract.rawfact import RawFact
 from storydesk.extract.spans import doc_text
+from storydesk.model import Person
 
 # a relation noun, with what may stand before it and leave the relation as it is
 _REL_MODIFIERS = r"(?:former|estranged|late|younger|older|elder|eldest|youngest|twin|little|big|baby)\s+"
@@ -189,6 +190,25 @@ def _one_parent(cast: Cast, child: str, gender: str, held: set[tuple[str, str | 
     if len(fitting) != 1 or (fitting[0], child) in held or (child, fitting[0]) in held:
         return None
     return fitting[0]
+
+
+def _mentioned_exactly(cast: Cast, start: int, end: int) -> Person | None:
+    """The person with a mention exactly at [start, end) (the his of ``his father``, not the
+    description ``his father`` around it), else one with a mention overlapping it."""
+    for person in cast.people:
+        if any(m.evidence.start == start and m.evidence.end == end for m in person.mentions):
+            return person
+    return cast.person_at(start, end)
+
+
+def _one_coparent(facts: list[RawFact], person: str) -> str | None:
+    """The one other person the relations make a parent of a child of ``person``."""
+    parents: dict[str, set[str]] = {}
+    for fact in facts:
+        if fact.attribute == "relation" and relation_group(str(fact.value)) == "parent of" and fact.qualifier:
+            parents.setdefault(str(fact.qualifier), set()).add(fact.subject)
+    others = {p for group in parents.values() if person in group for p in group} - {person}
+    return next(iter(others)) if len(others) == 1 else None
 
 
 def _siblings_by_parent(cast: Cast, facts: list[RawFact], add: Callable[..., None]) -> None:
@@ -685,13 +705,31 @@ def find_relations(doc: Doc, cast: Cast) -> list[RawFact]:
         parent_gender = relations[rel.noun].gender
         if relation_group(relations[rel.noun].label) != "parent of" or parent_gender is None:
             continue
-        owning_child = cast.person_at(rel.owner_start, rel.owner_end)
-        if owning_child is None or cast.person_at(rel.start, rel.end) is not None:
+        owning_child = _mentioned_exactly(cast, rel.owner_start, rel.owner_end)
+        if owning_child is None or cast.person_at(max(rel.start, rel.owner_end + 1), rel.end) is not None:
             continue
         named_parent = _one_parent(cast, owning_child.id, parent_gender, held)
         if named_parent is not None:
             add(named_parent, rel.noun, owning_child.id, rel.start, rel.end)
             held |= {(named_parent, owning_child.id), (owning_child.id, named_parent)}
+    # "Emma's mother, Amanda Pruitt ... Jason, who is Emma's father ... Amanda Pruitt said her
+    # husband was awake": a spouse noun no name stands beside is the one co-parent
+    for rel in relatives(doc):
+        if not rel.owner_pronoun or relation_group(relations[rel.noun].label) not in {"spouse of", "partner of"}:
+            continue  # (an owner by name is read above, with the surname rules)
+        owning_spouse = _mentioned_exactly(cast, rel.owner_start, rel.owner_end)
+        if owning_spouse is None:
+            continue
+        holder = cast.person_at(max(rel.start, rel.owner_end + 1), rel.end)
+        held = {(f.subject, f.qualifier) for f in facts if f.attribute == "relation"}
+        if holder is not None:
+            # the noun is a description of someone already: of that person
+            if holder.id != owning_spouse.id and (holder.id, owning_spouse.id) not in held:
+                add(holder.id, rel.noun, owning_spouse.id, rel.start, rel.end)
+            continue
+        coparent = _one_coparent(facts, owning_spouse.id)
+        if coparent is not None and (coparent, owning_spouse.id) not in held:
+            add(coparent, rel.noun, owning_spouse.id, rel.start, rel.end)
     # "their sons, Alan and Peter, their daughter, Susan": children of one parent are siblings
     _siblings_by_parent(cast, facts, add)
     # unnamed relatives ("her sister"): the relation to the person who owns the noun
