@@ -1445,3 +1445,14 @@ def test_her_husband_is_the_father_of_her_child() -> None:
     relations = _relations(case)
     assert ("Jason", "husband of", "Amanda Pruett") in relations
     assert ("Amanda Pruett", "wife of", "Jason") in relations
+
+
+def test_an_owner_named_by_office() -> None:
+    case = _case(
+        "Declan Furlow has resigned as Minister of State for Rural Affairs. The company's managing director "
+        "is the minister's younger brother, Kieran Furlow.\n\nThe row has also drawn in the minister's "
+        "daughter, Cllr Orla Furlow, who sits on the county council."
+    )
+    relations = _relations(case)
+    assert ("Kieran Furlow", "brother of", "Declan Furlow") in relations
+    assert ("Orla Furlow", "daughter of", "Declan Furlow") in relations

@@ -149,6 +149,20 @@ def _genders_from_occupations(facts: list[RawFact]) -> list[RawFact]:
     return [options[0] for options in found.values() if len({str(f.value) for f in options}) == 1]
 
 
+def _offices(found: list[RawFact], cast: Cast) -> dict[str, set[str]]:
+    """Word -> the people an occupation or title of theirs contains it (``Minister of State
+    for Rural Affairs`` -> minister), for owners named by office."""
+    offices: dict[str, set[str]] = {}
+    for fact in found:
+        for word in re.findall(r"[a-z]+", str(fact.value).lower()):
+            offices.setdefault(word, set()).add(fact.subject)
+    for person, draft in zip(cast.people, cast.drafts, strict=True):
+        for mention in draft.names:
+            for word in re.findall(r"[a-z]+", (mention.title or "").lower()):
+                offices.setdefault(word, set()).add(person.id)
+    return offices
+
+
 def find_attributes(doc: Doc, cast: Cast) -> list[RawFact]:
     facts: list[RawFact] = []
     for person, draft in zip(cast.people, cast.drafts, strict=True):
@@ -156,10 +170,11 @@ def find_attributes(doc: Doc, cast: Cast) -> list[RawFact]:
         facts += _titles(person.id, draft)
         facts += _descriptions(person.id, draft)
         facts += _gender(person.id, draft)
-    facts += relations.find_relations(doc, cast)
+    found_occupations = occupations.find_occupations(doc, cast)
+    facts += relations.find_relations(doc, cast, _offices(found_occupations, cast))
     facts += counsel.find_counsel(doc, cast)
     facts = _gendered_relations(facts, cast)
-    facts += occupations.find_occupations(doc, cast)
+    facts += found_occupations
     facts += origins.find_origins(doc_text(doc), cast)
     facts = _drop_contained_occupations(facts)
     facts += _genders_from_occupations(facts)

@@ -322,8 +322,10 @@ def _title_decides(cast: Cast, end: int, surname: str) -> bool:
     return len(fitting) == 1 and all(d.gender is not None for d in holders)
 
 
-def find_relations(doc: Doc, cast: Cast) -> list[RawFact]:
-    """Relations between two people of the cast, and the inverse on the other person."""
+def find_relations(doc: Doc, cast: Cast, offices: dict[str, set[str]] | None = None) -> list[RawFact]:
+    """Relations between two people of the cast, and the inverse on the other person.
+    ``offices``: occupation or title word -> the people who hold it (``minister`` -> the
+    minister), for owners the text names by office (``the minister's younger brother``)."""
     text = doc_text(doc)
     relations = conventions.relations()
     facts: list[RawFact] = []
@@ -528,6 +530,12 @@ def find_relations(doc: Doc, cast: Cast) -> list[RawFact]:
                             other = described.id if described is not None and described.id != person.id else None
                         if other is None and owner is not None:
                             other = _person_by_word(cast, match.group(owner), exclude=person.id)
+                        if other is None and owner == 1 and offices:
+                            # "the minister's younger brother, Kieran Furlong": the one minister
+                            lead = before[: match.start(owner)]
+                            office_holders = offices.get(match.group(owner).lower(), set()) - {person.id}
+                            if re.search(r"\b[Tt]he\s+(?:[\w-]+\s+){0,3}$", lead) and len(office_holders) == 1:
+                                other = next(iter(office_holders))
                     elif match.group(3):
                         pronoun = cast.person_at(start - len(match.group(3)) - 1, start - 1)
                         other = pronoun.id if pronoun is not None else None
