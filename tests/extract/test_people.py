@@ -1456,3 +1456,14 @@ def test_an_owner_named_by_office() -> None:
     relations = _relations(case)
     assert ("Kieran Furlow", "brother of", "Declan Furlow") in relations
     assert ("Orla Furlow", "daughter of", "Declan Furlow") in relations
+
+
+def test_an_owned_relative_with_an_age_is_not_the_speaker() -> None:
+    case = _case(
+        "Prosecuting, Sarah Idowe told the court that the couple had separated in February. Miss Idowe "
+        "said the couple's 15-year-old daughter, who cannot be named, dialled 999."
+    )
+    assert _values(case, "Sarah Idowe", "age") == set()
+    daughter = next(p for p in case.people if not p.named)
+    assert {f.value for f in case.facts_about(daughter.id, "age")} == {15}
+    assert {f.value for f in case.facts_about(daughter.id, "gender")} == {"female"}

@@ -584,6 +584,8 @@ def _link_aged_definite(doc: Doc, drafts: list[PersonDraft], bare: bool) -> list
         first = draft.descriptions[0]
         if not first.definite or first.age is None or len(draft.age_values()) != 1:
             continue
+        if re.search(r"['’]s?\s", first.text):
+            continue  # "the couple's 15-year-old daughter": someone's relative, not a named person
         if bare != (first.noun is None and first.text.lower().endswith("year-old")):
             continue
 
@@ -846,11 +848,15 @@ def _reports_or_speaks(doc: Doc, draft: PersonDraft, sentence: Span) -> bool:
 
 def _genders_from_descriptions(drafts: list[PersonDraft]) -> None:
     table = conventions.person_nouns()
+    relations = conventions.relations()
     for draft in drafts:
         if draft.gender is not None:
             continue
         for desc in draft.descriptions:
             gender = table[desc.noun].gender if desc.noun in table else None
+            # "the couple's 15-year-old daughter": a kin noun states it too
+            head = desc.text.split()[-1].lower() if desc.text.split() else ""
+            gender = gender or (relations[head].gender if head in relations else None)
             if gender:
                 draft.gender, draft.gender_span = gender, (desc.start, desc.end)
                 break
