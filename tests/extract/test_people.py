@@ -1467,3 +1467,12 @@ def test_an_owned_relative_with_an_age_is_not_the_speaker() -> None:
     daughter = next(p for p in case.people if not p.named)
     assert {f.value for f in case.facts_about(daughter.id, "age")} == {15}
     assert {f.value for f in case.facts_about(daughter.id, "gender")} == {"female"}
+
+
+def test_the_he_of_a_clause_of_time_is_the_named_subject_it_hangs_on() -> None:
+    case = _case(
+        "Pike scored after goalkeeper Sam Whitlaw brought down winger Tyrese Bamford. Worse followed when "
+        "Whitlaw, 31, was carried off on a stretcher after colliding with a post as he tipped a shot wide."
+    )
+    assert _values(case, "Sam Whitlaw", "gender") == {"male"}
+    assert _values(case, "Tyrese Bamford", "gender") == set()

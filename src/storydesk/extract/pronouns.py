@@ -102,6 +102,35 @@ def _clause_subject_owner(doc: Doc, pronoun: PronounMention, candidates: list[Pe
     return named_at(candidates, subject.idx)
 
 
+_TIME_MARKERS = {"as", "when", "while", "after", "before", "until", "because", "since", "once"}
+
+
+def _main_subject_of_clause(doc: Doc, pronoun: PronounMention, candidates: list[PersonDraft]) -> PersonDraft | None:
+    """``Whitlow, 31, was carried off ... as he tipped a Bamford shot wide``: the he/she subject
+    of a clause of time or cause (``as``, ``when``, ``after``...) is the named subject of the
+    clause it hangs on, when that subject comes first."""
+    token = _token_of(doc, pronoun)
+    if token is None or token.dep_ not in {"nsubj", "nsubjpass"} or token.tag_ != "PRP":
+        return None
+    clause = token.head
+    if clause.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in _TIME_MARKERS for c in clause.children):
+        return None
+    if open_quotation(doc_text(doc), pronoun.start) is not None:
+        return None
+    main = clause.head
+    subject = next((c for c in main.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    for _ in range(4):
+        # "was carried off after colliding with a post as he tipped it": up through the
+        # subjectless verbs to the one with a subject
+        if subject is not None or main.dep_ not in {"pcomp", "xcomp", "advcl", "prep", "conj"}:
+            break
+        main = main.head
+        subject = next((c for c in main.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.i > token.i:
+        return None
+    return named_at(candidates, subject.idx)
+
+
 def _told_clause(clause: Token) -> bool:
     """A clause the parser hung as a relative clause, with no relative word, on the people
     someone told: what they were told."""
@@ -344,6 +373,7 @@ def resolve_pronouns(
         related = _relative_clause_owner(doc, pronoun, compatible) if len(compatible) > 1 else None
         related = related or (_clause_subject_owner(doc, pronoun, compatible) if len(compatible) > 1 else None)
         related = related or (_reporter_of(doc, pronoun, compatible) if len(compatible) > 1 else None)
+        related = related or (_main_subject_of_clause(doc, pronoun, compatible) if len(compatible) > 1 else None)
         if related is not None and related.likely_gender() not in (None, pronoun.gender):
             related = None  # a misparse: "Ruth Ann Kessler, 81; Gary Hoffmann, 67, and his wife"
         if related is not None:
