@@ -1476,3 +1476,14 @@ def test_the_he_of_a_clause_of_time_is_the_named_subject_it_hangs_on() -> None:
     )
     assert _values(case, "Sam Whitlaw", "gender") == {"male"}
     assert _values(case, "Tyrese Bamford", "gender") == set()
+
+
+def test_counsel_before_said_and_a_town_in_an_address() -> None:
+    case = _case(
+        "Patrick Rian, 58, of Ballydrum, Cahir, pleaded guilty. Defending, Conor Welsh BL said his client "
+        "was mortified."
+    )
+    names = {p.name for p in case.people if p.named}
+    assert "Conor Welsh" in names
+    assert "Cahir" not in names
+    assert _values(case, "Conor Welsh", "occupation") == {"barrister"}

@@ -520,10 +520,12 @@ def _aged_names_missed(text: str, taken: list[tuple[int, int]]) -> list[NameMent
 
 
 def _counsel_names_missed(text: str, taken: list[tuple[int, int]]) -> list[NameMention]:
-    """``Conor Breslin SC, defending, said``: two or three capitalised words before a
-    barrister's letters name a person even where the model saw nothing."""
+    """``Conor Breslin SC, defending, said``, ``Conor Walsh BL said``: two or three capitalised
+    words before a barrister's letters name a person even where the model saw nothing."""
     pattern = re.compile(
-        r"(?<![\w.'’-])(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,2})\s+(" + COUNSEL_LETTERS + r")\b(?=\s*,)"
+        r"(?<![\w.'’-])(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,2})\s+(" + COUNSEL_LETTERS + r")\b"
+        # "Conor Breslin SC, defending, said"; "Defending, Conor Walsh BL said his client ..."
+        r"(?=\s*,|\s+(?:said|told|argued|added|asked|submitted|urged|described|accepted|conceded|for)\b)"
     )
     not_names = _not_name_words()
     found: list[NameMention] = []
