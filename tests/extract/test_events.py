@@ -382,3 +382,14 @@ def test_a_bare_plural_is_talk_of_such_events_not_one() -> None:
     sentences = [e for e in case.events if e.type == "sentence"]
     assert [e.trigger.text for e in sentences] == ["jailed"]
     assert not [e for e in case.events if e.type == "attack"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bradley Kessler, 47, was released on bond. If convicted, Kessler faces up to 20 years in prison.",
+        "Bradley Kessler, 47, was released on bond. He faces 20 years in prison if he is convicted.",
+    ],
+)
+def test_a_fate_in_a_clause_of_condition_has_not_happened(text: str) -> None:
+    assert not any(what == "convicted" for what, _, _ in _fates(_case(text), "Bradley Kessler"))

@@ -1487,3 +1487,9 @@ def test_counsel_before_said_and_a_town_in_an_address() -> None:
     assert "Conor Welsh" in names
     assert "Cahir" not in names
     assert _values(case, "Conor Welsh", "occupation") == {"barrister"}
+
+
+def test_a_business_partner_is_no_partner_in_life() -> None:
+    case = _case("Bradley Kessler, 47, and his former business partner, Raymond Ochre, raised money from investors.")
+    assert ("Raymond Ochre", "business partner of", "Bradley Kessler") in _relations(case)
+    assert not any(label == "partner of" for _, label, _ in _relations(case))

@@ -31,7 +31,8 @@ from storydesk.model import Person
 
 # a relation noun, with what may stand before it and leave the relation as it is
 _REL_MODIFIERS = r"(?:former|estranged|late|younger|older|elder|eldest|youngest|twin|little|big|baby)\s+"
-_REL_WORD = r"(?:ex-|" + _REL_MODIFIERS + r")?[a-zà-öø-ÿ-]+"
+# "his former business partner": a partner in business, not in life
+_REL_WORD = r"(?:ex-|" + _REL_MODIFIERS + r")?(?:business\s+)?[a-zà-öø-ÿ-]+"
 
 
 # What may stand between a name and "the son of Y" after it: an apposition (", 36,", ", a
@@ -54,7 +55,7 @@ _REL_AFTER = (
 def _relation_key(word: str) -> str:
     """``fiancée`` -> ``fiancee``, ``younger brother`` -> ``brother``: the relation table is
     written without accents or modifiers."""
-    decomposed = unicodedata.normalize("NFKD", re.sub("^" + _REL_MODIFIERS, "", word.lower()))
+    decomposed = unicodedata.normalize("NFKD", re.sub(r"\s+", " ", re.sub("^" + _REL_MODIFIERS, "", word.lower())))
     key = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _PLURAL_KIN.get(key, key)
 

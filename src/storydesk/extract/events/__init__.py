@@ -32,7 +32,7 @@ from storydesk.extract.events.catalogue import EventType, load_catalogue
 from storydesk.extract.events.dedupe import Draft, merge
 from storydesk.extract.events.entities_index import EntityIndex, gender_of
 from storydesk.extract.events.facts import event_facts, group_members
-from storydesk.extract.events.modality import modality_of
+from storydesk.extract.events.modality import conditional, modality_of
 from storydesk.extract.events.together import share_objects, share_times, together_links
 from storydesk.extract.events.triggers import find_triggers
 from storydesk.extract.spans import evidence
@@ -174,6 +174,8 @@ def find_events(
     index = EntityIndex(people, organisations, places, things)
     drafts: list[Draft] = []
     for hit in find_triggers(doc, types):
+        if conditional(doc, hit):
+            continue  # "If convicted, Kessinger faces up to 20 years": nothing has happened
         start, end = doc[hit.start].idx, doc[hit.end - 1].idx + len(doc[hit.end - 1].text)
         draft = Draft(
             hit,

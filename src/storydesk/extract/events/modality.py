@@ -97,3 +97,9 @@ def modality_of(doc: Doc, hit: Hit) -> Modality:
     if gov & {"set"} and any(c.lower_ == "to" for c in head.children):
         return "planned"
     return "asserted"
+
+
+def conditional(doc: Doc, hit: Hit) -> bool:
+    """The trigger stands in a clause of condition (``If convicted, he faces 20 years``,
+    ``unless he is charged``): what it names has not happened."""
+    return any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for t in _chain(doc, hit) for c in t.children)
