@@ -457,3 +457,20 @@ def test_a_post_someone_is_put_in(text: str, name: str, occupations: set[str]) -
 )
 def test_offices_owned_interim_and_past(text: str, name: str, occupations: set[str]) -> None:
     assert _values(_case(text), name, "occupation") == occupations
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "occupations"),
+    [
+        (
+            "Graham Pettigrew, 61, who has led the Conservative-run authority since 2018, resigned.",
+            "Graham Pettigrew",
+            {"leader of the Conservative-run authority"},
+        ),
+        ("Tom Reeve led police to the body.", "Tom Reeve", set()),
+        ("Ann Bellamy, who led the inquiry, said it was thorough.", "Ann Bellamy", set()),
+        ("His son, Mark Pettigrew, is a Conservative councillor.", "Mark Pettigrew", {"Conservative councillor"}),
+    ],
+)
+def test_leading_a_body_and_a_party_before_an_office(text: str, name: str, occupations: set[str]) -> None:
+    assert _values(_case(text), name, "occupation") == occupations

@@ -1493,3 +1493,11 @@ def test_a_business_partner_is_no_partner_in_life() -> None:
     case = _case("Bradley Kessler, 47, and his former business partner, Raymond Ochre, raised money from investors.")
     assert ("Raymond Ochre", "business partner of", "Bradley Kessler") in _relations(case)
     assert not any(label == "partner of" for _, label, _ in _relations(case))
+
+
+def test_the_object_of_a_persons_own_sentence_is_someone_else() -> None:
+    case = _case(
+        "The spending was found by the council's chief finance officer, Ruth Adeboye, during an audit. "
+        "Ms Adeboye reported it to the authority's monitoring officer."
+    )
+    assert "the authority's monitoring officer" not in _values(case, "Ruth Adeboye", "description")

@@ -67,6 +67,7 @@ _MAX_PHRASE = 6
 _OFFICE_VERBS = {
     "chair": "chair",
     "head": "head",
+    "lead": "leader",
     "found": "founder",
     "co-found": "co-founder",
     "cofound": "co-founder",
@@ -480,7 +481,10 @@ def _copula(doc: Doc, cast: Cast) -> list[RawFact]:
         judged = [
             t
             for t in phrase[:-1]
-            if t.pos_ in {"ADJ", "ADV", "CCONJ"} and t.lower_ not in _POST_ADJECTIVES and demonym(t.text) is None
+            if t.pos_ in {"ADJ", "ADV", "CCONJ"}
+            and t.lower_ not in _POST_ADJECTIVES
+            and demonym(t.text) is None
+            and not (t.pos_ == "ADJ" and t.text[:1].isupper() and not t.is_sent_start)  # "a Conservative councillor"
         ]
         if judged or open_quotation(text, verb.idx) is not None:
             continue  # an opinion, or a speaker's own words
@@ -537,6 +541,27 @@ def _clause_subject(verb: Token, cast: Cast) -> str | None:
     return person.id
 
 
+# What someone leads as its leader (not an inquiry, a search or a team of rescuers)
+_LED_BODIES = {
+    "council",
+    "authority",
+    "party",
+    "group",
+    "union",
+    "government",
+    "administration",
+    "opposition",
+    "club",
+    "board",
+    "company",
+    "firm",
+    "organisation",
+    "organization",
+    "association",
+    "coalition",
+}
+
+
 def _office_verbs(doc: Doc, cast: Cast) -> list[RawFact]:
     """``who chairs the Senate Finance Committee`` -> ``chair of the Senate Finance Committee``;
     ``Dan Webb, who founded Quillstone in 2014`` -> ``founder of Quillstone``."""
@@ -549,7 +574,16 @@ def _office_verbs(doc: Doc, cast: Cast) -> list[RawFact]:
         if obj is None:
             continue
         body = obj.lemma_.capitalize() in conventions.org_words().org_heads and office in {"chair", "head"}
-        if obj.pos_ != "PROPN" and obj.ent_type_ not in _ENTITY_KEEP_CASE and not body:
+        if office == "leader":
+            # "who has led the authority since 2018", "who leads the Green Party group"; not "led
+            # police to the body" or "led the inquiry"
+            guided = any(
+                c.dep_ == "prep" and c.lower_ in {"to", "into", "through", "towards", "onto", "out"}
+                for c in verb.children
+            )
+            if obj.lemma_.lower() not in _LED_BODIES or guided:
+                continue
+        elif obj.pos_ != "PROPN" and obj.ent_type_ not in _ENTITY_KEEP_CASE and not body:
             continue  # "who owns a dog"; but "who chairs the local medical committee" is an office
         person = _clause_subject(verb, cast)
         if person is None:

@@ -446,6 +446,8 @@ def _link_descriptions(doc: Doc, drafts: list[PersonDraft], descs: list[Descript
         owned = re.match(r"\s+(?:of|for|at)\s", text[desc.end : desc.end + 5]) is not None
         office = owned and desc.noun is not None and desc.noun in conventions.occupations().offices
         target = _definite_match(desc, drafts, table, by_title=not owned) if desc.definite and not office else None
+        if target is not None and _acted_on_by(doc, desc, target):
+            target = None  # "Ms Adebayo reported it to the authority's monitoring officer": another
         if target is not None:
             target.descriptions.append(desc)
             links[di] = drafts.index(target)
@@ -463,6 +465,25 @@ def _link_descriptions(doc: Doc, drafts: list[PersonDraft], descs: list[Descript
     for draft in drafts:
         draft.descriptions.sort(key=lambda d: d.start)
     return drafts
+
+
+def _acted_on_by(doc: Doc, desc: Description, draft: PersonDraft) -> bool:
+    """``desc`` is the object of a verb (or of a preposition on it) whose subject names
+    ``draft``: no-one is the object of their own sentence."""
+    span = doc.char_span(desc.start, desc.end, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span.root
+    if node.dep_ not in {"dobj", "pobj", "dative", "iobj"}:
+        return False
+    for _ in range(3):
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            break
+    else:
+        return False
+    subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject is not None and any(m.start <= subject.idx < m.end for m in draft.names)
 
 
 def _definite_match(
