@@ -1501,3 +1501,15 @@ def test_the_object_of_a_persons_own_sentence_is_someone_else() -> None:
         "Ms Adeboye reported it to the authority's monitoring officer."
     )
     assert "the authority's monitoring officer" not in _values(case, "Ruth Adeboye", "description")
+
+
+def test_he_has_been_named_as_after_his_body_was_found() -> None:
+    case = _case(
+        "A 67-year-old man has died after his ute was swept off a flooded causeway. Police said the man "
+        "was driving home when the vehicle was carried into the creek. His body was found by volunteers "
+        "on Tuesday.\n\nHe has been named locally as retired shearer Doug McInnis. Neighbour Karen Pyne, "
+        "54, said he knew every crossing."
+    )
+    assert _values(case, "Doug McInnis", "age") == {67}
+    assert _values(case, "Doug McInnis", "occupation") == {"retired shearer"}
+    assert "Karen Pyne" in {p.name for p in case.people}

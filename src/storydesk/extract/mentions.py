@@ -118,9 +118,9 @@ def name_mentions(doc: Doc, entities: list[EntityMention]) -> list[NameMention]:
         # "Farmer Alan Whiteley" tagged whole: the occupation word is not part of the name. What
         # is left must still be a full name: in "Dean Hollis" the word is his first name.
         lead = _OCCUPATION_LEAD.match(name)
-        while (
-            lead and lead.group(1).lower() in conventions.occupations().nouns and len(name[lead.end() :].split()) >= 2
-        ):
+        # ("Neighbour Karen Pye said" opening a sentence: a person noun is no forename either)
+        leading_nouns = conventions.occupations().nouns | {"neighbour", "neighbor", "witness", "resident", "friend"}
+        while lead and lead.group(1).lower() in leading_nouns and len(name[lead.end() :].split()) >= 2:
             if _title_lookup(lead.group(1)) is not None:
                 break
             start += lead.end()

@@ -520,7 +520,8 @@ _NAMED_AS = re.compile(
     r"(?:named|identified)|\b(?:named|identified)\s+(?:him|her|the\s+(?:" + _WORD + r"\s+){0,2}" + _WORD + ")"
     r"|\b[Tt]he\s+(?:" + _WORD + r"\s+){0,2}" + _WORD + r"\s+(?:is|was)(?=\s+$))"
     r"(?:\s+(?:locally|publicly|on\s+\w+|yesterday|today|" + _WEEKDAYS + r"|by\s+" + _IDENTIFIERS + r"))*"
-    r"(?:\s+as)?\s+$"
+    # "named locally as retired shearer Doug McInnes": a trade may stand before the name
+    r"(?:\s+as(?:\s+(?!(?:and|or|the|a|an)\b)[a-z][\w-]*){0,3})?\s+$"
 )
 
 
@@ -544,6 +545,20 @@ def _link_named_as(text: str, drafts: list[PersonDraft]) -> list[PersonDraft]:
                 ),
                 None,
             )
+            said = re.match(r"\s*(He|She|he|she)\b", match.group(0))
+            if owner is None and said is not None:
+                # "His body was found ... He has been named locally as": the one unnamed person
+                # of the pronoun's gender mentioned (by description or pronoun) just before
+                gender = "male" if said.group(1).lower() == "he" else "female"
+                near = [
+                    d
+                    for d in result
+                    if not d.named
+                    and d.kin is None
+                    and d.gender in (None, gender)
+                    and any(match.start() - 400 <= x < match.start() for x in d.mention_starts())
+                ]
+                owner = near[0] if len(near) == 1 else None
             described = re.search(r"\b[Tt]he\s+(?:" + _WORD + r"\s+){0,2}(" + _WORD + ")", match.group(0))
             if owner is None and described is not None:
                 # "identified the man as": the unnamed person last described by that noun
