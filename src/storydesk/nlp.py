@@ -27,14 +27,67 @@ PARAGRAPH_BREAK = "\n\n"
 TEXT_KEY = "storydesk.text"  # doc.user_data key of the doc's text (see extract.spans.doc_text)
 
 
+# Words a time of day runs on into without a new sentence: "at 6 a.m. Monday", "10 p.m. ET"
+_AFTER_CLOCK = {
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "et",
+    "est",
+    "edt",
+    "ct",
+    "cst",
+    "cdt",
+    "mt",
+    "pt",
+    "pst",
+    "pdt",
+    "gmt",
+    "bst",
+    "utc",
+    "eastern",
+    "central",
+    "mountain",
+    "pacific",
+    "local",
+    "today",
+    "tomorrow",
+    "yesterday",
+}
+
+
 @Language.component("storydesk_paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Mark the first token after a blank line as a sentence start (the parser keeps it)."""
+    """Mark the first token after a blank line as a sentence start (the parser keeps it); so
+    too a capitalised word after ``a.m.``/``p.m.`` that a verb soon follows (``shortly after 6
+    a.m. Gambrell opened fire``), which the model reads as one sentence."""
     after_break = False  # one pass, each token made once (doc[i - 1] made every token twice)
+    clock = False
     for token in doc:
         if after_break:
             token.is_sent_start = True
+        elif clock and token.text[:1].isupper() and token.lower_ not in _AFTER_CLOCK:
+            following = doc[token.i + 1 : token.i + 4]
+            if any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in following):
+                token.is_sent_start = True
         after_break = "\n" in token.whitespace_ or (token.is_space and "\n" in token.text)
+        clock = token.lower_ in {"a.m.", "p.m."}
     return doc
 
 
