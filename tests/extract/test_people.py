@@ -1513,3 +1513,12 @@ def test_he_has_been_named_as_after_his_body_was_found() -> None:
     assert _values(case, "Doug McInnis", "age") == {67}
     assert _values(case, "Doug McInnis", "occupation") == {"retired shearer"}
     assert "Karen Pyne" in {p.name for p in case.people}
+
+
+def test_a_trailing_she_said_goes_on_with_the_speaker_before() -> None:
+    case = _case(
+        "Deputy Kyle Reinhart, 29, was hit in the shoulder, Sheriff Dana Purcel said. Purcel said Reinhart "
+        "and a second deputy knocked on the door shortly after 6 a.m. Gambrill opened fire through the door, "
+        "striking Reinhart, and the second deputy returned fire, she said."
+    )
+    assert _values(case, "Dana Purcel", "gender") == {"female"}

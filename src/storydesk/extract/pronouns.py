@@ -131,6 +131,34 @@ def _main_subject_of_clause(doc: Doc, pronoun: PronounMention, candidates: list[
     return named_at(candidates, subject.idx)
 
 
+def _trailing_attribution(doc: Doc, pronoun: PronounMention, candidates: list[PersonDraft]) -> PersonDraft | None:
+    """``Purcell said two deputies knocked on the door. Gambrell opened fire ..., she said.``:
+    a he/she saying what came before it, outside quotation marks, goes on with the named
+    speaker of the sentence before, whose main verb reports speech."""
+    token = _token_of(doc, pronoun)
+    if token is None or token.dep_ != "nsubj" or token.head.lemma_ not in REPORTING_VERBS:
+        return None
+    verb = token.head
+    said = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and c.i < token.i]
+    if not said and not (verb.dep_ == "parataxis" and verb.head.i < token.i):
+        return None
+    text = doc_text(doc)
+    if (
+        open_quotation(text, pronoun.start) is not None
+        or "'" in text[token.sent.start_char : pronoun.start]
+        or '"' in text[token.sent.start_char : pronoun.start]
+    ):
+        return None  # a quotation is attributed by _speaker_before
+    sent = token.sent
+    if sent.start == 0:
+        return None
+    previous = doc[sent.start - 1].sent
+    if previous.root.lemma_ not in REPORTING_VERBS:
+        return None
+    subject = next((c for c in previous.root.children if c.dep_ == "nsubj"), None)
+    return _named_subject(candidates, subject) if subject is not None else None
+
+
 def _told_clause(clause: Token) -> bool:
     """A clause the parser hung as a relative clause, with no relative word, on the people
     someone told: what they were told."""
@@ -382,7 +410,7 @@ def resolve_pronouns(
         # stop a named subject going on)
         open_to_many = len(compatible) > 1 or (len(compatible) == 1 and bool(blockers))
         if open_to_many and opened is None:
-            continuing = _subject_continues(doc, pronoun, compatible)
+            continuing = _subject_continues(doc, pronoun, compatible) or _trailing_attribution(doc, pronoun, compatible)
             if continuing is not None:
                 compatible, blockers = [continuing], []
         elif open_to_many and opened is not None:
