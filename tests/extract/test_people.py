@@ -1522,3 +1522,8 @@ def test_a_trailing_she_said_goes_on_with_the_speaker_before() -> None:
         "striking Reinhart, and the second deputy returned fire, she said."
     )
     assert _values(case, "Dana Purcel", "gender") == {"female"}
+
+
+def test_a_lone_surname_that_does_something_stays_a_person() -> None:
+    case = _case("Heller argued that his client had complied with the order.")
+    assert "Heller" in {p.name for p in case.people}

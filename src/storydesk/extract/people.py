@@ -40,7 +40,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from storydesk import conventions
 from storydesk.extract.drafts import PersonDraft, named_at
@@ -837,10 +837,10 @@ def _occupation_subject(doc: Doc, sentence: Span, drafts: list[PersonDraft]) -> 
 
 def _unsupported_word(doc: Doc, draft: PersonDraft) -> bool:
     """A lone capitalised word the model took for a name and nothing in the text makes a
-    person: no forename, title, age, description, pronoun or stated gender, and it never
-    speaks (``the people of Hollinsby``, ``Turnout was 41.3%``, ``The Gazette understands``,
-    ``an outbreak of Legionnaires' disease``). A surname said once with no forename
-    (``Mercer said``) speaks, and stays."""
+    person: no forename, title, age, description, pronoun or stated gender, and it never acts
+    (``the people of Hollinsby``, ``Turnout was 41.3%``, ``an outbreak of Legionnaires'
+    disease``). A surname with no forename that does something (``Mercer said``, ``Whitmire
+    questioned why``) or owns a person noun (``Heller's client``) stays."""
     if not draft.names or draft.descriptions or draft.pronouns or draft.ages or draft.gender:
         return False
     for mention in draft.names:
@@ -850,13 +850,23 @@ def _unsupported_word(doc: Doc, draft: PersonDraft) -> bool:
         if is_forename(words[0]) or not words[0][:1].isupper() or "." in words[0]:
             return False
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if (
-            span is not None
-            and span.root.dep_ in {"nsubj", "nsubjpass"}
-            and span.root.head.lemma_.lower() in REPORTING_VERBS
-        ):
+        if span is not None and _acts(span.root):
             return False
     return True
+
+
+def _acts(token: Token) -> bool:
+    """``Whitmire questioned why``, ``said Zadan and Meron``, ``Heller's client``: a word that
+    is the subject of a verb (not of ``be``: ``Turnout was 41.3%``), joined to one, or owns a
+    person noun."""
+    if token.dep_ == "conj" and token.head.dep_ in {"nsubj", "nsubjpass"}:
+        token = token.head
+    if token.dep_ in {"nsubj", "nsubjpass"} and token.head.pos_ == "VERB":
+        return True
+    if token.dep_ == "poss":
+        owned = token.head.lemma_.lower()
+        return owned in conventions.person_nouns() or owned in conventions.relations()
+    return False
 
 
 def _compatible(unnamed: PersonDraft, named: PersonDraft) -> bool:
