@@ -118,3 +118,13 @@ def test_a_firm_of_partners_names_is_no_person() -> None:
 
 def test_a_title_case_headline_is_no_person() -> None:
     assert entities._relabel("PERSON", "Deadly Shooting") is None
+
+
+def test_the_parts_of_an_address_are_places() -> None:
+    case = _case(
+        "Her ex-partner, Gareth Lyle, 47, of Kingsway, Burnage, was arrested in Stockport. "
+        "Patrick Ryan, 58, of Ballydrum, Cahir, pleaded guilty."
+    )
+    places = {p.name for p in case.places}
+    assert {"Kingsway", "Burnage", "Cahir"} <= places
+    assert not {"Burnage", "Cahir"} & ({o.name for o in case.organisations} | {p.name for p in case.people})

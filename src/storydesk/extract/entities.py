@@ -198,10 +198,13 @@ def _address_places(text: str, mentions: list[EntityMention]) -> list[EntityMent
     label the model gave them (an organisation name is not written between address commas)."""
     result: list[EntityMention] = []
     for i, m in enumerate(mentions):
-        if m.label == "PERSON" and " " not in m.text and text[m.end : m.end + 1] in {",", "."}:
-            # "Patrick Ryan, 58, of Ballydrum, Cahir,": a town in an address, whatever its name
-            if re.search(r",\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+$", text[max(0, m.start - 50) : m.start]):
-                m = EntityMention(m.start, m.end, m.text, "PLACE", m.text)
+        # "Patrick Ryan, 58, of Ballydrum, Cahir,": a town in an address, whatever its name
+        in_address = re.search(
+            r",\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+$", text[max(0, m.start - 50) : m.start]
+        )
+        if m.label == "PERSON" and " " not in m.text and text[m.end : m.end + 1] in {",", "."} and in_address:
+            m = EntityMention(m.start, m.end, m.text, "PLACE", m.text)
+        if m.label == "ORG" and m.canonical == m.text and " " not in m.text:
             previous = mentions[i - 1] if i > 0 else None
             joined = previous is not None and previous.label == "PLACE" and text[previous.end : m.start] == ", "
             addressed = joined and previous is not None and text[max(0, previous.start - 3) : previous.start] == "of "
