@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from storydesk import errors
+from storydesk.conventions import load_table
 
 log = logging.getLogger(__name__)
 
@@ -28,48 +29,17 @@ TEXT_KEY = "storydesk.text"  # doc.user_data key of the doc's text (see extract.
 
 
 # Words a time of day runs on into without a new sentence: "at 6 a.m. Monday", "10 p.m. ET"
-_AFTER_CLOCK = {
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "et",
-    "est",
-    "edt",
-    "ct",
-    "cst",
-    "cdt",
-    "mt",
-    "pt",
-    "pst",
-    "pdt",
-    "gmt",
-    "bst",
-    "utc",
-    "eastern",
-    "central",
-    "mountain",
-    "pacific",
-    "local",
-    "today",
-    "tomorrow",
-    "yesterday",
-}
+# (weekdays, months and time zones from the time-word table, and the zones US copy spells out)
+_AFTER_CLOCK_EXTRA = {"et", "ct", "mt", "pt", "eastern", "central", "mountain", "pacific", "local"}
+_AFTER_CLOCK_EXTRA |= {"today", "tomorrow", "yesterday"}
+
+
+@functools.cache
+def _after_clock() -> frozenset[str]:
+    table = load_table("time_words.json")
+    months = {m for m in table["months"] if len(m) > 3 or m == "may"}
+    zones = {z.lower() for z in table["time_zones"]}
+    return frozenset(set(table["weekdays"]) | months | zones | _AFTER_CLOCK_EXTRA)
 
 
 @Language.component("storydesk_paragraph_breaks")
@@ -82,7 +52,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
     for token in doc:
         if after_break:
             token.is_sent_start = True
-        elif clock and token.text[:1].isupper() and token.lower_ not in _AFTER_CLOCK:
+        elif clock and token.text[:1].isupper() and token.lower_ not in _after_clock():
             following = doc[token.i + 1 : token.i + 4]
             if any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in following):
                 token.is_sent_start = True

@@ -92,13 +92,14 @@ def _named_after(text: str, cast: Cast, position: int) -> tuple[str, int] | None
     return None
 
 
-def _coordinated_name(text: str, cast: Cast, first: str, start: int) -> str | None:
+def _coordinated_name(text: str, cast: Cast, first: str, start: int, aged: bool = False) -> str | None:
     """The person named right after ``and`` following the name of ``first`` that starts at
-    ``start`` (``Marjorie and Arne Haugen``)."""
+    ``start`` (``Marjorie and Arne Haugen``; with ``aged``, also ``Ruth Kell, 19, and Ann``)."""
     ends = [m.end for m in cast.draft_of(first).names if m.start == start]
     if not ends:
         return None
-    joined = re.match(r"\s+and\s+(?=[A-Z])", text[ends[0] : ends[0] + 8])
+    age = r"(?:,\s*\d{1,3},?)?" if aged else ""
+    joined = re.match(age + r"\s+and\s+(?=[A-Z])", text[ends[0] : ends[0] + (16 if aged else 8)])
     if joined is None:
         return None
     second = cast.person_at(ends[0] + joined.end(), ends[0] + joined.end() + 1)
@@ -157,18 +158,8 @@ def _named_pair(text: str, cast: Cast, start: int) -> tuple[str, str] | None:
     """The two people named at ``start`` and right after it (``Jake and Connor Ellery``,
     ``Ruth Kell, 19, and Ann Kell``), if the text names two there."""
     first = cast.person_at(start, start + 1)
-    if first is None:
-        return None
-    ends = [m.end for m in cast.draft_of(first.id).names if m.start == start]
-    if not ends:
-        return None
-    joined = re.match(r"(?:,\s*\d{1,3},?)?\s+and\s+(?=[A-Z])", text[ends[0] : ends[0] + 16])
-    if joined is None:
-        return None
-    second = cast.person_at(ends[0] + joined.end(), ends[0] + joined.end() + 1)
-    if second is None or second.id == first.id:
-        return None
-    return first.id, second.id
+    second = _coordinated_name(text, cast, first.id, start, aged=True) if first is not None else None
+    return (first.id, second) if first is not None and second is not None else None
 
 
 def _one_parent(cast: Cast, child: str, gender: str, held: set[tuple[str, str | None]]) -> str | None:
@@ -710,7 +701,8 @@ def find_relations(doc: Doc, cast: Cast, offices: dict[str, set[str]] | None = N
     # "Peter Penrose, 55, followed his father into the lifeboat": a parent noun no name stands
     # beside is the one named person of the owner's surname and the noun's gender
     held = {(f.subject, f.qualifier) for f in facts if f.attribute == "relation"}
-    for rel in relatives(doc):
+    found_relatives = relatives(doc)
+    for rel in found_relatives:
         parent_gender = relations[rel.noun].gender
         if relation_group(relations[rel.noun].label) != "parent of" or parent_gender is None:
             continue
@@ -723,7 +715,7 @@ def find_relations(doc: Doc, cast: Cast, offices: dict[str, set[str]] | None = N
             held |= {(named_parent, owning_child.id), (owning_child.id, named_parent)}
     # "Emma's mother, Amanda Pruitt ... Jason, who is Emma's father ... Amanda Pruitt said her
     # husband was awake": a spouse noun no name stands beside is the one co-parent
-    for rel in relatives(doc):
+    for rel in found_relatives:
         if not rel.owner_pronoun or relation_group(relations[rel.noun].label) not in {"spouse of", "partner of"}:
             continue  # (an owner by name is read above, with the surname rules)
         owning_spouse = _mentioned_exactly(cast, rel.owner_start, rel.owner_end)
