@@ -1530,3 +1530,83 @@ def test_a_lone_surname_that_does_something_stays_a_person() -> None:
         "Heller's client was released on Monday.",
     ):
         assert "Heller" in {p.name for p in _case(text).people}, text
+
+
+def test_a_pronoun_chain_reaches_past_a_sentence_with_only_her_pronouns() -> None:
+    case = _case(
+        "Maureen Galloway, 52, admitted fraud at Norbridge Crown Court on Monday. She had since separated "
+        "from her husband, Graham, and was living with her sister in Coldharbour. Her son, 15, and her "
+        "daughter, 11, would remain with their father."
+    )
+    son = _person(case, "Her son")
+    assert _values(case, "Her son", "age") == {15}
+    assert ("son of", "Maureen Galloway") in {(f.value, f.qualifier) for f in case.facts_about(son.id, "relation")}
+    assert _values(case, "her daughter", "age") == {11}
+
+
+def test_a_relation_owned_by_an_office() -> None:
+    for tail in ("the former deputy leader's son", "the son of the deputy leader"):
+        case = _case(
+            "The deputy leader of Eastwick Borough Council, Cllr Roy Pendle, has resigned. Oakfield Homes "
+            f"is run by Simon Pendle, 44, {tail}."
+        )
+        assert _values(case, "Simon Pendle", "relation") == {"son of"}, tail
+
+
+def test_a_parents_spouse_of_the_childs_surname_is_the_other_parent() -> None:
+    case = _case(
+        "Nora Tierney, 71, was killed on a crossing in Ballinmore. In a statement read to the court by "
+        "her daughter, Ciara Tierney, the family described the dead woman as their anchor. Her husband of "
+        "45 years, Pat Tierney, sat in the front row."
+    )
+    assert _values(case, "Pat Tierney", "relation") == {"husband of", "father of"}
+    assert _values(case, "Ciara Tierney", "relation") == {"daughter of"}
+
+
+def test_a_lede_by_office_is_the_person_the_next_paragraph_names() -> None:
+    case = _case(
+        "The deputy leader of Eastwick Borough Council has resigned over leaked emails.\n\n"
+        "Cllr Roy Pendle, 71, stepped down on Tuesday evening. He denies any wrongdoing."
+    )
+    assert "deputy leader of Eastwick Borough Council" in _values(case, "Roy Pendle", "occupation")
+
+
+def test_an_indefinite_speaker_is_a_person() -> None:
+    case = _case(
+        "The plant will close in March. A spokesman for the Department for Trade said the decision was "
+        "one for the company. The spokesman added that talks would go on."
+    )
+    spokesman = [p for p in case.people if p.name == "A spokesman"]
+    assert len(spokesman) == 1
+    assert {f.value for f in case.facts_about(spokesman[0].id, "gender")} == {"male"}
+
+
+def test_titles_of_other_newsrooms() -> None:
+    case = _case(
+        "Madam Tan Siew Lan, 82, was taken to hospital. Alhaji Musa Danlami and Smt Radha Menon were "
+        "among the guests. Adv Pieter Joubert appeared for the State. Chief Emeka Obi, 91, was buried "
+        "on Saturday."
+    )
+    assert _values(case, "Tan Siew Lan", "title") == {"Madam"}
+    assert _values(case, "Tan Siew Lan", "gender") == {"female"}
+    assert _values(case, "Musa Danlami", "gender") == {"male"}
+    assert _values(case, "Radha Menon", "title") == {"Shrimati"}
+    assert _values(case, "Pieter Joubert", "title") == {"Advocate"}
+    assert _values(case, "Emeka Obi", "title") == {"Chief"}
+
+
+def test_an_office_after_chief_is_no_person() -> None:
+    case = _case(
+        "The accused were produced before the Chief Judicial Magistrate's court on Sunday. The Managing "
+        "Director/Chief Executive Officer of Greenfield, Mr Tunde Bakare, said the deal was done."
+    )
+    assert {p.name for p in case.people} == {"Tunde Bakare"}
+
+
+def test_a_given_name_inside_a_full_name_and_a_split_name() -> None:
+    case = _case(
+        "Mr Muhammad Firdaus Rahman, 34, raised the alarm. 'We could not see the ninth floor,' said Mr "
+        "Firdaus. District Health Officer Dr K. Suresh Kumar arrived later. Dr Kumar said an inquiry "
+        "had begun."
+    )
+    assert {p.name for p in case.people} == {"Muhammad Firdaus Rahman", "K. Suresh Kumar"}

@@ -27,7 +27,7 @@ from typing import Literal
 from spacy.tokens import Doc
 
 from storydesk import conventions
-from storydesk.extract.forenames import likely_gender
+from storydesk.extract.forenames import is_forename, likely_gender
 from storydesk.extract.spans import doc_text, evidence
 from storydesk.model import Article, Mention, Organisation, Place, Thing, ThingCategory
 
@@ -133,6 +133,23 @@ def _things_in_text(text: str) -> Iterable[tuple[int, int, str]]:
         yield start, end, category
 
 
+def _joined_people(doc: Doc) -> list[tuple[int, int, str]]:
+    """The model's entities as (start, end, label), two people with only a space between
+    them joined (``Dr K. Suresh`` + ``Kumar``: one name the model split)."""
+    joined: list[tuple[int, int, str]] = []
+    for ent in doc.ents:
+        if (
+            joined
+            and ent.label_ == "PERSON"
+            and joined[-1][2] == "PERSON"
+            and doc_text(doc)[joined[-1][1] : ent.start_char] == " "
+        ):
+            joined[-1] = (joined[-1][0], ent.end_char, "PERSON")
+        else:
+            joined.append((ent.start_char, ent.end_char, ent.label_))
+    return joined
+
+
 def find_entity_mentions(doc: Doc) -> list[EntityMention]:
     """Every entity mention in the text, corrected, in text order, without overlaps."""
     text = doc_text(doc)
@@ -157,8 +174,9 @@ def find_entity_mentions(doc: Doc) -> list[EntityMention]:
         if free(start, end):
             add(EntityMention(start, end, match.group(0), "ORG", index[match.group(0)]))
     # 3. The model's entities, trimmed and relabelled.
-    for ent in doc.ents:
-        if ent.label_ not in _KEPT_LABELS:
+    for ent_start, ent_end, ent_label in _joined_people(doc):
+        ent = doc.char_span(ent_start, ent_end, label=ent_label)
+        if ent is None or ent.label_ not in _KEPT_LABELS:
             continue
         start, end = _trim(text, ent.start_char, ent.end_char)
         if end <= start or not free(start, end):
@@ -412,6 +430,15 @@ _LAND_WORDS = {
     "Mountains",
     "Canyon",
     "Reservoir",
+    # localities and constituencies of India, South Africa and Singapore
+    "Nagar",
+    "Colony",
+    "Township",
+    "Chowk",
+    "Bazaar",
+    "Mohalla",
+    "GRC",
+    "SMC",
 }
 
 
@@ -478,7 +505,17 @@ def _starts_with_title(name: str) -> bool:
     heads = conventions.org_words()
     org_words = heads.org_heads | heads.unit_heads | heads.institution_heads
     rest = words[1:]
+    if rest and office_phrase(rest):
+        return False  # "the Chief Judicial Magistrate's court": an office, not a person
     return len(rest) >= 2 and all(w[:1].isupper() and w not in org_words for w in rest)
+
+
+def office_phrase(words: list[str]) -> bool:
+    """``Judicial Magistrate``, ``Executive Officer`` (after ``Chief``): words no forename
+    opens that end in a person or occupation noun (``Tom Baker`` has a forename)."""
+    last = re.sub(r"['’]s$", "", words[-1]).lower()
+    nouns = conventions.occupations().nouns | set(conventions.person_nouns())
+    return last in nouns and not any(is_forename(w) for w in words[:-1])
 
 
 def _is_title_only(name: str) -> bool:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from storydesk import conventions
-from storydesk.extract.entities import COUNSEL_LETTERS, EntityMention, model_product
+from storydesk.extract.entities import COUNSEL_LETTERS, EntityMention, model_product, office_phrase
 from storydesk.extract.forenames import is_forename
 from storydesk.extract.spans import doc_text
 
@@ -693,7 +693,7 @@ def _titled_names_missed(
         # the model to have seen a person.
         if title is None or title.form in {"Secretary", "Chair", "President"}:
             continue
-        if _inside_office_phrase(text, start, title):
+        if _inside_office_phrase(text, start, title) or office_phrase(match.group(2).split()):
             continue
         found.append(
             NameMention(
@@ -888,6 +888,10 @@ _NOT_KIN_MODIFIERS = {
 }
 
 
+# "Her son, 15, and her daughter, 11,", "his wife, aged 62.": an age straight after the kin noun
+_AGE_AFTER_KIN = re.compile(r",\s*(?:aged\s+)?(\d{1,2}|1[01]\d)\s*[,;.)](?!\d)")
+
+
 def relatives(doc: Doc) -> list[Relative]:
     """Singular kin nouns (``kin`` in the relation table) with a possessive owner: ``his``,
     ``her`` or a capitalised name (``Rolando's wife``). ``their``, ``my``, ``whose`` and
@@ -919,7 +923,7 @@ def relatives(doc: Doc) -> list[Relative]:
         if poss.i > token.i:
             continue
         start, end = owner_start, token.idx + len(token.text)
-        age = _AGE.search(text, start, end)
+        age = _AGE.search(text, start, end) or _AGE_AFTER_KIN.match(text, end)
         found.append(
             Relative(
                 start=start,

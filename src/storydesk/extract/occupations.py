@@ -597,14 +597,16 @@ def _office_verbs(doc: Doc, cast: Cast) -> list[RawFact]:
 
 
 def _from_description(doc: Doc, person_id: str, description: Description) -> list[RawFact]:
-    """``A roofing contractor ... was sentenced`` linked to the person the next paragraph names
-    (``people._occupation_subject``), or ``A 41-year-old counter assistant`` who is never named:
-    the occupation it is headed by, without its article and age. Only such descriptions: the
-    others carry a person noun the attributes read (``the nurse``)."""
-    if description.noun is not None or description.definite:
+    """``A roofing contractor ... was sentenced`` (or ``The deputy leader of ... has resigned``)
+    linked to the person the next paragraph names (``people._occupation_subject``), or ``A
+    41-year-old counter assistant`` who is never named: the occupation it is headed by, without
+    its article and age. Only such descriptions: the others carry a person noun the attributes
+    read (``the nurse``)."""
+    if description.noun is not None:
         return []
     span = doc.char_span(description.start, description.end, alignment_mode="contract")
-    if span is None or span[0].lower_ not in {"a", "an"}:
+    # ("The deputy leader of Ashcombe Borough Council has resigned": a lede by office)
+    if span is None or span[0].lower_ not in ({"the"} if description.definite else {"a", "an"}):
         return []
     words = list(span[1:])
     # "A 41-year-old counter assistant": what follows the age
@@ -615,6 +617,11 @@ def _from_description(doc: Doc, person_id: str, description: Description) -> lis
         if aged is None:
             return []
         words = words[aged + 1 :]
+    following = span.end
+    of = next((t for t in words if t.lower_ == "of"), None)
+    if of is not None:
+        # "The deputy leader of Ashcombe Borough Council": the office, then its body
+        words, following = [t for t in words if t.i < of.i], of.i
     if not words:
         return []
-    return list(_facts_from_phrase(person_id, words, doc, span.end, description.start, description.end))
+    return list(_facts_from_phrase(person_id, words, doc, following, description.start, description.end))

@@ -157,6 +157,10 @@ def _assign_names(
                 # "his wife Beryl ... Mrs Petchey": a surname she has been called by
                 or (mention.title_gender and any(m.title and m.name.casefold() == word for m in d.names))
             ]
+            if not candidates:
+                # "Mr Muhammad Firdaus Rahman ... Mr Firdaus": a given name inside one full name
+                inside = [d for d in drafts if len(d.words()) >= 3 and word in d.words()[1:-1]]
+                candidates = inside if len(inside) == 1 else []
             if mention.title_gender and candidates:
                 # "Mr Ashdown's wife of 40 years, Carol ... Mrs Ashdown said": the first-named
                 # woman introduced beside the surname (in the last few sentences) before anyone
@@ -210,7 +214,12 @@ def _assign_names(
             if mention.title and len(candidates) > 1:
                 # "State Sen. Marcus Hale ... his wife, Carol Hale ... Senator Hale": the one
                 # already called by this title
-                titled = [d for d in candidates if any(m.title == mention.title for m in d.names)]
+                # ("State Senator Marcus Hale ... Senator Hale": the same title, shortened)
+                titled = [
+                    d
+                    for d in candidates
+                    if any(m.title in (mention.title, *_longer(m.title, mention.title)) for m in d.names)
+                ]
                 candidates = titled if len(titled) == 1 else candidates
             if candidates:
                 target = max(candidates, key=lambda d: d.last_mention(mention.start))
@@ -224,6 +233,11 @@ def _assign_names(
         target.names.sort(key=lambda m: m.start)
         if mention.title_gender and target.gender is None:
             target.gender, target.gender_span = mention.title_gender, (mention.start, mention.end)
+
+
+def _longer(title: str | None, short: str) -> list[str]:
+    """``[title]`` when ``title`` is a longer form of ``short`` (``State Senator``, ``Senator``)."""
+    return [title] if title and title.endswith(" " + short) else []
 
 
 def _merge_lone_names(drafts: list[PersonDraft]) -> list[PersonDraft]:
@@ -455,7 +469,7 @@ def _link_descriptions(doc: Doc, drafts: list[PersonDraft], descs: list[Descript
         group = table[desc.noun].group if desc.noun in table else None
         if _AS_BEFORE.search(text, max(0, desc.start - 4), desc.start):
             continue  # "started at the factory as a 16-year-old apprentice": what someone was
-        if desc.age is not None or (desc.definite and group in _SPECIFIC_GROUPS):
+        if desc.age is not None or (desc.definite and group in _SPECIFIC_GROUPS) or _indefinite_speaker(doc, desc):
             draft = PersonDraft(descriptions=[desc])
             drafts.append(draft)
             links[di] = len(drafts) - 1
@@ -465,6 +479,18 @@ def _link_descriptions(doc: Doc, drafts: list[PersonDraft], descs: list[Descript
     for draft in drafts:
         draft.descriptions.sort(key=lambda d: d.start)
     return drafts
+
+
+def _indefinite_speaker(doc: Doc, desc: Description) -> bool:
+    """``A spokesman for the department said``, ``One neighbour, who asked not to be named,
+    told``: an indefinite person who speaks is someone in the story, named or not."""
+    if desc.definite or desc.noun is None:
+        return False
+    span = doc.char_span(desc.start, desc.end, alignment_mode="expand")
+    if span is None or span[0].lower_ not in {"a", "an", "one"}:
+        return False
+    head = span.root
+    return head.dep_ == "nsubj" and head.head.lemma_.lower() in REPORTING_VERBS
 
 
 def _acted_on_by(doc: Doc, desc: Description, draft: PersonDraft) -> bool:
@@ -770,7 +796,7 @@ def _link_lede_unnamed(doc: Doc, drafts: list[PersonDraft]) -> list[PersonDraft]
         if opener is None or next_opener is None:
             continue
         named = next((d for d in result if d.named and d.kin is None and d.first_position == after), None)
-        if named is None or _reports_or_speaks(doc, named, next_opener):
+        if named is None or _speaks(doc, named, next_opener):
             continue
         unnamed = [
             d
@@ -786,6 +812,10 @@ def _link_lede_unnamed(doc: Doc, drafts: list[PersonDraft]) -> list[PersonDraft]
         # "A man has been charged with robbing an 87-year-old widow. Darren Pask, 41, ...": the
         # one unnamed person whose age and gender the named one does not contradict
         fitting = [d for d in unnamed if _compatible(d, named)]
+        if any(m.title_kind in _REPORTER_TITLE_KINDS for m in named.names):
+            # an official may report on the unnamed person; one by office may be the story's
+            # subject ("The deputy leader of ... has resigned" then "Cllr Geoff Tattersall")
+            fitting = []
         if len(fitting) == 1:
             named.absorb(fitting[0])
             result.remove(fitting[0])
@@ -817,22 +847,36 @@ def _occupation_subject(doc: Doc, sentence: Span, drafts: list[PersonDraft]) -> 
         # "An apprentice scaffolder ... died because ..., a coroner has concluded": what was said
         verb = next((c for c in verb.children if c.dep_ == "ccomp"), verb)
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None or subject.tag_ != "NN" or not is_occupation([subject]):
+    if subject is None or subject.tag_ != "NN":
+        return None
+    compounds = [c for c in subject.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    of = next((c for c in subject.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    # "The deputy leader of Ashcombe Borough Council": an office head with its body
+    office = of is not None and subject.lower_ in conventions.occupations().offices
+    if not is_occupation([*compounds, subject]) and not office:
         return None
     noun = conventions.person_nouns().get(subject.lemma_.lower())
     if noun is not None and noun.role in {"official", "lawyer"}:
         return None  # a judge or an inspector reports on a story, and is not its subject
     first = subject.left_edge
-    if first.lower_ not in {"a", "an"}:
+    # "The deputy leader of Ashcombe Borough Council has resigned" opening the report: the
+    # story's subject, by office (a definite description anywhere later may be anyone's)
+    definite = first.lower_ == "the" and sentence.start == 0
+    if not definite and (first.lower_ not in {"a", "an"} or office):
         return None
     start, end = first.idx, subject.idx + len(subject.text)
+    if definite and of is not None:
+        # "The deputy leader of Ashcombe Borough Council": the office with its body
+        end = of.right_edge.idx + len(of.right_edge.text)
     spans = [(m.start, m.end) for d in drafts for m in d.names] + [
         (x.start, x.end) for d in drafts for x in d.descriptions
     ]
     if any(a < end and start < b for a, b in spans):
         return None
     text = doc_text(doc)
-    return Description(start=start, end=end, text=text[start:end], noun=None, age=None, age_span=None, definite=False)
+    return Description(
+        start=start, end=end, text=text[start:end], noun=None, age=None, age_span=None, definite=definite
+    )
 
 
 def _unsupported_word(doc: Doc, draft: PersonDraft) -> bool:
@@ -876,10 +920,8 @@ def _compatible(unnamed: PersonDraft, named: PersonDraft) -> bool:
     return _same_gender_or_open(unnamed.gender, named.likely_gender())
 
 
-def _reports_or_speaks(doc: Doc, draft: PersonDraft, sentence: Span) -> bool:
-    """An official title, or a name that is the subject of a reporting verb in ``sentence``."""
-    if any(m.title_kind in _REPORTER_TITLE_KINDS for m in draft.names):
-        return True
+def _speaks(doc: Doc, draft: PersonDraft, sentence: Span) -> bool:
+    """A name of ``draft`` is the subject of a reporting verb in ``sentence``."""
     for mention in draft.names:
         if not sentence.start_char <= mention.start < sentence.end_char:
             continue

@@ -333,6 +333,31 @@ def _named_subject(candidates: list[PersonDraft], subject: Token) -> PersonDraft
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+def candidates_of_gender(candidates: list[PersonDraft], pronoun: PronounMention) -> bool:
+    return any(d.gender in (None, pronoun.gender) for d in candidates)
+
+
+def _chained(
+    drafts: list[PersonDraft],
+    pronoun: PronounMention,
+    window_start: int,
+    subject: tuple[int, int] | None,
+    speaking: PersonDraft | None,
+) -> PersonDraft | None:
+    """The one person of the pronoun's gender whose resolved pronouns fall between
+    ``window_start`` and the pronoun, if there is exactly one (not the speaker of a quotation
+    the pronoun is in, nor the subject of the clause of an object pronoun)."""
+    found = [
+        d
+        for d in drafts
+        if d.gender == pronoun.gender
+        and d is not speaking
+        and any(window_start <= p.start < pronoun.start for p in d.pronouns)
+        and not (subject is not None and any(p.start < subject[1] and subject[0] < p.end for p in d.pronouns))
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def resolve_pronouns(
     doc: Doc, drafts: list[PersonDraft], pronouns: list[PronounMention], descs: list[Description]
 ) -> None:
@@ -421,6 +446,19 @@ def resolve_pronouns(
             # "Philip Yates and Teresa Gagnon ... she": a forename nearly always given to the
             # other gender rules a candidate out (and leaves a pronoun with no other open)
             compatible = [d for d in compatible if d.likely_gender() in (None, pronoun.gender)]
+        if (
+            not compatible
+            and not blockers
+            and quoted_from is None
+            and opened is None
+            and not candidates_of_gender(candidates, pronoun)
+        ):
+            # "Karen Pryce ... She had since separated from her husband, Stephen ... Her son":
+            # no named person of the pronoun's gender in reach, but the pronouns of one person
+            # run through the sentence before: the chain goes on (outside quotations, whose
+            # his and her may be anyone's)
+            chained = _chained(drafts, pronoun, window_start, subject, speaking)
+            compatible = [chained] if chained is not None else []
         if len(compatible) == 1 and not blockers:
             draft = compatible[0]
             draft.pronouns.append(pronoun)

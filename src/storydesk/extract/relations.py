@@ -92,6 +92,28 @@ def _named_after(text: str, cast: Cast, position: int) -> tuple[str, int] | None
     return None
 
 
+def _office_after(text: str, offices: dict[str, set[str]], position: int, exclude: str) -> tuple[str, int] | None:
+    """``the son of the deputy leader.``: the one person (not ``exclude``) who holds the office
+    whose word ends the phrase at ``position`` (up to three words before it: ``former deputy``)."""
+    match = re.match(r"(?:[a-z][\w-]*\s+){0,3}?[a-z]+(?=\s*[,.;:]|\s+(?:and|who|was|is|has|had)\b)", text[position:])
+    holder = _office_holder(offices, match.group(0), exclude) if match is not None else None
+    return (holder, position) if holder is not None else None
+
+
+# Words before an office that say when it was held, not which office it is
+_OFFICE_TIME_WORDS = {"former", "late", "then", "current", "new", "outgoing", "incoming", "acting", "interim"}
+
+
+def _office_holder(offices: dict[str, set[str]], phrase: str, exclude: str) -> str | None:
+    """The one person (not ``exclude``) who holds every word of the office ``phrase``
+    (``former deputy leader``: the deputy leader, not the leader), if there is one."""
+    words = [w for w in re.findall(r"[a-z]+", phrase.lower()) if w not in _OFFICE_TIME_WORDS]
+    if not words or any(w not in offices for w in words):
+        return None
+    holders = set.intersection(*(offices[w] for w in words)) - {exclude}
+    return next(iter(holders)) if len(holders) == 1 else None
+
+
 def _coordinated_name(text: str, cast: Cast, first: str, start: int, aged: bool = False) -> str | None:
     """The person named right after ``and`` following the name of ``first`` that starts at
     ``start`` (``Marjorie and Arne Haugen``; with ``aged``, also ``Ruth Kell, 19, and Ann``)."""
@@ -201,6 +223,33 @@ def _one_coparent(facts: list[RawFact], person: str) -> str | None:
             parents.setdefault(str(fact.qualifier), set()).add(fact.subject)
     others = {p for group in parents.values() if person in group for p in group} - {person}
     return next(iter(others)) if len(others) == 1 else None
+
+
+def _parents_by_spouse(cast: Cast, facts: list[RawFact], add: Callable[..., None]) -> None:
+    """``read by her daughter, Aoife Keogh ... Her husband of 45 years, Tom Keogh``: the
+    husband or wife of a child's parent who shares the child's surname is the child's other
+    parent (a stepparent would not share it as a rule; an ex-spouse or partner is left out)."""
+    held = {(f.subject, f.qualifier) for f in facts if f.attribute == "relation"}
+    parent_child = [
+        (f.subject, str(f.qualifier))
+        for f in facts
+        if f.attribute == "relation" and relation_group(str(f.value)) == "parent of" and f.qualifier
+    ]
+    married = {"husband of", "wife of", "spouse of"}
+    spouses = [f for f in facts if f.attribute == "relation" and f.value in married and f.qualifier]
+    for parent, child in parent_child:
+        surname = cast.draft_of(child).words()[-1:] if cast.draft_of(child).named else []
+        for marriage in spouses:
+            spouse = marriage.subject
+            if marriage.qualifier != parent or spouse == child or (spouse, child) in held or (child, spouse) in held:
+                continue
+            spouse_draft = cast.draft_of(spouse)
+            if not surname or not spouse_draft.named or spouse_draft.words()[-1:] != surname:
+                continue
+            gender = spouse_draft.gender
+            noun = "father" if gender == "male" else "mother" if gender == "female" else "parent"
+            add(spouse, noun, child, marriage.start, marriage.end)
+            held |= {(spouse, child), (child, spouse)}
 
 
 def _siblings_by_parent(cast: Cast, facts: list[RawFact], add: Callable[..., None]) -> None:
@@ -568,6 +617,8 @@ def find_relations(doc: Doc, cast: Cast, offices: dict[str, set[str]] | None = N
                 if not match or _relation_key(match.group(1)) not in relations:
                     continue
                 found = _named_after(text, cast, mention.end + match.end())
+                if found is None and offices and re.search(r"\bthe\s+$", match.group(0)):
+                    found = _office_after(text, offices, mention.end + match.end(), person.id)
                 if found is not None:
                     target, at = found
                     noun = _relation_key(match.group(1))
@@ -602,11 +653,16 @@ def find_relations(doc: Doc, cast: Cast, offices: dict[str, set[str]] | None = N
             shared = match is not None and _shared_surname(cast, match.group(1), person.id)
             if match and _relation_key(match.group(2)) in relations and not shared:
                 owner_person = cast.person_at(mention.end + match.start(1), mention.end + match.end(1))
-                if owner_person is not None:
+                owner_id = owner_person.id if owner_person is not None else None
+                by_office = re.fullmatch(r"[Tt]he\s+((?:[\w-]+\s+){0,3}?[a-z]+)", match.group(1))
+                if owner_id is None and by_office is not None and offices:
+                    # "Adam Tattersall, 44, the former deputy leader's son": the one deputy leader
+                    owner_id = _office_holder(offices, by_office.group(1), person.id)
+                if owner_id is not None:
                     add(
                         person.id,
                         _relation_key(match.group(2)),
-                        owner_person.id,
+                        owner_id,
                         mention.end + match.start(1),
                         mention.end + match.end(),
                     )
@@ -731,6 +787,7 @@ def find_relations(doc: Doc, cast: Cast, offices: dict[str, set[str]] | None = N
         coparent = _one_coparent(facts, owning_spouse.id)
         if coparent is not None and (coparent, owning_spouse.id) not in held:
             add(coparent, rel.noun, owning_spouse.id, rel.start, rel.end)
+    _parents_by_spouse(cast, facts, add)
     # "their sons, Alan and Peter, their daughter, Susan": children of one parent are siblings
     _siblings_by_parent(cast, facts, add)
     # unnamed relatives ("her sister"): the relation to the person who owns the noun
