@@ -278,7 +278,7 @@ def test_the_son_of_a_friend_of_someone_is_not_their_son() -> None:
         (
             "Colin Marsh, 68, who founded the bakery in 1990, will step down as managing director next month.",
             "Colin Marsh",
-            {"managing director"},
+            {"managing director", "bakery founder"},
         ),
         ("Dale Futter said he would stay on as chairman.", "Dale Futter", {"chairman"}),
         (
@@ -474,3 +474,25 @@ def test_offices_owned_interim_and_past(text: str, name: str, occupations: set[s
 )
 def test_leading_a_body_and_a_party_before_an_office(text: str, name: str, occupations: set[str]) -> None:
     assert _values(_case(text), name, "occupation") == occupations
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "occupations"),
+    [
+        (
+            "Gary Lund, 55, who manages the grocery store, said he hid in the cooler.",
+            "Gary Lund",
+            {"grocery store manager"},
+        ),
+        (
+            "Chief Ade Bello, 74, will relinquish his position as managing director in June.",
+            "Ade Bello",
+            {"managing director"},
+        ),
+        ("Tom Reeve, who owns a dog, said he was fine.", "Tom Reeve", set()),
+    ],
+)
+def test_posts_held_by_verb_or_as(text: str, name: str, occupations: set[str]) -> None:
+    case = analyze(text, published="2023-06-01", check_language=False)
+    person = next(p for p in case.people if p.name == name)
+    assert {f.value for f in case.facts_about(person.id, "occupation")} == occupations

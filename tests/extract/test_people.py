@@ -1610,3 +1610,52 @@ def test_a_given_name_inside_a_full_name_and_a_split_name() -> None:
         "had begun."
     )
     assert {p.name for p in case.people} == {"Muhammad Firdaus Rahman", "K. Suresh Kumar"}
+
+
+def test_his_after_a_name_and_and_is_that_persons() -> None:
+    case = _case(
+        "Marlow County Coroner Dale Hodges identified two of the dead as Harold Pike, 78, and his wife, "
+        "Norma Pike, 76, who were found in the debris of their home."
+    )
+    assert _values(case, "Harold Pike", "relation") == {"husband of"}
+    assert _values(case, "Dale Hodges", "relation") == set()
+
+
+def test_the_subject_of_the_clause_owns_her_past_an_unnamed_description() -> None:
+    case = _case(
+        "A member of the family has led the company ever since; Claire Vandeven took over as chief "
+        "executive from her father, Hendrik Vandeven, in 2015."
+    )
+    assert _values(case, "Hendrik Vandeven", "relation") == {"father of"}
+
+
+def test_a_parents_parent_is_a_grandparent() -> None:
+    case = _case(
+        "The woman was identified by her family as Madam Goh Ah Lian, 82, a retired hawker. Her son, Mr "
+        "Tan Wei Ming, 55, a taxi driver, had left for work. His wife, Madam Chua Mei Ling, 52, and their "
+        "19-year-old son, Jun Kai, escaped through the front door."
+    )
+    assert _values(case, "Goh Ah Lian", "relation") == {"mother of", "grandmother of"}
+    assert _values(case, "Jun Kai", "relation") == {"son of", "grandson of"}
+
+
+def test_the_bare_surname_stays_with_whoever_it_already_named() -> None:
+    case = _case(
+        "Chief Obinna Ezeh, a retired permanent secretary, is dead. Ezeh died on Sunday, his family said. "
+        "The statement was signed by his first son, Dr Chukwuma Ezeh, a surgeon. Ezeh was born in 1933 and "
+        "later chaired the town's development union."
+    )
+    assert _values(case, "Obinna Ezeh", "relation") == {"father of"}
+    assert _values(case, "Chukwuma Ezeh", "occupation") == {"surgeon"}
+
+
+def test_a_name_after_a_job_or_before_who_is_a_person() -> None:
+    case = _case(
+        "The Marlins led with eight minutes left after Namibian wing Petrus Hamutenya raced 70 metres. "
+        "Lindiwe Mabaso, who as municipal manager signed off on the payment, is due in court. Coach "
+        'Andries "Dries" Vermaak said the title belonged to everyone. Vermaak is 48.'
+    )
+    names = {p.name for p in case.people}
+    assert {"Petrus Hamutenya", "Lindiwe Mabaso", "Andries Vermaak"} <= names
+    assert _values(case, "Petrus Hamutenya", "occupation") == {"wing"}
+    assert _values(case, "Lindiwe Mabaso", "occupation") == {"municipal manager"}

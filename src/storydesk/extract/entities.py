@@ -193,7 +193,8 @@ def find_entity_mentions(doc: Doc) -> list[EntityMention]:
             label = _relabel(ent.label_, name)
             if label is not None:
                 add(EntityMention(start, end, name, label, index.get(name, name) if label == "ORG" else name))
-    # 4. Names the model left untagged: a forename and a surname (``_forename_and_surname``).
+    # 4. Names the model left untagged: a forename and a surname (``_forename_and_surname``),
+    # or two capitalised words after a job (``wing Petrus Hamutenya``).
     for first, second in itertools.pairwise(doc):
         if first.tag_ not in _PROPER_TAGS or second.tag_ not in _PROPER_TAGS or first.whitespace_ != " ":
             continue
@@ -203,7 +204,8 @@ def find_entity_mentions(doc: Doc) -> list[EntityMention]:
             continue  # a longer name ("Grace Fellowship Church")
         if first.i > 0 and doc[first.i - 1].tag_ == "NNP" and doc[first.i - 1].idx + len(doc[first.i - 1]) == start - 1:
             continue
-        if free(start, end) and _forename_and_surname(text, start, [first.text, second.text]):
+        named = _forename_and_surname(text, start, [first.text, second.text]) or _occupation_before(text, start)
+        if free(start, end) and named:
             add(EntityMention(start, end, text[start:end], "PERSON", text[start:end]))
     found.sort(key=lambda m: m.start)
     found = _address_places(text, found)
@@ -276,6 +278,20 @@ def _people_mislabelled(text: str, mentions: list[EntityMention]) -> list[Entity
             country = re.search(r"([A-Z][\w.'’ -]*?)['’]s\s+$", text[max(0, m.start - 30) : m.start])
             aged = aged or (len(words) >= 2 and country is not None and country.group(1) in conventions.countries())
             aged = aged or _forename_and_surname(text, m.start, words)
+            aged = aged or (len(words) >= 2 and _occupation_before(text, m.start))
+            # "Lindiwe Mahlangu, who as municipal manager signed": two or three words of no
+            # organisation, street or ground, described by "who"
+            aged = (
+                aged
+                or (
+                    len(words) >= 2
+                    and re.match(r",\s+who\s", text[m.end : m.end + 8]) is not None
+                    # (not "a counter assistant at the Golden Grill, who asked")
+                    and re.search(r"\b[Tt]he\s+$", text[max(0, m.start - 5) : m.start]) is None
+                    and not any(w in _COLLECTIVE_WORDS | _STREET_WORDS | _LAND_WORDS for w in words)
+                    and not any(w in conventions.org_words().org_heads for w in words)
+                )
+            )
             if not last_is_head and (words[-1] in surnames or after_relation or aged):
                 m = EntityMention(m.start, m.end, m.text, "PERSON", m.text)
                 if len(words) >= 2 and words[-1] not in surnames:
@@ -356,6 +372,17 @@ def _lone_places(text: str, mentions: list[EntityMention]) -> list[EntityMention
 def model_product(mention: EntityMention) -> bool:
     """A "product" only the statistical model saw (not one from ``data/things.json``)."""
     return mention.label == "THING" and mention.category == "product" and _thing_category(mention.text) is None
+
+
+def _occupation_before(text: str, start: int) -> bool:
+    """``after Namibian wing Petrus Shikongo raced``: a lower-case occupation noun right
+    before the span (a job written before a name, as newsrooms do)."""
+    match = re.search(r"(?<![\w-])([a-z][a-z-]+)\s+$", text[max(0, start - 30) : start])
+    if match is None:
+        return False
+    word = match.group(1)
+    noun = conventions.person_nouns().get(word)
+    return (noun is not None and noun.occupation) or word in conventions.occupations().nouns
 
 
 def _person_noun_after(text: str, end: int) -> bool:

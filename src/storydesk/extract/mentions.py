@@ -345,9 +345,11 @@ def _join_nicknames(text: str, found: list[NameMention]) -> list[NameMention]:
         start, end = match.span()
         inside = [m for m in found if start <= m.start and m.end <= end]
         before = [m for m in found if m.start < start < m.end and m.end <= end and m.title]
-        # The model must have seen a person in the span: a quoted title between two
-        # capitalised words ("in the 'Morwenna Rose' when") is not a name.
-        if not inside and not before:
+        # The model must have seen a person in the span, or the first word must be a forename
+        # ('Eugene "Gene" Ostrowski') or the surname a person's elsewhere: a quoted title between
+        # two capitalised words ("in the 'Morwenna Rose' when") is not a name.
+        seen = is_forename(forename) or any(m.name.split()[-1] == surname.split()[-1] for m in found)
+        if not inside and not before and not seen:
             continue
         mention = NameMention(start, end, text[start:end], f"{forename} {surname}", nickname=match.group(3))
         for m in before:
@@ -609,7 +611,7 @@ def _related_names_missed(text: str, taken: list[tuple[int, int]]) -> list[NameM
     pattern = re.compile(
         r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|['’]s?)\s+"
         # "The couple's eldest daughter, Maisie"
-        + r"(?:(?:eldest|oldest|youngest|younger|older|elder|late|only|twin|former)\s+)?(?:"
+        + r"(?:(?:eldest|oldest|youngest|younger|older|elder|late|only|first|second|twin|former)\s+)?(?:"
         + "|".join(re.escape(n) for n in nouns)
         # "his wife of 40 years, Carol"
         + r")(?:\s+of\s+(?:\d+|[a-z]+)\s+years(?=,))?(\s*,)?\s+("
@@ -679,7 +681,8 @@ def _titled_names_missed(
     alternatives = "|".join(re.escape(f).replace(r"\ ", r"\.?\s+") for f in forms)
     # "Deputy Superintendent Alicia Montoya-Barnes": titles in a row are one title
     chain = r"(?:" + alternatives + r")(?:\.?\s+(?:" + alternatives + r"))*"
-    pattern = re.compile(r"(?<![\w.])(" + chain + r")\.?\s+(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")?)")
+    # (up to three name words: "Madam Goh Ah Lian")
+    pattern = re.compile(r"(?<![\w.])(" + chain + r")\.?\s+(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,2})")
     found: list[NameMention] = []
     for match in pattern.finditer(text):
         start, end = match.span()

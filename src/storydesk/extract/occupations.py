@@ -77,6 +77,35 @@ _OFFICE_VERBS = {
     "captain": "captain",
     "edit": "editor",
     "direct": "director",
+    "start": "founder",
+}
+_BUSINESS_POSTS = {"owner", "manager", "founder", "co-founder"}
+# Businesses a person owns, manages or started (``who manages the grocery store`` -> ``grocery
+# store manager``): an object of these verbs that is no proper name still gives the post
+_BUSINESSES = {
+    "business",
+    "company",
+    "firm",
+    "shop",
+    "store",
+    "showroom",
+    "stall",
+    "restaurant",
+    "diner",
+    "cafe",
+    "café",
+    "pub",
+    "bar",
+    "hotel",
+    "salon",
+    "bakery",
+    "garage",
+    "farm",
+    "factory",
+    "practice",
+    "pharmacy",
+    "takeaway",
+    "dealership",
 }
 # Adjectives that say which post, not how well it is held: after ``be`` only these may qualify
 # an occupation (``was a professional rider``; not ``is a decent and hardworking mayor``).
@@ -428,6 +457,40 @@ def _works_as(doc: Doc, cast: Cast) -> list[RawFact]:
             continue
         end = phrase[-1].idx + len(phrase[-1].text)
         facts.append(RawFact(person, "occupation", _value(phrase), min(verb.idx, phrase[0].idx), end))
+    return facts + _held_as(doc, cast)
+
+
+# Nouns of holding a post (``his position as managing director``, ``her time as mayor``)
+_POST_NOUNS = {"position", "role", "post", "job", "time", "tenure", "stint", "term", "years", "capacity"}
+
+
+def _held_as(doc: Doc, cast: Cast) -> list[RawFact]:
+    """``Lindiwe Mahlangu, who as municipal manager signed off on the payment``, ``will
+    relinquish his position as managing director``: an ``as`` before the verb it qualifies,
+    or after a noun of holding a post, names a post of the verb's subject (or of the noun's
+    his/her)."""
+    facts: list[RawFact] = []
+    for prep in doc:
+        if prep.lower_ != "as" or prep.dep_ not in {"prep", "mark"}:
+            continue
+        head = prep.head
+        noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if noun is None or noun.pos_ != "NOUN":
+            continue
+        person: str | None = None
+        if head.pos_ == "NOUN" and head.lemma_.lower() in _POST_NOUNS:
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            found = cast.person_at(owner.idx, owner.idx + len(owner.text)) if owner is not None else None
+            person = found.id if found is not None else None
+        elif head.pos_ == "VERB" and prep.i < head.i and head.lemma_ not in _WORK_VERBS:
+            person = _clause_subject(head, cast)
+        if person is None:
+            continue
+        phrase = _stated_post(doc, [t for t in noun.subtree if t.i <= noun.i and t.dep_ not in {"det", "poss"}])
+        if not phrase:
+            continue
+        end = phrase[-1].idx + len(phrase[-1].text)
+        facts.append(RawFact(person, "occupation", _value(phrase), prep.idx, end))
     return facts
 
 
@@ -583,13 +646,21 @@ def _office_verbs(doc: Doc, cast: Cast) -> list[RawFact]:
             )
             if obj.lemma_.lower() not in _LED_BODIES or guided:
                 continue
+        elif obj.lemma_.lower() in _BUSINESSES and office in _BUSINESS_POSTS:
+            pass  # "who manages the grocery store"
         elif obj.pos_ != "PROPN" and obj.ent_type_ not in _ENTITY_KEEP_CASE and not body:
             continue  # "who owns a dog"; but "who chairs the local medical committee" is an office
+        elif office == "founder" and verb.lemma_.lower() == "start":
+            continue  # "started Quillstone" may be a day's work; "started the business" is founding
         person = _clause_subject(verb, cast)
         if person is None:
             continue
         phrase = [t for t in obj.subtree if not t.is_punct]
         value = f"{office} of {doc[phrase[0].i : phrase[-1].i + 1].text}"
+        if obj.pos_ != "PROPN" and obj.lemma_.lower() in _BUSINESSES and office in _BUSINESS_POSTS:
+            # "the family's second showroom in Varunagar": the kind of business, then the post
+            kind = [t for t in obj.lefts if t.dep_ == "compound"] + [obj]
+            value = f"{' '.join(t.lower_ for t in kind)} {office}"
         if verb.tag_ == "VBD" and any(c.lower_ in {"until", "till"} for c in verb.children):
             value = f"former {value}"  # "who chaired the company until 2015"
         facts.append(RawFact(person, "occupation", value, verb.idx, phrase[-1].idx + len(phrase[-1].text)))

@@ -221,6 +221,12 @@ def _assign_names(
                     if any(m.title in (mention.title, *_longer(m.title, mention.title)) for m in d.names)
                 ]
                 candidates = titled if len(titled) == 1 else candidates
+            if not mention.title and len(candidates) > 1:
+                # "Chief Ikenna Nwafor ... Nwafor, who held the title ... his first son, Dr
+                # Chinedu Nwafor ... Nwafor was one of three pupils": the one the report already
+                # calls by the bare surname goes on being called so
+                called = [d for d in candidates if any(not m.title and m.name.casefold() == word for m in d.names)]
+                candidates = called if len(called) == 1 else candidates
             if candidates:
                 target = max(candidates, key=lambda d: d.last_mention(mention.start))
         if target is None:
@@ -539,10 +545,11 @@ def _definite_match(
 
 
 _WORD = r"(?!(?:as|is|was)\b)[a-z][\w-]*"  # a word of a description before "as"/"is"
-_IDENTIFIERS = r"(?:police|officers|relatives|family|friends)"
+_IDENTIFIERS = r"(?:(?:his|her|their|the)\s+)?(?:police|officers|relatives|family|friends|coroner)"
 _WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NAMED_AS = re.compile(
-    r"(?:\b(?:He|She|he|she)\s+(?:has\s+(?:since\s+)?been|had\s+been|was|is)\s+(?:since\s+|later\s+|now\s+)?"
+    r"(?:\b(?:He|She|he|she|[Tt]he\s+(?:" + _WORD + r"\s+){0,2}" + _WORD + r")"
+    r"\s+(?:has\s+(?:since\s+)?been|had\s+been|was|is)\s+(?:since\s+|later\s+|now\s+)?"
     r"(?:named|identified)|\b(?:named|identified)\s+(?:him|her|the\s+(?:" + _WORD + r"\s+){0,2}" + _WORD + ")"
     r"|\b[Tt]he\s+(?:" + _WORD + r"\s+){0,2}" + _WORD + r"\s+(?:is|was)(?=\s+$))"
     r"(?:\s+(?:locally|publicly|on\s+\w+|yesterday|today|" + _WEEKDAYS + r"|by\s+" + _IDENTIFIERS + r"))*"

@@ -333,6 +333,40 @@ def _named_subject(candidates: list[PersonDraft], subject: Token) -> PersonDraft
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+_BEFORE_AND = re.compile(r"(?:,\s*(?:aged\s+)?\d{1,3},?)?\s+and\s+$")
+
+
+def _owner_before_and(text: str, pronoun: PronounMention, candidates: list[PersonDraft]) -> PersonDraft | None:
+    """``identified the dead as Harold Pryce, 78, and his wife``: a his/her right after a name
+    (and its age) and ``and`` is that person's."""
+    if pronoun.text.lower() not in {"his", "her"}:
+        return None
+    for draft in candidates:
+        for mention in draft.names:
+            if 0 < pronoun.start - mention.end <= 16 and _BEFORE_AND.fullmatch(text[mention.end : pronoun.start]):
+                return draft
+    return None
+
+
+def _pronoun_subject_continues(doc: Doc, pronoun: PronounMention, drafts: list[PersonDraft]) -> PersonDraft | None:
+    """The person a he/she subject of the sentence before stands for, when ``pronoun`` (a
+    his/her/he/she of the same gender) opens its sentence, both outside quotations."""
+    token = _token_of(doc, pronoun)
+    if token is None or token.i != token.sent.start or token.sent.start == 0:
+        return None
+    text = doc_text(doc)
+    if open_quotation(text, pronoun.start) is not None:
+        return None
+    previous = doc[token.sent.start - 1].sent
+    subject = next((c for c in previous.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.tag_ != "PRP" or open_quotation(text, subject.idx) is not None:
+        return None
+    owners = [d for d in drafts if any(p.start == subject.idx for p in d.pronouns)]
+    if len(owners) != 1 or owners[0].gender != pronoun.gender:
+        return None
+    return owners[0]
+
+
 def candidates_of_gender(candidates: list[PersonDraft], pronoun: PronounMention) -> bool:
     return any(d.gender in (None, pronoun.gender) for d in candidates)
 
@@ -423,10 +457,22 @@ def resolve_pronouns(
             # "Ronald Petchey, aged 78, and his wife Beryl": a name opening the pronoun's own
             # sentence is nearer than a description in the sentence before
             blockers = [x for x in blockers if x.start >= starts[here]]
-        related = _relative_clause_owner(doc, pronoun, compatible) if len(compatible) > 1 else None
+        related = _owner_before_and(doc_text(doc), pronoun, compatible) if len(compatible) > 1 else None
+        related = related or (_relative_clause_owner(doc, pronoun, compatible) if len(compatible) > 1 else None)
         related = related or (_clause_subject_owner(doc, pronoun, compatible) if len(compatible) > 1 else None)
         related = related or (_reporter_of(doc, pronoun, compatible) if len(compatible) > 1 else None)
         related = related or (_main_subject_of_clause(doc, pronoun, compatible) if len(compatible) > 1 else None)
+        if related is None and len(compatible) == 1 and blockers:
+            # "A member of the family has led the company; Claire Vandermeer took over from her
+            # father": the his/her of a clause its one candidate is the subject of, by name
+            related = _owner_before_and(doc_text(doc), pronoun, compatible) or _clause_subject_owner(
+                doc, pronoun, compatible
+            )
+        if related is None and opened is None:
+            # "He is survived by his wife ...; five children, including Dr Chinedu Nwafor. His
+            # younger brother, Pa Festus Nwafor, also survives him": the his opening a sentence
+            # goes on with the he the sentence before had for subject
+            related = _pronoun_subject_continues(doc, pronoun, drafts)
         if related is not None and related.likely_gender() not in (None, pronoun.gender):
             related = None  # a misparse: "Ruth Ann Kessler, 81; Gary Hoffmann, 67, and his wife"
         if related is not None:
