@@ -1659,3 +1659,20 @@ def test_a_name_after_a_job_or_before_who_is_a_person() -> None:
     assert {"Petrus Hamutenya", "Lindiwe Mabaso", "Andries Vermaak"} <= names
     assert _values(case, "Petrus Hamutenya", "occupation") == {"wing"}
     assert _values(case, "Lindiwe Mabaso", "occupation") == {"municipal manager"}
+
+
+def test_an_age_before_a_kin_noun_beside_a_name() -> None:
+    case = _case(
+        "A tornado killed four people and left a 9-year-old boy missing. Alyssa Fenwick, 27, died in her "
+        "mobile home. Fenwick's 9-year-old son, Mason, was still missing on Wednesday."
+    )
+    assert _values(case, "Mason", "age") == {9}
+    assert _values(case, "Mason", "relation") == {"son of"}
+
+
+def test_his_of_what_a_lawyer_argued_is_the_lawyers() -> None:
+    case = _case(
+        "Judge Anthony Ruiz sentenced Deborah Kinsey to six years. Kinsey's attorney, Howard Bellamy, had "
+        "asked for probation, arguing that his client developed a gambling addiction."
+    )
+    assert _values(case, "Howard Bellamy", "gender") == {"male"}

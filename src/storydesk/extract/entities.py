@@ -258,7 +258,8 @@ def _people_mislabelled(text: str, mentions: list[EntityMention]) -> list[Entity
         if (m.label in {"ORG", "PLACE"} or model_product(m)) and 1 <= len(words) <= 3 and m.canonical == m.text:
             # "his wife of 40 years, Carol": a length of years may follow the relation noun
             before = re.search(
-                r"(\S+\s+)?([\w-]+)(?:\s+of\s+(?:\d+|[a-z]+)\s+years)?,?\s+$", text[max(0, m.start - 45) : m.start]
+                r"(\S+\s+)?(?:\d{1,3}-year-old\s+)?([\w-]+)(?:\s+of\s+(?:\d+|[a-z]+)\s+years)?,?\s+$",
+                text[max(0, m.start - 60) : m.start],
             )
             after_relation = before is not None and before.group(2).lower() in relations
             # one word only after an owned kinship noun: "her daughter Sofia", not "to Sofia"

@@ -57,6 +57,7 @@ _SPECIFIC_GROUPS = {"driver", "attacker", "victim", "suspect", "cyclist", "pedes
 # capitalised words (a place, an agency) between the age and the titled name.
 # "36-year-old Timothy Bunn", "19-year-old corner-forward Darragh Fahy" (not "the 19-year-old
 # son of John Smith": no function word between)
+_AGE_KIN_BEFORE = re.compile(r"(?<![\w-])(\d{1,3})-year-old\s+([a-z-]+),\s*$")
 _AGE_BEFORE = re.compile(
     r"(?<![\w-])(\d{1,3})-year-old\s+(?:(?!(?:of|and|for|with|to|by|from|at|in|on|the|a|an|his|her|their)\s)"
     r"[A-Za-z][\w'’-]*\s+){0,2}$"
@@ -288,6 +289,9 @@ def _comma_ages(text: str, drafts: list[PersonDraft]) -> None:
             if match and 0 < int(match.group(1)) < 120:
                 draft.ages.append((int(match.group(1)), match.start(1), match.end(1)))
             before = _AGE_BEFORE.search(text, max(0, mention.start - 50), mention.start)
+            # "Fenn's 9-year-old son, Mason": the age of a kin noun the name stands beside
+            kin = _AGE_KIN_BEFORE.search(text, max(0, mention.start - 50), mention.start)
+            before = before or (kin if kin and kin.group(2).lower() in conventions.relations() else None)
             if before and 0 < int(before.group(1)) < 120:
                 draft.ages.append((int(before.group(1)), before.start(1), before.end(1)))
 

@@ -24,6 +24,22 @@ from storydesk.extract.spans import doc_text
 _SPEECH_AFTER_QUOTE = re.compile(r"[,?!.…-]['’\"”][ \t]+$")
 _QUOTE_OPEN = re.compile(r"(?:^|(?<=[\s(—–-]))['‘\"“](?=[\w.…])")
 REPORTING_VERBS = {"say", "tell", "add", "explain", "state", "report", "confirm", "announce", "write", "note"}
+# Verbs that report what someone holds or argues: the he/she of their ccomp is them
+_ARGUING_VERBS = REPORTING_VERBS | {
+    "argue",
+    "claim",
+    "insist",
+    "admit",
+    "deny",
+    "accept",
+    "suggest",
+    "believe",
+    "think",
+    "warn",
+    "maintain",
+    "concede",
+    "allege",
+}
 _QUOTE_CLOSE = re.compile(r"(?<=[\w.,!?…])['’\"”](?=\s|$|[,.;:)—–-])")
 _SPEECH_VERB = re.compile(r"\s*(?:said|says|added|told|explained|continued|wrote|asked|insisted|recalled)\b")
 
@@ -182,17 +198,21 @@ def _reporter_of(doc: Doc, pronoun: PronounMention, candidates: list[PersonDraft
     if _told_clause(clause):
         # "Curt Langer told troopers he felt dizzy", parsed as a relative clause on "troopers"
         clause, verb = clause.head, clause.head.head
-    elif clause.dep_ != "ccomp" or verb.lemma_ not in REPORTING_VERBS:
+    elif clause.dep_ != "ccomp" or verb.lemma_ not in _ARGUING_VERBS:
         return None
     if open_quotation(doc_text(doc), pronoun.start) is not None:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ in {"advcl", "xcomp", "conj"} and verb.tag_ in {"VBG", "VBD", "VBZ", "VBP"}:
+        # "Howard Bell had asked for probation, arguing that his client developed an addiction":
+        # the subject of the verb the participle hangs on
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return None
     told = [c for c in verb.children if c.dep_ in {"dobj", "dative", "iobj"}]
     if any(m.start <= c.idx < m.end for c in told for d in candidates for m in d.names):
         return None  # "Judge Balfour told Gaskell that he had caused months of fear": Gaskell
-    return named_at(candidates, subject.idx)
+    return _named_subject(candidates, subject)
 
 
 def _subject_continues(doc: Doc, pronoun: PronounMention, candidates: list[PersonDraft]) -> PersonDraft | None:

@@ -560,7 +560,8 @@ def find_relations(doc: Doc, cast: Cast, offices: dict[str, set[str]] | None = N
             before = text[max(0, mention.start - 60) : mention.start]
             # "Abraham's lawyer Mohammed Akunjee" / "her ex-husband Leon Mccaskie" / "by ex-husband X"
             match = re.search(
-                r"(?:(\S+?)['’]s\s+|(\S+?s)['’]\s+|\b([Hh]is|[Hh]er)\s+|\b(by|with|and|of)\s+)?("
+                # ("Fenn's 9-year-old son, Mason": an age may stand before the noun)
+                r"(?:(\S+?)['’]s\s+|(\S+?s)['’]\s+|\b([Hh]is|[Hh]er)\s+|\b(by|with|and|of)\s+)?(?:\d{1,3}-year-old\s+)?("
                 + _REL_WORD
                 # "his wife of 40 years, Carol"; "Her husband and coach, Phil Dempsey"; "His
                 # attorney, public defender Grant Sowell"
