@@ -496,3 +496,30 @@ def test_posts_held_by_verb_or_as(text: str, name: str, occupations: set[str]) -
     case = analyze(text, published="2023-06-01", check_language=False)
     person = next(p for p in case.people if p.name == name)
     assert {f.value for f in case.facts_about(person.id, "occupation")} == occupations
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "occupations"),
+    [
+        (
+            "Priya Raman, one of the two obstetricians, said she understood the decision.",
+            "Priya Raman",
+            {"obstetrician"},
+        ),
+        ("Tom Hale, one of the hospital's senior nurses at the unit, agreed.", "Tom Hale", {"senior nurse"}),
+        (
+            "Maribel Ortega said Thursday she will resign next month to become president of Calloway College.",
+            "Maribel Ortega",
+            {"president of Calloway College"},
+        ),
+        (
+            "Harold Pike was a retired mail carrier who had lived on County Road J for 50 years, said his nephew.",
+            "Harold Pike",
+            {"retired mail carrier"},
+        ),
+    ],
+)
+def test_one_of_to_become_and_two_word_trades(text: str, name: str, occupations: set[str]) -> None:
+    case = analyze(text, published="2023-06-01", check_language=False)
+    person = next(p for p in case.people if p.name == name)
+    assert {f.value for f in case.facts_about(person.id, "occupation")} == occupations

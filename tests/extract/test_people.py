@@ -1676,3 +1676,10 @@ def test_his_of_what_a_lawyer_argued_is_the_lawyers() -> None:
         "asked for probation, arguing that his client developed a gambling addiction."
     )
     assert _values(case, "Howard Bellamy", "gender") == {"male"}
+
+
+def test_an_indefinite_speaker_by_trade_is_a_person() -> None:
+    case = _case("The company agreed the sale on Friday. A senior official of Odoaje said the price was fair.")
+    official = [p for p in case.people if p.name == "A senior official"]
+    assert len(official) == 1
+    assert {f.value for f in case.facts_about(official[0].id, "occupation")} == {"senior official"}

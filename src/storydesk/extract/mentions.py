@@ -16,11 +16,12 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from storydesk import conventions
 from storydesk.extract.entities import COUNSEL_LETTERS, EntityMention, model_product, office_phrase
 from storydesk.extract.forenames import is_forename
+from storydesk.extract.occupation_nouns import is_occupation
 from storydesk.extract.spans import doc_text
 
 QUOTE_MARKS = "'\"‘’“”"
@@ -768,7 +769,7 @@ def descriptions(
                 age_value = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
                 age_span = aged.span(1) if age_value is not None else None
         parent = _PARENT_OF.search(text, start, end)
-        if noun is None and age_match is None and parent is None:
+        if noun is None and age_match is None and parent is None and not speaking_by_trade(root):
             continue
         owner_words = {"his", "her", "their", "its", "my", "your", "our", "whose"}
         if chunk[0].lower_ in owner_words and noun in conventions.relations():
@@ -808,6 +809,18 @@ def descriptions(
     found = [d for d in found if not _after_organisation(text, d.start, org_ends)]
     found.sort(key=lambda d: d.start)
     return found
+
+
+def speaking_by_trade(root: Token) -> bool:
+    """``A tea vendor whose stall faces the shop told this newspaper``: the head of an
+    indefinite noun phrase that is an occupation and the subject of a reporting verb."""
+    first = root.left_edge
+    if root.tag_ != "NN" or root.dep_ != "nsubj" or first.lower_ not in {"a", "an", "one"}:
+        return False
+    if root.head.lemma_.lower() not in {"say", "tell", "add", "explain", "describe", "recall"}:
+        return False
+    compounds = [c for c in root.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    return is_occupation([*compounds, root])
 
 
 def _after_organisation(text: str, start: int, org_ends: set[int]) -> bool:

@@ -316,6 +316,12 @@ def _after_name(doc: Doc, offsets: list[int], person_id: str, mention: NameMenti
         i += 2
     if i >= len(doc):
         return []
+    one_of = _one_of(doc, i)
+    if one_of is not None:
+        # "Priya Raman, one of the two obstetricians,": what each of them is
+        kinds = [t.lower_ for t in doc[i : one_of.i] if t.pos_ == "ADJ" and not t.like_num]
+        value = " ".join([*kinds, one_of.lemma_.lower()])
+        return [RawFact(person_id, "occupation", value, mention.start, one_of.idx + len(one_of.text))]
     if doc[i].lower_ in {"a", "an", "the"}:
         i += 1
     # an owner: "the trust's director of operations"
@@ -331,6 +337,23 @@ def _after_name(doc: Doc, offsets: list[int], person_id: str, mention: NameMenti
     if not tokens:
         return []
     return list(_facts_from_phrase(person_id, tokens, doc, next_i, mention.start, mention.end))
+
+
+def _one_of(doc: Doc, i: int) -> Token | None:
+    """The plural occupation of ``one of the (two) obstetricians`` starting at token ``i``."""
+    if i + 3 >= len(doc) or doc[i].lower_ != "one" or doc[i + 1].lower_ != "of":
+        return None
+    k = i + 2
+    if doc[k].lower_ in {"the", "its", "their", "his", "her"}:
+        k += 1
+    if k + 1 < len(doc) and doc[k + 1].tag_ == "POS":
+        k += 2  # "one of the hospital's senior nurses"
+    while k < len(doc) and k < i + 6 and (doc[k].like_num or doc[k].pos_ == "ADJ"):
+        k += 1
+    if k >= len(doc) or doc[k].tag_ != "NNS" or doc[k].lemma_.lower() not in conventions.occupations().nouns:
+        return None
+    follows = doc[k + 1] if k + 1 < len(doc) else None
+    return doc[k] if follows is None or follows.is_punct or follows.lower_ in {"at", "in", "on", "for", "who"} else None
 
 
 def _before_name(doc: Doc, starts: dict[int, int], person_id: str, mention: NameMention) -> list[RawFact]:
@@ -577,6 +600,10 @@ def _clause_subject(verb: Token, cast: Cast) -> str | None:
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         # "Margaret Harlow has run the company and will stay on as chair": the first verb's
+        return _clause_subject(verb.head, cast)
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if subject is None and infinitive and verb.dep_ in {"xcomp", "advcl"} and verb.head.pos_ in {"VERB", "AUX"}:
+        # "she will resign next month to become president of Calloway Community College"
         return _clause_subject(verb.head, cast)
     if subject is None:
         return None

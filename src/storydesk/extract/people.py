@@ -45,7 +45,14 @@ from spacy.tokens import Doc, Span, Token
 from storydesk import conventions
 from storydesk.extract.drafts import PersonDraft, named_at
 from storydesk.extract.forenames import is_forename
-from storydesk.extract.mentions import NUMBER_WORDS, Description, NameMention, PronounMention, Relative
+from storydesk.extract.mentions import (
+    NUMBER_WORDS,
+    Description,
+    NameMention,
+    PronounMention,
+    Relative,
+    speaking_by_trade,
+)
 from storydesk.extract.occupation_nouns import is_occupation
 from storydesk.extract.pronouns import REPORTING_VERBS, quotation_before, resolve_pronouns
 from storydesk.extract.spans import doc_text, evidence
@@ -494,12 +501,14 @@ def _link_descriptions(doc: Doc, drafts: list[PersonDraft], descs: list[Descript
 def _indefinite_speaker(doc: Doc, desc: Description) -> bool:
     """``A spokesman for the department said``, ``One neighbour, who asked not to be named,
     told``: an indefinite person who speaks is someone in the story, named or not."""
-    if desc.definite or desc.noun is None:
+    if desc.definite:
         return False
     span = doc.char_span(desc.start, desc.end, alignment_mode="expand")
     if span is None or span[0].lower_ not in {"a", "an", "one"}:
         return False
     head = span.root
+    if desc.noun is None:
+        return speaking_by_trade(head)  # "A tea vendor whose stall faces the shop told"
     return head.dep_ == "nsubj" and head.head.lemma_.lower() in REPORTING_VERBS
 
 
