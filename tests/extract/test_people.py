@@ -1683,3 +1683,31 @@ def test_an_indefinite_speaker_by_trade_is_a_person() -> None:
     official = [p for p in case.people if p.name == "A senior official"]
     assert len(official) == 1
     assert {f.value for f in case.facts_about(official[0].id, "occupation")} == {"senior official"}
+
+
+def test_his_son_is_the_one_other_named_man_of_his_surname() -> None:
+    case = _case(
+        "Jalen Whitby, 16, threw three touchdowns on Saturday. Marcus Whitby, the head coach, said he had "
+        "tried not to coach his son any differently than the other players."
+    )
+    assert _values(case, "Jalen Whitby", "relation") == {"son of"}
+    assert _values(case, "Marcus Whitby", "relation") == {"father of"}
+
+
+def test_her_daughter_is_not_guessed_past_a_double_barrelled_surname() -> None:
+    case = _case(
+        "Dorothy Pellew, 84, will close the diner on Sunday. It was opened by her late husband's parents, "
+        "Armand and Lucille Pellew. Jeanne Pellew-Hurd, 58, a nurse, said the family agreed. Pellew said "
+        "she planned to spend the winter with her daughter."
+    )
+    assert "daughter of" not in _values(case, "Lucille Pellew", "relation")
+
+
+def test_chief_after_an_office_word_and_a_unit_before_who_are_no_people_or_titles() -> None:
+    case = _case(
+        "Assistant Chief Dale Summers of the Beverly Volunteer Fire Department read the names aloud. "
+        "Detective Inspector Neil Rowe of the Metropolitan Police's Specialist Crime Command, who has led "
+        "the investigation, said inquiries went on."
+    )
+    assert {p.name for p in case.people} == {"Dale Summers", "Neil Rowe"}
+    assert "Chief" not in _values(case, "Dale Summers", "title")

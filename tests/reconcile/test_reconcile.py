@@ -740,6 +740,10 @@ def test_a_night_and_the_next_day_agree_but_two_nights_or_a_precise_time_do_not(
     precise = charged("F", "2023-10-11T23:50", "at 11.50pm on Wednesday", "2023-10-12")
     story = build_story([precise.case(), thursday.case(), again.case()])
     assert any(f.attribute == "date" and f.verdict == "conflicting" for f in story.facts)
+    # a night beside a precise time of the same day, reported later, is still before midnight
+    later = charged("G", "2023-10-11T23:50", "at 11.50pm on Wednesday", "2023-10-14")
+    story = build_story([late.case(), later.case(), thursday.case()])
+    assert any(f.attribute == "date" and f.verdict == "conflicting" for f in story.facts)
 
 
 def test_two_days_moves_are_two_moves_and_bare_men_are_not_one_counted_thing() -> None:

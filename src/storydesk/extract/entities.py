@@ -290,7 +290,9 @@ def _people_mislabelled(text: str, mentions: list[EntityMention]) -> list[Entity
                     # (not "a counter assistant at the Golden Grill, who asked")
                     and re.search(r"\b[Tt]he\s+$", text[max(0, m.start - 5) : m.start]) is None
                     and not any(w in _COLLECTIVE_WORDS | _STREET_WORDS | _LAND_WORDS for w in words)
-                    and not any(w in conventions.org_words().org_heads for w in words)
+                    and not any(w in _org_words() for w in words)
+                    # (not "the Metropolitan Police's Specialist Crime Command, who")
+                    and re.search(r"['’]s?\s+$", text[max(0, m.start - 3) : m.start]) is None
                 )
             )
             if not last_is_head and (words[-1] in surnames or after_relation or aged):
@@ -373,6 +375,11 @@ def _lone_places(text: str, mentions: list[EntityMention]) -> list[EntityMention
 def model_product(mention: EntityMention) -> bool:
     """A "product" only the statistical model saw (not one from ``data/things.json``)."""
     return mention.label == "THING" and mention.category == "product" and _thing_category(mention.text) is None
+
+
+def _org_words() -> frozenset[str]:
+    heads = conventions.org_words()
+    return frozenset(heads.org_heads | heads.unit_heads | heads.institution_heads)
 
 
 def _occupation_before(text: str, start: int) -> bool:

@@ -90,10 +90,14 @@ _NAME_WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-ÖØ-Þ][a-zA-ZÀ-ÖØ-öø-ÿ'
 def _inside_office_phrase(text: str, title_start: int, title: conventions.Title) -> bool:
     """``Chief Operating Officer Dana Reyes``: a one-word police rank after an office word
     (``data/titles.json``: Operating, Press, ...) is part of an office, not a rank;
-    ``Danville Officer Thomas Cottrell`` keeps it."""
-    if title.kind != "police" or " " in title.form:
+    ``Danville Officer Thomas Cottrell`` keeps it. A one-word chieftaincy (``Chief``) after
+    any capitalised word is part of an office too (``Assistant Chief Dale Summerfield``)."""
+    if title.kind not in {"police", "noble"} or " " in title.form:
         return False
     word = re.search(r"(?<![\w.])([A-Z][a-z]+)\s+$", text[max(0, title_start - 30) : max(0, title_start)])
+    if title.kind == "noble":
+        # "Assistant Chief Dale Summerfield": a chieftaincy stands first, never after an office word
+        return word is not None
     return word is not None and word.group(1) in conventions.office_words()
 
 

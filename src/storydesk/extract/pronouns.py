@@ -113,8 +113,15 @@ def _clause_subject_owner(doc: Doc, pronoun: PronounMention, candidates: list[Pe
     else:
         return None
     subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None and node.dep_ == "xcomp" and node.head.pos_ in {"VERB", "AUX"}:
+        # "he had tried not to coach his son": the subject of the verb the infinitive hangs on
+        subject = next((c for c in node.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or subject.i > token.i:
         return None
+    if subject.tag_ == "PRP":
+        # a he/she subject already resolved: "Marcus Whitt said he had tried not to coach his son"
+        owners = [d for d in candidates if any(p.start == subject.idx for p in d.pronouns)]
+        return owners[0] if len(owners) == 1 else None
     return named_at(candidates, subject.idx)
 
 

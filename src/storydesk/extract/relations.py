@@ -23,7 +23,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from storydesk import conventions
-from storydesk.extract.mentions import NameMention, relatives
+from storydesk.extract.mentions import NameMention, Relative, relatives
 from storydesk.extract.people import Cast, relation_group
 from storydesk.extract.rawfact import RawFact
 from storydesk.extract.spans import doc_text
@@ -166,6 +166,8 @@ def _couple_before(facts: list[RawFact], cast: Cast, position: int, child: str) 
     return tuple(sorted(next(iter(pairs)))) if len(pairs) == 1 else ()
 
 
+# Kin nouns no name stands beside that the one other named person of the owner's surname holds
+_SURNAME_KIN_GROUPS = {"parent of", "child of"}
 _SIBLING_LABELS = {"sister of", "brother of", "sibling of"}
 # "brothers Jake and Connor Ellery", "the twins, Ruth and Ann Kell": a plural noun of kin before
 # two coordinated names
@@ -200,7 +202,7 @@ def _one_parent(cast: Cast, child: str, gender: str, held: set[tuple[str, str | 
         if p.id != child
         and d.named
         and len(d.words()) >= 2
-        and d.words()[-1] == surname
+        and surname in d.words()[-1].split("-")  # (and "Pelletier-Hurd" may be a Pelletier's child)
         and d.likely_gender() in (None, gender)
     ]
     if len(fitting) != 1 or (fitting[0], child) in held or (child, fitting[0]) in held:
@@ -252,6 +254,48 @@ def _parents_by_spouse(cast: Cast, facts: list[RawFact], add: Callable[..., None
             noun = "father" if gender == "male" else "mother" if gender == "female" else "parent"
             add(spouse, noun, child, marriage.start, marriage.end)
             held |= {(spouse, child), (child, spouse)}
+
+
+def _kin_by_surname(
+    text: str, cast: Cast, facts: list[RawFact], found: list[Relative], add: Callable[..., None]
+) -> None:
+    """``Peter Penrose, 55, followed his father into the lifeboat``, ``Marcus Whitt said he had
+    tried not to coach his son``: a parent or child noun no name stands beside is the one other
+    named person of the owner's surname who may be of the noun's gender; a noun that is already
+    a named person's description is that person's."""
+    relations = conventions.relations()
+    held = {(f.subject, f.qualifier) for f in facts if f.attribute == "relation"}
+    for rel in found:
+        kin_gender = relations[rel.noun].gender
+        if relation_group(relations[rel.noun].label) not in _SURNAME_KIN_GROUPS or kin_gender is None:
+            continue
+        owning = _mentioned_exactly(cast, rel.owner_start, rel.owner_end)
+        if owning is None:
+            continue
+        holder = cast.person_at(max(rel.start, rel.owner_end + 1), rel.end)
+        if holder is not None:
+            # ("his son" of Jalen Whitt, as ``people.with_relatives`` reads a first pass)
+            if holder.id != owning.id and holder.named and (holder.id, owning.id) not in held:
+                add(holder.id, rel.noun, owning.id, rel.start, rel.end)
+                held |= {(holder.id, owning.id), (owning.id, holder.id)}
+            continue
+        beside = re.match(r",?\s+(?:\w+\s+)?(?=[A-Z])", text[rel.end : rel.end + 24])
+        if beside is not None and cast.person_at(rel.end + beside.end(), rel.end + beside.end() + 1) is not None:
+            continue  # "Ortega's daughter, Carmen Ortega-Reyes": the name beside it, read elsewhere
+        inverse = relation_group(relations[rel.noun].inverse(None))
+        if any(
+            f.subject == owning.id
+            and f.attribute == "relation"
+            and relation_group(str(f.value)) == inverse
+            and f.qualifier
+            and cast.draft_of(str(f.qualifier)).gender in (None, kin_gender)
+            for f in facts
+        ):
+            continue  # "Their daughter, Jeanne ... with her daughter": the daughter already named
+        named_kin = _one_parent(cast, owning.id, kin_gender, held)
+        if named_kin is not None:
+            add(named_kin, rel.noun, owning.id, rel.start, rel.end)
+            held |= {(named_kin, owning.id), (owning.id, named_kin)}
 
 
 def _grandparents(cast: Cast, facts: list[RawFact], add: Callable[..., None]) -> None:
@@ -783,21 +827,8 @@ def find_relations(doc: Doc, cast: Cast, offices: dict[str, set[str]] | None = N
                 noun = "mother" if known == "female" else "father" if known == "male" else "parent"
                 add(parent, noun, one, pair.start, pair.end)
                 held.add((parent, one))
-    # "Peter Penrose, 55, followed his father into the lifeboat": a parent noun no name stands
-    # beside is the one named person of the owner's surname and the noun's gender
-    held = {(f.subject, f.qualifier) for f in facts if f.attribute == "relation"}
     found_relatives = relatives(doc)
-    for rel in found_relatives:
-        parent_gender = relations[rel.noun].gender
-        if relation_group(relations[rel.noun].label) != "parent of" or parent_gender is None:
-            continue
-        owning_child = _mentioned_exactly(cast, rel.owner_start, rel.owner_end)
-        if owning_child is None or cast.person_at(max(rel.start, rel.owner_end + 1), rel.end) is not None:
-            continue
-        named_parent = _one_parent(cast, owning_child.id, parent_gender, held)
-        if named_parent is not None:
-            add(named_parent, rel.noun, owning_child.id, rel.start, rel.end)
-            held |= {(named_parent, owning_child.id), (owning_child.id, named_parent)}
+    _kin_by_surname(text, cast, facts, found_relatives, add)
     # "Emma's mother, Amanda Pruitt ... Jason, who is Emma's father ... Amanda Pruitt said her
     # husband was awake": a spouse noun no name stands beside is the one co-parent
     for rel in found_relatives:

@@ -634,10 +634,15 @@ def _values(said: list[_Said], ctx: Context, attribute: str) -> list[ValueSource
             per_article.setdefault(s.article_id, s)
             evidence.append(s.fact.evidence)
         articles = sorted(per_article, key=lambda a: ctx.order[a])
+        qualifier = found[0].fact.qualifier
+        if attribute == "date" and qualifier == "night":
+            # a day is a night only if every report dating it says so ("11.40pm on Friday" beside
+            # "late on Friday" is before midnight: it disagrees with "early on Saturday")
+            qualifier = next((s.fact.qualifier for s in found if s.fact.qualifier != "night"), "night")
         result.append(
             ValueSources(
                 value=found[0].fact.value if not isinstance(found[0].fact.value, str) else str(found[0].fact.value),
-                qualifier=found[0].fact.qualifier,
+                qualifier=qualifier,
                 articles=articles,
                 evidence=evidence,
                 published=[per_article[a].published for a in articles],
