@@ -169,8 +169,15 @@ _RELATION_MODIFIERS = re.compile(r"^(?:(?:older|younger|elder|eldest|big|little|
 _RELATION_PREPOSITION = re.compile(r"\s+(?:to|for)$")
 
 
+# "attorney of", "solicitor for", "barrister of", "advocate of": the one relation storydesk
+# calls "lawyer of" (the issue's word), whichever the gold writer's newsroom uses (scorer change
+# of 2026-11-26)
+_LAWYER = re.compile(r"^(?:defen[cs]e\s+)?(?:attorney|solicitor|barrister|advocate|counsel|lawyer)\s+of$")
+
+
 def _relation_label(label: str) -> str:
-    return _RELATION_PREPOSITION.sub(" of", _RELATION_MODIFIERS.sub("", label.casefold()))
+    label = _RELATION_PREPOSITION.sub(" of", _RELATION_MODIFIERS.sub("", label.casefold()))
+    return "lawyer of" if _LAWYER.match(label) else label
 
 
 def _system_values(case: CaseFile, pid: str, kind: str, names: dict[str, str]) -> set[Any]:

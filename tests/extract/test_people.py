@@ -1711,3 +1711,16 @@ def test_chief_after_an_office_word_and_a_unit_before_who_are_no_people_or_title
     )
     assert {p.name for p in case.people} == {"Dale Summers", "Neil Rowe"}
     assert "Chief" not in _values(case, "Dale Summers", "title")
+
+
+def test_his_attorney_after_a_participle_is_the_subjects_lawyer() -> None:
+    advocate = _case("Mary Kamau, 52, did not attend. Her advocate, Evans Otieno, said she had no notice.")
+    assert _values(advocate, "Evans Otieno", "relation") == {"lawyer of"}
+    case = _case(
+        "Deputies arrested Travis Kell, 22, on Monday. His younger brother, Colby Kell, 20, turned himself "
+        "in later that morning, accompanied by his attorney, Marisa Duchesne."
+    )
+    assert _values(case, "Marisa Duchesne", "relation") == {"lawyer of"}
+    assert ("client of", "Marisa Duchesne") in {
+        (f.value, f.qualifier) for f in case.facts_about(_person(case, "Colby Kell").id, "relation")
+    }

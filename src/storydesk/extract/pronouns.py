@@ -113,8 +113,10 @@ def _clause_subject_owner(doc: Doc, pronoun: PronounMention, candidates: list[Pe
     else:
         return None
     subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None and node.dep_ == "xcomp" and node.head.pos_ in {"VERB", "AUX"}:
-        # "he had tried not to coach his son": the subject of the verb the infinitive hangs on
+    participle = node.dep_ in {"advcl", "acl"} and node.tag_ in {"VBN", "VBG"}
+    if subject is None and (node.dep_ == "xcomp" or participle) and node.head.pos_ in {"VERB", "AUX"}:
+        # "he had tried not to coach his son", "Colby Keel turned himself in, accompanied by his
+        # attorney": the subject of the verb the infinitive or participle hangs on
         subject = next((c for c in node.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or subject.i > token.i:
         return None
@@ -122,7 +124,7 @@ def _clause_subject_owner(doc: Doc, pronoun: PronounMention, candidates: list[Pe
         # a he/she subject already resolved: "Marcus Whitt said he had tried not to coach his son"
         owners = [d for d in candidates if any(p.start == subject.idx for p in d.pronouns)]
         return owners[0] if len(owners) == 1 else None
-    return named_at(candidates, subject.idx)
+    return _named_subject(candidates, subject)  # (or named beside it: "His younger brother, Colby Keel,")
 
 
 _TIME_MARKERS = {"as", "when", "while", "after", "before", "until", "because", "since", "once"}
