@@ -3,7 +3,8 @@
 Each extractor is a plain function with explicit inputs; this module only wires them:
 
     clean text -> spaCy Doc -> entities -> people (names, descriptions, pronouns)
-               -> attributes -> times -> quotes -> events (and their facts) -> numbers
+               -> times -> quotes -> people named in quotes -> attributes
+               -> events (and their facts) -> numbers
                -> summary -> case file
 """
 
@@ -35,9 +36,8 @@ def analyze_article(
     org_spans = [(e.start, e.end) for e in found if e.label == "ORG"]
     descriptions = mentions.descriptions(doc, names, org_spans)
     cast = people.resolve_people(doc, article, names, descriptions, mentions.pronouns(doc))
-    cast = people.with_relatives(doc, article, cast, mentions.relatives(doc), relations.stated_relations(doc, cast))
-    raw_facts = attributes.find_attributes(doc, cast)
-    facts = attributes.to_facts(article, cast, raw_facts)
+    stated = relations.stated_relations(doc, cast)
+    cast = people.with_relatives(doc, article, cast, mentions.relatives(doc), stated)
     # an entity the model tagged ORG or PLACE inside what became a person's name ("Bishop, 33,
     # said"; "Connor 'Bish' Bishop") is that person only
     named = [(m.start, m.end) for m in names]
@@ -45,6 +45,10 @@ def analyze_article(
     organisations = entities.build_organisations(article, found)
     times = find_times(doc, article)
     quotes, quoted_terms = find_quotes(doc, article, cast.people, organisations, times)
+    # "'My mom is 78,' Brunner said": the speaker's relatives named only in their own words
+    cast = people.with_quoted_kin(doc, article, cast, quotes, stated)
+    raw_facts = attributes.find_attributes(doc, cast)
+    facts = attributes.to_facts(article, cast, raw_facts)
     places, things = entities.build_places(article, found), entities.build_things(article, found)
     found_events = find_events(
         doc,

@@ -1724,3 +1724,19 @@ def test_his_attorney_after_a_participle_is_the_subjects_lawyer() -> None:
     assert ("client of", "Marisa Duchesne") in {
         (f.value, f.qualifier) for f in case.facts_about(_person(case, "Colby Kell").id, "relation")
     }
+
+
+def test_my_mom_in_a_speakers_quote_is_the_speakers_mother() -> None:
+    case = _case(
+        "Kayla Brunvand, 34, lives in Dorrance. 'My mom is 78 and she can't drive at night. My mom would "
+        "have to come with me,' Brunvand said."
+    )
+    mothers = [p for p in case.people if p.name == "My mom"]
+    assert len(mothers) == 1
+    assert {(f.value, f.qualifier) for f in case.facts_about(mothers[0].id, "relation")} == {
+        ("mother of", "Kayla Brunvand")
+    }
+    brother = _case(
+        "Wian Botma scored the second try. 'My brother has been telling me that since we were kids,' Ruan Botma said."
+    )
+    assert "My brother" not in {p.name for p in brother.people}  # may be Wian

@@ -56,7 +56,7 @@ from storydesk.extract.mentions import (
 from storydesk.extract.occupation_nouns import is_occupation
 from storydesk.extract.pronouns import REPORTING_VERBS, quotation_before, resolve_pronouns
 from storydesk.extract.spans import doc_text, evidence
-from storydesk.model import Article, Mention, MentionKind, Person
+from storydesk.model import Article, Mention, MentionKind, Person, Quote
 
 # Definite descriptions that become an unnamed person when no named person carries them.
 _SPECIFIC_GROUPS = {"driver", "attacker", "victim", "suspect", "cyclist", "pedestrian", "passenger", "hero"}
@@ -1118,6 +1118,71 @@ def _add_relatives(
         made[key] = draft
         result.append(draft)
     return result
+
+
+def with_quoted_kin(
+    doc: Doc, article: Article, cast: Cast, quotes: list[Quote], stated: set[tuple[int, int, str]]
+) -> Cast:
+    """``'My mom is 78 and can't drive at night,' Brunner said``: a singular kin noun owned by
+    "my" (or "our") inside a direct quotation whose speaker is a person of the cast is that
+    speaker's relative, an unnamed person of their own, unless a name stands beside the noun or
+    the speaker already has a relative of that kind (``stated``: see ``with_relatives``, or an
+    unnamed one made before). The new people come after the others, so the ids the quotations
+    give keep their meaning."""
+    relations = conventions.relations()
+    kin = conventions.kin_nouns()
+    text = doc_text(doc)
+    index = {p.id: i for i, p in enumerate(cast.people)}
+    drafts = list(cast.drafts)
+    held = {(o, g) for _, o, g in stated} | {
+        (drafts.index(d.kin[1]), relation_group(relations[d.kin[0]].label))
+        for d in drafts
+        if d.kin is not None and d.kin[1] in drafts
+    }
+    made: dict[tuple[int, str], PersonDraft] = {}
+    for quote in quotes:
+        if quote.kind != "direct" or quote.speaker_id not in index:
+            continue
+        owner = cast.drafts[index[quote.speaker_id]]
+        span = doc.char_span(quote.evidence.start, quote.evidence.end, alignment_mode="expand")
+        for token in span if span is not None else ():
+            poss = next((c for c in token.children if c.dep_ == "poss"), None)
+            if token.tag_ != "NN" or token.lower_ not in kin or poss is None or poss.lower_ not in {"my", "our"}:
+                continue
+            if any(c.dep_ in {"compound", "amod"} and c.lower_ in _NOT_KIN_WORDS for c in token.children):
+                continue
+            start, end = poss.idx, token.idx + len(token.text)
+            if _BESIDE_AFTER.match(text[end : end + 3]) and cast.person_at(end, end + 24) is not None:
+                continue  # "my husband, Tyler,": the named person is read elsewhere
+            label = relations[token.lower_].label
+            if (index[quote.speaker_id], relation_group(label)) in held:
+                continue
+            gender = relations[token.lower_].gender
+            if any(
+                d is not owner
+                and d.named
+                and d.likely_gender() in (None, gender)
+                and _surname_parts(d) & _surname_parts(owner)
+                for d in cast.drafts
+            ):
+                continue  # "'My brother has been telling me that,' Botha said" with Wian Botha named
+            desc = Description(
+                start=start, end=end, text=text[start:end], noun=None, age=None, age_span=None, definite=True
+            )
+            key = (index[quote.speaker_id], label)
+            if key in made:
+                made[key].descriptions.append(desc)
+                continue
+            draft = PersonDraft(descriptions=[desc], kin=(token.lower_, owner))
+            if relations[token.lower_].gender:
+                draft.gender, draft.gender_span = relations[token.lower_].gender, (start, end)
+            made[key] = draft
+            drafts.append(draft)
+    return build_cast(article, drafts) if made else cast
+
+
+# Words that make a kin noun no family ("my business partner")
+_NOT_KIN_WORDS = {"business", "tennis", "doubles", "dance", "training", "sparring"}
 
 
 def _mention_kind(mention: NameMention) -> MentionKind:
