@@ -1740,3 +1740,11 @@ def test_my_mom_in_a_speakers_quote_is_the_speakers_mother() -> None:
         "Wian Botma scored the second try. 'My brother has been telling me that since we were kids,' Ruan Botma said."
     )
     assert "My brother" not in {p.name for p in brother.people}  # may be Wian
+
+
+def test_a_place_word_after_no_forename_is_no_person() -> None:
+    case = _case(
+        "About 30 residents of Mandela Park travelled to court. The road at Pell Crossing flooded. "
+        "Grace Park, 41, a nurse, said the water rose fast."
+    )
+    assert {p.name for p in case.people} == {"Grace Park"}

@@ -909,14 +909,36 @@ def _unsupported_word(doc: Doc, draft: PersonDraft) -> bool:
         return False
     for mention in draft.names:
         words = mention.name.split()
-        if len(words) != 1 or mention.title or mention.pseudonym or mention.nickname or mention.post_nominals:
+        # ("residents of Mandela Park", "at Pell Crossing": a place word after a word no forename)
+        placed = len(words) == 2 and words[1] in _PLACE_WORDS
+        if (len(words) != 1 and not placed) or mention.title or mention.pseudonym or mention.nickname:
             return False
-        if is_forename(words[0]) or not words[0][:1].isupper() or "." in words[0]:
+        if mention.post_nominals or is_forename(words[0]) or not words[0][:1].isupper() or "." in words[0]:
             return False
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None and _acts(span.root):
             return False
     return True
+
+
+# Last words of two-word place names that are surnames too often to be read as places anywhere
+# ("Park", "Hall", "Ward"), but are places when nothing else makes the two words a person
+_PLACE_WORDS = {
+    "Park",
+    "Hall",
+    "Ward",
+    "Crossing",
+    "Beck",
+    "Green",
+    "Common",
+    "Bridge",
+    "Moor",
+    "Heath",
+    "Cross",
+    "Gate",
+    "Lodge",
+    "Mill",
+}
 
 
 def _acts(token: Token) -> bool:
