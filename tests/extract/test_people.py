@@ -1748,3 +1748,12 @@ def test_a_place_word_after_no_forename_is_no_person() -> None:
         "Grace Park, 41, a nurse, said the water rose fast."
     )
     assert {p.name for p in case.people} == {"Grace Park"}
+
+
+def test_the_teenager_named_locally_as_is_the_boy_of_the_lede() -> None:
+    case = _case(
+        "A 17-year-old boy was taken to hospital with stab wounds after an attack in Hollinsby on Tuesday.\n\n"
+        "The teenager, named locally as Kian Rudd, was found lying on the pavement in Marsh Lane."
+    )
+    assert [p.name for p in case.people] == ["Kian Rudd"]
+    assert _values(case, "Kian Rudd", "age") == {17}

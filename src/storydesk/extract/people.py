@@ -564,11 +564,17 @@ _NAMED_AS = re.compile(
     r"(?:\b(?:He|She|he|she|[Tt]he\s+(?:" + _WORD + r"\s+){0,2}" + _WORD + r")"
     r"\s+(?:has\s+(?:since\s+)?been|had\s+been|was|is)\s+(?:since\s+|later\s+|now\s+)?"
     r"(?:named|identified)|\b(?:named|identified)\s+(?:him|her|the\s+(?:" + _WORD + r"\s+){0,2}" + _WORD + ")"
-    r"|\b[Tt]he\s+(?:" + _WORD + r"\s+){0,2}" + _WORD + r"\s+(?:is|was)(?=\s+$))"
+    r"|\b[Tt]he\s+(?:" + _WORD + r"\s+){0,2}" + _WORD + r"\s+(?:is|was)(?=\s+$)"
+    # "The teenager, named locally as Kian Raddle, was found"
+    r"|\b[Tt]he\s+(?:" + _WORD + r"\s+){0,2}" + _WORD + r",\s+(?:who\s+(?:was|has\s+been)\s+)?(?:named|identified))"
     r"(?:\s+(?:locally|publicly|on\s+\w+|yesterday|today|" + _WEEKDAYS + r"|by\s+" + _IDENTIFIERS + r"))*"
     # "named locally as retired shearer Doug McInnes": a trade may stand before the name
     r"(?:\s+as(?:\s+(?!(?:and|or|the|a|an)\b)[a-z][\w-]*){0,3})?\s+$"
 )
+
+
+# Nouns that say what kind of person, not what part in the story, for "The teenager, named as"
+_GENERAL_NOUNS = {"man", "woman", "boy", "girl", "teenager", "teen", "youth", "pensioner", "child", "person"}
 
 
 def _link_named_as(text: str, drafts: list[PersonDraft]) -> list[PersonDraft]:
@@ -611,6 +617,21 @@ def _link_named_as(text: str, drafts: list[PersonDraft]) -> list[PersonDraft]:
                 same = [d for d in result if not d.named and described.group(1) in d.nouns()]
                 seen = [d for d in same if d.last_mention(match.start()) >= 0]
                 owner = max(seen, key=lambda d: d.last_mention(match.start())) if seen else None
+            if owner is None and described is not None and described.group(1) in _GENERAL_NOUNS:
+                # "A 17-year-old boy was taken to hospital ... The teenager, named locally as Kian
+                # Raddle": the one unnamed person of a fitting gender in the paragraph before
+                noun = conventions.person_nouns().get(described.group(1))
+                allowed = {None, noun.gender} if noun is not None and noun.gender else {None, "male", "female"}
+                fitting = [
+                    d
+                    for d in result
+                    if not d.named
+                    and d.kin is None
+                    and not any(x.plural for x in d.descriptions)
+                    and d.gender in allowed
+                    and any(match.start() - 400 <= x < match.start() for x in d.mention_starts())
+                ]
+                owner = fitting[0] if len(fitting) == 1 else None
             if owner is None or owner not in result or named not in result or not _compatible(owner, named):
                 continue
             named.absorb(owner)
