@@ -161,7 +161,9 @@ class Results:
 
 # Words that say which of a relation, not what relation: gold writers write "older brother of"
 # for one report and "brother of" for the next, so both sides are compared without them.
-_RELATION_MODIFIERS = re.compile(r"^(?:(?:older|younger|elder|eldest|big|little|twin|estranged|late|college)\s+)+")
+_RELATION_MODIFIERS = re.compile(
+    r"^(?:(?:older|younger|elder|eldest|big|little|twin|estranged|late|college|long-time|longtime|close|best|childhood|lifelong)\s+)+"
+)
 
 
 # "deputy to" and "deputy of", "adviser to" and "adviser of": one relation, whichever

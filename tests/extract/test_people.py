@@ -1757,3 +1757,12 @@ def test_the_teenager_named_locally_as_is_the_boy_of_the_lede() -> None:
     )
     assert [p.name for p in case.people] == ["Kian Rudd"]
     assert _values(case, "Kian Rudd", "age") == {17}
+
+
+def test_long_time_and_best_are_modifiers_of_a_relation() -> None:
+    case = _case(
+        "Chief Emeka Adeyemi, 74, will retire. Chief Adeyemi's long-time business partner, Alhaji Musa "
+        "Danladi, will sell his stake. Tom Reeder, 40, died on Friday. His best friend, Sam Colley, found him."
+    )
+    assert _values(case, "Musa Danladi", "relation") == {"business partner of"}
+    assert _values(case, "Sam Colley", "relation") == {"friend of"}

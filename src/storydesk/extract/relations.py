@@ -31,7 +31,8 @@ from storydesk.model import Person
 
 # a relation noun, with what may stand before it and leave the relation as it is
 _REL_MODIFIERS = (
-    r"(?:former|estranged|late|younger|older|elder|eldest|youngest|first|second|third|twin|little|big|baby)\s+"
+    r"(?:former|estranged|late|younger|older|elder|eldest|youngest|first|second|third|twin|little|big|baby"
+    r"|long-time|longtime|close|best|childhood|lifelong)\s+"
 )
 # "his former business partner": a partner in business, not in life
 _REL_WORD = r"(?:ex-|" + _REL_MODIFIERS + r")?(?:business\s+)?[a-zà-öø-ÿ-]+"
