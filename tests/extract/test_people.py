@@ -1766,3 +1766,8 @@ def test_long_time_and_best_are_modifiers_of_a_relation() -> None:
     )
     assert _values(case, "Musa Danladi", "relation") == {"business partner of"}
     assert _values(case, "Sam Colley", "relation") == {"friend of"}
+
+
+def test_he_was_88_gives_the_age_of_the_he() -> None:
+    case = _case("Eugene Ostrander, who served three terms as mayor of Linwood, died Sunday at his home. He was 88.")
+    assert _values(case, "Eugene Ostrander", "age") == {88}

@@ -303,6 +303,22 @@ def _comma_ages(text: str, drafts: list[PersonDraft]) -> None:
                 draft.ages.append((int(before.group(1)), before.start(1), before.end(1)))
 
 
+# "He was 88." / "She is 34.": a sentence that only gives its he or she an age
+_PRONOUN_AGE = re.compile(r"\s+(?:was|is)\s+(\d{1,3})\s*\.(?!\d)")
+
+
+def _pronoun_ages(text: str, drafts: list[PersonDraft]) -> None:
+    """``Eugene Ostrowski ... died Sunday at his home. He was 88.``: the age of the person a
+    resolved he/she stands for, when the sentence says nothing else."""
+    for draft in drafts:
+        for pronoun in draft.pronouns:
+            if pronoun.text not in {"He", "She"}:
+                continue
+            match = _PRONOUN_AGE.match(text, pronoun.end)
+            if match and 0 < int(match.group(1)) < 120:
+                draft.ages.append((int(match.group(1)), match.start(1), match.end(1)))
+
+
 def _ages_at_death(doc: Doc, drafts: list[PersonDraft]) -> None:
     """``Jack Penrose, the former coxswain ..., has died aged 84``: the age a named person
     died at (not ``left school aged 14``: an age only with die or pass away)."""
@@ -1260,6 +1276,7 @@ def resolve_people(
         resolve_pronouns(doc, drafts, pronouns, descs)
         if sum(len(d.pronouns) for d in drafts) == before:
             break
+    _pronoun_ages(text, drafts)
     drafts = _link_named_as(text, drafts)
     drafts = _link_aged_unnamed(drafts)
     drafts = _link_aged_definite(doc, drafts, bare=False)
