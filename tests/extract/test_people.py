@@ -1771,3 +1771,13 @@ def test_long_time_and_best_are_modifiers_of_a_relation() -> None:
 def test_he_was_88_gives_the_age_of_the_he() -> None:
     case = _case("Eugene Ostrander, who served three terms as mayor of Linwood, died Sunday at his home. He was 88.")
     assert _values(case, "Eugene Ostrander", "age") == {88}
+
+
+def test_a_definite_description_opening_the_next_sentence_is_the_one_named_before() -> None:
+    case = _case(
+        "The hospital will close its labour unit in March. For Kayla Brunson, 29, who is due in January, "
+        "the news meant rearranging everything. The mother of three, who works as a cashier at a farm "
+        "supply store, said her husband, Tyler, drives a grain truck."
+    )
+    assert _values(case, "Kayla Brunson", "gender") == {"female"}
+    assert "cashier" in _values(case, "Kayla Brunson", "occupation")

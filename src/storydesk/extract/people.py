@@ -493,6 +493,8 @@ def _link_descriptions(doc: Doc, drafts: list[PersonDraft], descs: list[Descript
         owned = re.match(r"\s+(?:of|for|at)\s", text[desc.end : desc.end + 5]) is not None
         office = owned and desc.noun is not None and desc.noun in conventions.occupations().offices
         target = _definite_match(desc, drafts, table, by_title=not owned) if desc.definite and not office else None
+        if target is None and desc.definite and not office:
+            target = _named_just_before(doc, desc, drafts, table)
         if target is not None and _acted_on_by(doc, desc, target):
             target = None  # "Ms Adebayo reported it to the authority's monitoring officer": another
         if target is not None:
@@ -526,6 +528,30 @@ def _indefinite_speaker(doc: Doc, desc: Description) -> bool:
     if desc.noun is None:
         return speaking_by_trade(head)  # "A tea vendor whose stall faces the shop told"
     return head.dep_ == "nsubj" and head.head.lemma_.lower() in REPORTING_VERBS
+
+
+def _named_just_before(
+    doc: Doc, desc: Description, drafts: list[PersonDraft], table: dict[str, conventions.PersonNoun]
+) -> PersonDraft | None:
+    """``For Kayla Brunner, 29, who is due in January, the news meant rearranging everything.
+    The mother of three, who works as a cashier, said``: a definite description of no trade or
+    part (mother of three, the pensioner) opening a sentence, as its subject, is the one person
+    named in the sentence before whose gender it does not contradict."""
+    noun = table.get(desc.noun or "")
+    if noun is None or noun.occupation or noun.group is not None:
+        return None
+    span = doc.char_span(desc.start, desc.end, alignment_mode="expand")
+    if span is None or span.start != span.sent.start or span.sent.start == 0:
+        return None
+    if span.root.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    previous = doc[span.sent.start - 1].sent
+    named = [d for d in drafts if d.named and any(previous.start_char <= m.start < previous.end_char for m in d.names)]
+    if len(named) != 1 or named[0].likely_gender() not in (None, noun.gender):
+        return None
+    if desc.age is not None and named[0].age_values() and desc.age not in named[0].age_values():
+        return None
+    return named[0]
 
 
 def _acted_on_by(doc: Doc, desc: Description, draft: PersonDraft) -> bool:
