@@ -1781,3 +1781,15 @@ def test_a_definite_description_opening_the_next_sentence_is_the_one_named_befor
     )
     assert _values(case, "Kayla Brunson", "gender") == {"female"}
     assert "cashier" in _values(case, "Kayla Brunson", "occupation")
+
+
+def test_a_name_after_a_nationality_is_a_person_and_an_organisation_stays_one() -> None:
+    case = _case(
+        "Vermeulen won the sprint, beating the Colombian Julián Cardona by half a wheel. Among those "
+        "sleeping on stretchers was New Zealander Teresa Ngaio, who moved to the town two years ago. The "
+        "German Consulate General and the Cornish Fish Producers' Organisation sent staff."
+    )
+    names = {p.name for p in case.people}
+    assert {"Julián Cardona", "Teresa Ngaio"} <= names
+    assert not names & {"Consulate General", "Fish Producers' Organisation"}
+    assert _values(case, "Julián Cardona", "nationality") == {"Colombian"}

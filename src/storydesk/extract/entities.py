@@ -184,6 +184,11 @@ def find_entity_mentions(doc: Doc) -> list[EntityMention]:
         name = text[start:end]
         if "\n" in name:
             continue
+        after = _person_after_nationality(name)
+        if after is not None and free(start + after, end):
+            # "the Colombian Julián Cardenal" tagged as an organisation: the person after it
+            add(EntityMention(start + after, end, text[start + after : end], "PERSON", text[start + after : end]))
+            continue
         thing = _thing_category(name)
         if thing is not None or ent.label_ == "PRODUCT":
             if thing == "vehicle":
@@ -202,9 +207,15 @@ def find_entity_mentions(doc: Doc) -> list[EntityMention]:
         following = doc[second.i + 1] if second.i + 1 < len(doc) else None
         if following is not None and following.tag_ == "NNP" and following.idx == end + 1:
             continue  # a longer name ("Grace Fellowship Church")
-        if first.i > 0 and doc[first.i - 1].tag_ == "NNP" and doc[first.i - 1].idx + len(doc[first.i - 1]) == start - 1:
+        after_nationality = _nationality_before(text, start)
+        joined_before = first.i > 0 and doc[first.i - 1].tag_ == "NNP"
+        if joined_before and doc[first.i - 1].idx + len(doc[first.i - 1]) == start - 1 and not after_nationality:
             continue
-        named = _forename_and_surname(text, start, [first.text, second.text]) or _occupation_before(text, start)
+        named = (
+            _forename_and_surname(text, start, [first.text, second.text])
+            or _occupation_before(text, start)
+            or after_nationality
+        )
         if free(start, end) and named:
             add(EntityMention(start, end, text[start:end], "PERSON", text[start:end]))
     found.sort(key=lambda m: m.start)
@@ -380,6 +391,33 @@ def model_product(mention: EntityMention) -> bool:
 def _org_words() -> frozenset[str]:
     heads = conventions.org_words()
     return frozenset(heads.org_heads | heads.unit_heads | heads.institution_heads)
+
+
+def _person_after_nationality(name: str) -> int | None:
+    """Where the person starts in ``Colombian Julián Cardenal``: a nationality adjective, then
+    two or three capitalised words none of which names a kind of organisation, street or place
+    (not ``German Consulate General``)."""
+    nationality = re.match(r"[A-Z][\w-]*\s+", name)
+    if nationality is None or nationality.group(0).strip() not in conventions.demonyms():
+        return None
+    rest = name[nationality.end() :].split()
+    placeish = _org_words() | _STREET_WORDS | _LAND_WORDS | _COLLECTIVE_WORDS | _AWARD_WORDS | {"Limited", "Ltd"}
+    if not 2 <= len(rest) <= 3 or not all(w[:1].isupper() for w in rest):
+        return None
+    if any(re.sub(r"['’]s?$", "", w) in placeish for w in rest):
+        return None
+    return nationality.end()
+
+
+def _nationality_before(text: str, start: int) -> bool:
+    """``was New Zealander Teresa Ngata``, ``beating the Colombian Julián Cardenal``: a
+    nationality noun or adjective right before the span (two words at most)."""
+    match = re.search(r"(?:^|\s)([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+$", text[max(0, start - 30) : start])
+    if match is None:
+        return False
+    words = match.group(1)
+    candidates = [words, words.split()[-1]]
+    return any(w in conventions.demonyms() or w in conventions.nationality_nouns() for w in candidates)
 
 
 def _occupation_before(text: str, start: int) -> bool:
