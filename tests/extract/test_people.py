@@ -1793,3 +1793,12 @@ def test_a_name_after_a_nationality_is_a_person_and_an_organisation_stays_one() 
     assert {"Julián Cardona", "Teresa Ngaio"} <= names
     assert not names & {"Consulate General", "Fish Producers' Organisation"}
     assert _values(case, "Julián Cardona", "nationality") == {"Colombian"}
+
+
+def test_a_forename_with_an_age_in_apposition_and_a_compound_trade() -> None:
+    case = _case(
+        "By the time Divya was moved, she had lost too much blood, her husband, Ganesh Shenoy, said. "
+        "'My wife was cold,' said Ganesh, a 29-year-old construction worker."
+    )
+    assert _values(case, "Ganesh Shenoy", "age") == {29}
+    assert _values(case, "Ganesh Shenoy", "occupation") == {"construction worker"}

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from storydesk import conventions
 from storydesk.extract import counsel, occupations, origins, relations
 from storydesk.extract.drafts import PersonDraft
+from storydesk.extract.mentions import Description
 from storydesk.extract.people import Cast
 from storydesk.extract.rawfact import RawFact
 from storydesk.extract.spans import doc_text, evidence
@@ -51,14 +52,14 @@ def _titles(person_id: str, draft: PersonDraft) -> list[RawFact]:
     return facts
 
 
-def _descriptions(person_id: str, draft: PersonDraft) -> list[RawFact]:
+def _descriptions(doc: Doc, person_id: str, draft: PersonDraft) -> list[RawFact]:
     table = conventions.person_nouns()
     facts: list[RawFact] = []
     for desc in draft.descriptions:
         noun = table.get(desc.noun or "")
         facts.append(RawFact(person_id, "description", desc.text, desc.start, desc.end))
         if noun is not None and noun.occupation:
-            facts.append(RawFact(person_id, "occupation", noun.noun, desc.start, desc.end))
+            facts.append(RawFact(person_id, "occupation", _with_compounds(doc, desc, noun.noun), desc.start, desc.end))
         if noun is not None and noun.role:
             facts.append(RawFact(person_id, "role", noun.role, desc.start, desc.end))
         nationality = occupations.demonym(desc.nationality) if desc.nationality else None
@@ -67,6 +68,18 @@ def _descriptions(person_id: str, draft: PersonDraft) -> list[RawFact]:
         if desc.children is not None:
             facts.append(RawFact(person_id, "children", desc.children, desc.start, desc.end))
     return facts
+
+
+def _with_compounds(doc: Doc, desc: Description, noun: str) -> str:
+    """``a 29-year-old construction worker`` -> ``construction worker``: the occupation noun
+    with the nouns compounded before it (not adjectives: ``the heroic driver`` is a driver)."""
+    span = doc.char_span(desc.start, desc.end, alignment_mode="expand")
+    if span is None or span.root.lemma_.lower() != noun:
+        return noun
+    compounds = [t for t in span.root.lefts if t.dep_ == "compound" and t.pos_ == "NOUN" and t.i >= span.start]
+    if not compounds or compounds[-1].i != span.root.i - 1:
+        return noun
+    return " ".join([*(t.lower_ for t in compounds), noun])
 
 
 def _gender(person_id: str, draft: PersonDraft) -> list[RawFact]:
@@ -168,7 +181,7 @@ def find_attributes(doc: Doc, cast: Cast) -> list[RawFact]:
     for person, draft in zip(cast.people, cast.drafts, strict=True):
         facts += _ages(person.id, draft)
         facts += _titles(person.id, draft)
-        facts += _descriptions(person.id, draft)
+        facts += _descriptions(doc, person.id, draft)
         facts += _gender(person.id, draft)
     found_occupations = occupations.find_occupations(doc, cast)
     facts += relations.find_relations(doc, cast, _offices(found_occupations, cast))

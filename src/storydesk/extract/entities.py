@@ -254,6 +254,7 @@ def _people_mislabelled(text: str, mentions: list[EntityMention]) -> list[Entity
     Chelimo``), is a person; one word only after an owned kinship noun
     (``her daughter Sofia``)."""
     surnames = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and " " in m.text}
+    forenames = {m.text.split()[0] for m in mentions if m.label == "PERSON" and " " in m.text}
     relations = conventions.relations()
     changed = False
     result: list[EntityMention] = []
@@ -275,8 +276,14 @@ def _people_mislabelled(text: str, mentions: list[EntityMention]) -> list[Entity
             after_relation = before is not None and before.group(2).lower() in relations
             # one word only after an owned kinship noun: "her daughter Sofia", not "to Sofia"
             owned = before is not None and re.match(r"(?:his|her|their|\S+['’]s?)\s", (before.group(1) or "").lower())
-            # or the surname of a person named in full ("Ruiz-Castillo's husband")
-            if len(words) == 1 and not (after_relation and owned) and m.text not in surnames:
+            # or the surname of a person named in full ("Ruiz-Castillo's husband"), or the
+            # forename of one, with an age or a trade in apposition ("said Ganesh, a 29-year-old
+            # construction worker")
+            described = m.text in forenames and (
+                re.match(r",\s+(?:an?\s+)?\d{1,3}(?:-year-old\b|\s*,)", text[m.end : m.end + 24]) is not None
+                or _person_noun_after(text, m.end)
+            )
+            if len(words) == 1 and not (after_relation and owned) and m.text not in surnames and not described:
                 result.append(m)
                 continue
             # "Harlow & Finch" (a firm of partners' names) is no person for its surname
@@ -306,7 +313,7 @@ def _people_mislabelled(text: str, mentions: list[EntityMention]) -> list[Entity
                     and re.search(r"['’]s?\s+$", text[max(0, m.start - 3) : m.start]) is None
                 )
             )
-            if not last_is_head and (words[-1] in surnames or after_relation or aged):
+            if not last_is_head and (words[-1] in surnames or after_relation or aged or described):
                 m = EntityMention(m.start, m.end, m.text, "PERSON", m.text)
                 if len(words) >= 2 and words[-1] not in surnames:
                     surnames.add(words[-1])
