@@ -523,3 +523,14 @@ def test_one_of_to_become_and_two_word_trades(text: str, name: str, occupations:
     case = analyze(text, published="2023-06-01", check_language=False)
     person = next(p for p in case.people if p.name == name)
     assert {f.value for f in case.facts_about(person.id, "occupation")} == occupations
+
+
+def test_a_verb_tagged_as_a_name_is_no_part_of_a_job() -> None:
+    case = analyze(
+        "Kilima MCAs yesterday voted to impeach county Health executive Dr Mary Kamau, two years after she "
+        "was sworn in.",
+        published="2023-06-01",
+        check_language=False,
+    )
+    person = next(p for p in case.people if p.name == "Mary Kamau")
+    assert {f.value for f in case.facts_about(person.id, "occupation")} == {"county Health executive"}
