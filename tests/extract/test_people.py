@@ -1802,3 +1802,16 @@ def test_a_forename_with_an_age_in_apposition_and_a_compound_trade() -> None:
     )
     assert _values(case, "Ganesh Shenoy", "age") == {29}
     assert _values(case, "Ganesh Shenoy", "occupation") == {"construction worker"}
+
+
+def test_whose_father_after_a_name_is_that_persons_unnamed_father() -> None:
+    case = _case(
+        "Gunnar Halvard, 63, whose father founded the company in 1971, did not speak in court. The "
+        "Belgian Stijn Verhoef, whose father Luc was a professional rider, won the stage."
+    )
+    fathers = [p for p in case.people if p.name == "whose father"]
+    assert len(fathers) == 1
+    assert {(f.value, f.qualifier) for f in case.facts_about(fathers[0].id, "relation")} == {
+        ("father of", "Gunnar Halvard")
+    }
+    assert "whose father Luc" not in {p.name for p in case.people}

@@ -912,11 +912,30 @@ _NOT_KIN_MODIFIERS = {
 _AGE_AFTER_KIN = re.compile(r",\s*(?:aged\s+)?(\d{1,2}|1[01]\d)\s*[,;.)](?!\d)")
 
 
+def _whose_antecedent(noun: Token) -> list[Token] | None:
+    """The name (its tokens) a ``whose`` clause containing ``noun`` hangs on, by the parse."""
+    node = noun
+    for _ in range(4):
+        if node.dep_ == "relcl":
+            break
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    else:
+        return None
+    if node.dep_ != "relcl":
+        return None
+    antecedent = node.head
+    if antecedent.pos_ != "PROPN":
+        return None
+    return [*(t for t in antecedent.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"), antecedent]
+
+
 def relatives(doc: Doc) -> list[Relative]:
     """Singular kin nouns (``kin`` in the relation table) with a possessive owner: ``his``,
-    ``her`` or a capitalised name (``Rolando's wife``). ``their``, ``my``, ``whose`` and
-    owners that are descriptions (``the couple's son``) are left alone: who owns them needs
-    more than the phrase."""
+    ``her``, a capitalised name (``Rolando's wife``) or ``whose`` after a name. ``their``,
+    ``my`` and owners that are descriptions (``the couple's son``) are left alone: who owns
+    them needs more than the phrase."""
     kin = conventions.kin_nouns()
     text = doc_text(doc)
     found: list[Relative] = []
@@ -938,11 +957,15 @@ def relatives(doc: Doc) -> list[Relative]:
         elif poss.pos_ == "PROPN" and poss.text[:1].isupper():
             owner = [t for t in poss.subtree if t.dep_ != "case"]
             owner_start, owner_end, pronoun = owner[0].idx, owner[-1].idx + len(owner[-1].text), False
+        elif poss.lower_ == "whose" and (named := _whose_antecedent(token)) is not None:
+            # "Gunnar Halvorsen, 63, whose father founded the company in 1971": the name the
+            # clause hangs on owns the noun
+            owner_start, owner_end, pronoun = named[0].idx, named[-1].idx + len(named[-1].text), False
         else:
             continue
         if poss.i > token.i:
             continue
-        start, end = owner_start, token.idx + len(token.text)
+        start, end = (poss.idx if poss.lower_ == "whose" else owner_start), token.idx + len(token.text)
         age = _AGE.search(text, start, end) or _AGE_AFTER_KIN.match(text, end)
         found.append(
             Relative(

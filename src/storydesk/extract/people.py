@@ -1146,7 +1146,8 @@ def _add_relatives(
         for mention, draft in names:
             if 0 <= mention.start - rel.end <= 24 and _BESIDE_AFTER.match(text[rel.end : mention.start]):
                 return draft
-            if 0 <= rel.start - mention.end <= 14 and _BESIDE_BEFORE.match(text[mention.end : rel.start]):
+            whose = rel.text.lower().startswith("whose")  # "Halvorsen, 63, whose father": the owner
+            if not whose and 0 <= rel.start - mention.end <= 14 and _BESIDE_BEFORE.match(text[mention.end : rel.start]):
                 return draft
         return None
 
