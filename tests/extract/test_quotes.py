@@ -942,3 +942,19 @@ def test_a_spokesperson_for_someone_not_in_the_cast_is_not_linked_to_another_org
     assert any("Brenmoor Housing Trust" in name for name in names.values())
     assert first.speaker_id is None and later.speaker_id is None
     assert later.speaker_text == "A Whitehall spokesperson"
+
+
+def test_an_unnamed_spokesperson_of_a_cast_person_still_speaks_for_the_organisation() -> None:
+    from storydesk import analyze
+
+    case = analyze(
+        "Officers searched the flat on Monday. A spokesman for South Wales Police said extra speed checks "
+        "would be carried out. 'We urge drivers to slow down,' he added. A club spokesperson said the "
+        "striker would have a scan.",
+        published="2023-06-01",
+        check_language=False,
+    )
+    police = next(o for o in case.organisations if o.name == "South Wales Police")
+    quote = next(q for q in case.quotes if "speed checks" in q.evidence.text)
+    assert quote.speaker_id == police.id
+    assert "A spokesman" in {p.name for p in case.people}

@@ -86,6 +86,13 @@ def resolve(
         people = [e for e in cast.entities if e.kind == "person" and speaker.head_text.lower() in e.last_words]
         if people:
             return _most_recent(people, cast, speaker.start)
+    if speaker.statement and speaker.text.lower().startswith(("a ", "an ", "one ")):
+        # "A spokesman for South Wales Police said", "A club spokesperson said": the organisation
+        # speaks, through a person the cast keeps unnamed (a named spokesperson, "the force's
+        # spokesman, Jo Bell", speaks as herself)
+        found = _statement_organisation(speaker, cast, paragraphs, table)
+        if found is not None:
+            return found
     if covering:
         return min(covering, key=lambda m: (m.end - m.start, m.kind != "person")).entity_id
     pronoun = table.pronoun_kind(speaker.head_text)
@@ -96,13 +103,9 @@ def resolve(
     if exact:
         return exact[0].entity_id
     if speaker.statement:
-        named = _organisation_named_in(speaker, cast)
-        if named is not None:
-            return named
-        # a council spokeswoman, a club spokesperson: the organisation of that kind
-        kind = next((w for w in speaker.text.lower().split()[:-1] if w in table.organisation_nouns), None)
-        if kind is not None:
-            return _standin(speaker, kind, cast, paragraphs, table)
+        found = _statement_organisation(speaker, cast, paragraphs, table)
+        if found is not None or _kind_of_organisation(speaker, table) is not None:
+            return found
         if _names_someone(speaker):
             # a Downing Street spokesperson: the cast lacks the one it names, not someone else
             return None
@@ -149,6 +152,26 @@ def _names_someone(speaker: SpeakerSpan) -> bool:
     """A capitalised word in the span besides its first word and its head: a name."""
     words = speaker.text.split()[1:]
     return any(w[:1].isupper() for w in words if w != speaker.head_text)
+
+
+def _kind_of_organisation(speaker: SpeakerSpan, table: CueTable) -> str | None:
+    """``a council spokeswoman``, ``a spokesperson for the regulator``: the organisation noun
+    in a statement's span."""
+    words = [w.strip(".,'’") for w in speaker.text.lower().split()]
+    return next((w for w in words if w in table.organisation_nouns), None)
+
+
+def _statement_organisation(
+    speaker: SpeakerSpan, cast: Cast, paragraphs: Sequence[tuple[int, int]], table: CueTable
+) -> str | None:
+    """The organisation a statement or spokesperson speaks for: one named in the span (``a
+    North Downs Police spokesman``), else the one of the kind the span names (``a club
+    spokesperson``, ``a spokesperson for the company``) mentioned most recently."""
+    named = _organisation_named_in(speaker, cast)
+    if named is not None:
+        return named
+    kind = _kind_of_organisation(speaker, table)
+    return _standin(speaker, kind, cast, paragraphs, table) if kind is not None else None
 
 
 def _organisation_named_in(speaker: SpeakerSpan, cast: Cast) -> str | None:
