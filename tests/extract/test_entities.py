@@ -128,3 +128,17 @@ def test_the_parts_of_an_address_are_places() -> None:
     places = {p.name for p in case.places}
     assert {"Kingsway", "Burnage", "Cahir"} <= places
     assert not {"Burnage", "Cahir"} & ({o.name for o in case.organisations} | {p.name for p in case.people})
+
+
+def test_a_person_span_with_a_lower_case_word_is_no_name_but_particles_are() -> None:
+    from storydesk import analyze
+
+    case = analyze(
+        "Tests found Legionella bacteria in the water at the Laurel Crest care home. Ana de Souza, 81, "
+        "a resident, was treated.",
+        published="2023-06-01",
+        check_language=False,
+    )
+    names = {p.name for p in case.people}
+    assert "Legionella bacteria" not in names and "Laurel Crest" not in names
+    assert "Ana de Souza" in names

@@ -510,6 +510,7 @@ _LAND_WORDS = {
     "Mountains",
     "Canyon",
     "Reservoir",
+    "Crest",
     # localities and constituencies of India, South Africa and Singapore
     "Nagar",
     "Colony",
@@ -530,6 +531,8 @@ _AWARD_WORDS = {"Medal", "Cross", "Award", "Prize", "Trophy", "Cup", "Shield", "
 # First words of place names the model sometimes tags as people
 _PLACE_FIRST_WORDS = {"St", "St.", "Saint", "Sainte", "River", "Mount", "Loch", "Lough", "Lake"}
 
+# Lower-case words that may stand inside a name ("Ludwig van Beethoven", "Ana de Souza")
+_NAME_PARTICLES = frozenset("van von der den de del della da di du des la le dos das ten ter bin ibn al el y e".split())
 # Feasts and seasons the model sometimes tags as people ("over Easter")
 _HOLIDAYS = {"Easter", "Christmas", "Halloween", "Hanukkah", "Diwali", "Eid", "Ramadan", "Passover", "Thanksgiving"}
 
@@ -559,8 +562,10 @@ def _relabel(model_label: str, name: str) -> EntityLabel | None:
     if model_label == "PERSON" and (dateline or name in conventions.nationality_nouns()):
         return None  # a dateline ("FENTON FALLS") and "the Welshman" name no one
     if model_label == "PERSON":
-        # Names are capitalised: "lorry driver" tagged as a person is not one.
-        return None if _is_title_only(name) or not name[:1].isupper() else "PERSON"
+        # Names are capitalised: "lorry driver" tagged as a person is not one, nor is
+        # "Legionella bacteria" (a lower-case word that is no particle: "van", "de", "bin")
+        lower = [w for w in words[1:] if w[:1].islower() and w not in _NAME_PARTICLES]
+        return None if _is_title_only(name) or not name[:1].isupper() or lower else "PERSON"
     if model_label == "ORG" and len(words) >= 2 and words[-1] in _STREET_WORDS:
         return "PLACE"  # "School Lane" tagged as an organisation
     if model_label == "ORG":
