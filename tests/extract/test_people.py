@@ -1815,3 +1815,10 @@ def test_whose_father_after_a_name_is_that_persons_unnamed_father() -> None:
         ("father of", "Gunnar Halvard")
     }
     assert "whose father Luc" not in {p.name for p in case.people}
+
+
+def test_a_thing_owned_by_an_aged_description_is_no_person() -> None:
+    case = _case(
+        "Irish striker Conor Fahey scored in the 34th minute. It was the 23-year-old's ninth goal of the season."
+    )
+    assert [p.name for p in case.people] == ["Conor Fahey"]

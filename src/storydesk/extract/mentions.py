@@ -763,6 +763,8 @@ def descriptions(
         if any(s < end and start < e for s, e in name_spans):
             continue  # a chunk that contains a name is handled as the name
         age_match = _AGE.search(text, start, end)
+        if age_match and noun is None and re.match(r"['’]s\b", text[age_match.end() : age_match.end() + 3]):
+            continue  # "the 23-year-old's ninth goal": the goal is no person (the owner is read elsewhere)
         age_value = int(age_match.group(1)) if age_match else None
         age_span = age_match.span(1) if age_match else None
         if age_match is None and noun is not None and root.tag_ == "NN":
