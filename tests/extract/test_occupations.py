@@ -534,3 +534,14 @@ def test_a_verb_tagged_as_a_name_is_no_part_of_a_job() -> None:
     )
     person = next(p for p in case.people if p.name == "Mary Kamau")
     assert {f.value for f in case.facts_about(person.id, "occupation")} == {"county Health executive"}
+
+
+def test_a_lower_case_compound_tagged_as_a_name_stays_in_the_job() -> None:
+    case = analyze(
+        "Among those at the service was the minibus driver, Colin Sedgley, 67. Mr Sedgley, a retired bus "
+        "driver, did not speak.",
+        published="2023-06-01",
+        check_language=False,
+    )
+    person = next(p for p in case.people if p.name == "Colin Sedgley")
+    assert {f.value for f in case.facts_about(person.id, "occupation")} == {"minibus driver", "retired bus driver"}

@@ -76,7 +76,11 @@ def _with_compounds(doc: Doc, desc: Description, noun: str) -> str:
     span = doc.char_span(desc.start, desc.end, alignment_mode="expand")
     if span is None or span.root.lemma_.lower() != noun:
         return noun
-    compounds = [t for t in span.root.lefts if t.dep_ == "compound" and t.pos_ == "NOUN" and t.i >= span.start]
+    compounds = [
+        t
+        for t in span.root.lefts
+        if t.dep_ == "compound" and (t.pos_ == "NOUN" or t.text.islower()) and t.i >= span.start
+    ]
     if not compounds or compounds[-1].i != span.root.i - 1:
         return noun
     return " ".join([*(t.lower_ for t in compounds), noun])

@@ -420,7 +420,7 @@ def _phrase_backward(doc: Doc, k: int, sent_start: int) -> tuple[list[Token], in
             break
         if token.tag_ == "POS" or (token.ent_type_ == "PERSON" and token.lower_ not in nouns):
             break
-        if token.pos_ == "PROPN" and token.text[:1].islower() and token.lower_ not in nouns:
+        if token.pos_ == "PROPN" and token.text[:1].islower() and k > 0 and doc[k - 1].lower_ == "to":
             break  # "voted to impeach county Health executive Dr Mary Kamau": a verb mis-tagged
         if token.lower_ == "old" and k >= 2 and doc[k - 1].text == "-" and doc[k - 2].lower_ in {"year", "years"}:
             break  # "19-year-old corner-forward Darragh Fahy": the age is no part of the job
