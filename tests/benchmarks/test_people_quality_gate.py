@@ -3,7 +3,11 @@
 Two fixed samples, measured when the gate was last raised (2026-11-26):
 
 - every fifth fictional gold report (10 reports, all beats; ``benchmarks/people_gold.py``):
-  people P 0.957 R 0.870, attributes P 0.969 R 0.798 (raised on 2026-11-26 a third time, from
+  people P 0.972 R 0.909, attributes P 0.966 R 0.846 (raised in the session that began at
+  7556705 from people P 0.957 R 0.870, attributes R 0.798: pronoun chains, relatives in
+  quotations, speaking unnamed people, ledes by office; attributes P fell from 0.969 to 0.966 as
+  the sample's early gold leaves out spokespeople and lawyers' genders from "his client", so
+  its floor stays at 0.969 - 0.02. Raised on 2026-11-26 a third time, from
   people P 0.905, attributes P 0.962 R 0.764, after the lone-word, forename, marriage, sibling
   and pronoun rules; raised again later on 2026-11-26 from
   attributes P 0.956 R 0.743, after the occupation verbs, groups, forenames and title rules;
@@ -32,10 +36,10 @@ BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
 
 GOLD_FLOORS = {
-    ("people", "precision"): 0.957 - 0.02,
-    ("people", "recall"): 0.870 - 0.02,
+    ("people", "precision"): 0.972 - 0.02,
+    ("people", "recall"): 0.909 - 0.02,
     ("attributes", "precision"): 0.969 - 0.02,
-    ("attributes", "recall"): 0.798 - 0.02,
+    ("attributes", "recall"): 0.846 - 0.02,
 }
 GVDB_SAMPLE = 40
 GVDB_FLOORS = {

@@ -1822,3 +1822,15 @@ def test_a_thing_owned_by_an_aged_description_is_no_person() -> None:
         "Irish striker Conor Fahey scored in the 34th minute. It was the 23-year-old's ninth goal of the season."
     )
     assert [p.name for p in case.people] == ["Conor Fahey"]
+
+
+def test_a_described_speaker_keeps_their_own_she_and_a_named_runner_is_no_second_person() -> None:
+    case = _case(
+        "One former runner, now 19, who asked to be called 'Sam', told the Courier he was recruited at a "
+        "bus stop. Sam's mother, who also asked not to be named, said she had reported him missing four "
+        "times."
+    )
+    assert "One former runner" not in {p.name for p in case.people}
+    assert "female" not in _values(case, "Sam", "gender")
+    judge = _case("Judge Harriet Sandford remanded him. The judge said she now considered him a flight risk.")
+    assert _values(judge, "Harriet Sandford", "gender") == {"female"}

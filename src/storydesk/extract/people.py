@@ -516,6 +516,10 @@ def _link_descriptions(doc: Doc, drafts: list[PersonDraft], descs: list[Descript
     return drafts
 
 
+# ", now 19, who asked to be called 'Sam'": the description is the person of that name
+_CALLED = re.compile(r",\s+(?:now\s+\d{1,3},\s+)?who\s+asked\s+to\s+be\s+(?:called|named|identified)")
+
+
 def _indefinite_speaker(doc: Doc, desc: Description) -> bool:
     """``A spokesman for the department said``, ``One neighbour, who asked not to be named,
     told``: an indefinite person who speaks is someone in the story, named or not."""
@@ -525,6 +529,9 @@ def _indefinite_speaker(doc: Doc, desc: Description) -> bool:
     if span is None or span[0].lower_ not in {"a", "an", "one"}:
         return False
     head = span.root
+    text = doc_text(doc)
+    if _CALLED.match(text, desc.end):
+        return False  # "One former runner, now 19, who asked to be called 'Sam', told": Sam speaks
     if desc.noun is None:
         return speaking_by_trade(head)  # "A tea vendor whose stall faces the shop told"
     return head.dep_ == "nsubj" and head.head.lemma_.lower() in REPORTING_VERBS

@@ -224,6 +224,27 @@ def _reporter_of(doc: Doc, pronoun: PronounMention, candidates: list[PersonDraft
     return _named_subject(candidates, subject)
 
 
+def _said_by_description(doc: Doc, pronoun: PronounMention, candidates: list[PersonDraft]) -> bool:
+    """The he/she is the subject of what a described speaker says (``Sam's mother, who asked
+    not to be named, said she had reported him missing``), and that speaker is none of the
+    candidates: the pronoun is the speaker's, whom the cast may not hold yet."""
+    token = _token_of(doc, pronoun)
+    if token is None or token.dep_ not in {"nsubj", "nsubjpass"} or pronoun.text.lower() not in {"he", "she"}:
+        return False
+    clause = token.head
+    verb = clause.head
+    if clause.dep_ != "ccomp" or verb.lemma_ not in REPORTING_VERBS or open_quotation(doc_text(doc), pronoun.start):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.i > token.i:
+        return False  # ("She had fallen, her son said": what is said comes first, about another)
+    noun = conventions.person_nouns().get(subject.lemma_.lower())
+    if noun is not None and noun.gender not in (None, pronoun.gender):
+        return False
+    described = any(x.start <= subject.idx < x.end for d in candidates for x in d.descriptions)
+    return _named_subject(candidates, subject) is None and not described  # ("The judge said she": the judge's)
+
+
 def _subject_continues(doc: Doc, pronoun: PronounMention, candidates: list[PersonDraft]) -> PersonDraft | None:
     """``The Rev. Thomas Akers was sitting behind the driver. He suffered a fractured wrist.``:
     a he/she opening a sentence, as its subject and outside quotation marks, goes on with the
@@ -502,6 +523,8 @@ def resolve_pronouns(
             # younger brother, Pa Festus Nwafor, also survives him": the his opening a sentence
             # goes on with the he the sentence before had for subject
             related = _pronoun_subject_continues(doc, pronoun, drafts)
+        if related is None and len(compatible) == 1 and _said_by_description(doc, pronoun, compatible):
+            compatible = []  # "Sam's mother said she had reported him missing": she is the mother
         if related is not None and related.likely_gender() not in (None, pronoun.gender):
             related = None  # a misparse: "Ruth Ann Kessler, 81; Gary Hoffmann, 67, and his wife"
         if related is not None:
