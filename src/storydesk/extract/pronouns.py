@@ -417,7 +417,8 @@ def _pronoun_subject_continues(doc: Doc, pronoun: PronounMention, drafts: list[P
     return owners[0]
 
 
-def candidates_of_gender(candidates: list[PersonDraft], pronoun: PronounMention) -> bool:
+def _any_of_gender(candidates: list[PersonDraft], pronoun: PronounMention) -> bool:
+    """A candidate whose stated gender does not rule out ``pronoun``."""
     return any(d.gender in (None, pronoun.gender) for d in candidates)
 
 
@@ -549,7 +550,7 @@ def resolve_pronouns(
             and not blockers
             and quoted_from is None
             and opened is None
-            and not candidates_of_gender(candidates, pronoun)
+            and not _any_of_gender(candidates, pronoun)
         ):
             # "Karen Pryce ... She had since separated from her husband, Stephen ... Her son":
             # no named person of the pronoun's gender in reach, but the pronouns of one person
