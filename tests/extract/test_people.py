@@ -1834,3 +1834,5 @@ def test_a_described_speaker_keeps_their_own_she_and_a_named_runner_is_no_second
     assert "female" not in _values(case, "Sam", "gender")
     judge = _case("Judge Harriet Sandford remanded him. The judge said she now considered him a flight risk.")
     assert _values(judge, "Harriet Sandford", "gender") == {"female"}
+    police = _case("Tom Reeder, 34, was found injured on Monday. Police said he was taken to hospital.")
+    assert _values(police, "Tom Reeder", "gender") == {"male"}

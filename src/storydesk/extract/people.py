@@ -1237,6 +1237,8 @@ def with_quoted_kin(
         if quote.kind != "direct" or quote.speaker_id not in index:
             continue
         owner = cast.drafts[index[quote.speaker_id]]
+        if len(owner.words()) < 2:
+            continue  # a speaker named by one word ("Daniel"): whose relative is named, unknown
         span = doc.char_span(quote.evidence.start, quote.evidence.end, alignment_mode="expand")
         for token in span if span is not None else ():
             poss = next((c for c in token.children if c.dep_ == "poss"), None)

@@ -221,7 +221,14 @@ def _reporter_of(doc: Doc, pronoun: PronounMention, candidates: list[PersonDraft
     told = [c for c in verb.children if c.dep_ in {"dobj", "dative", "iobj"}]
     if any(m.start <= c.idx < m.end for c in told for d in candidates for m in d.names):
         return None  # "Judge Balfour told Gaskell that he had caused months of fear": Gaskell
-    return _named_subject(candidates, subject)
+    # (or one the subject describes: "The Belgian, whose father Luc was a rider, said he")
+    return _named_subject(candidates, subject) or _described_by(candidates, subject)
+
+
+def _described_by(candidates: list[PersonDraft], subject: Token) -> PersonDraft | None:
+    """The one candidate with a description covering ``subject`` (``The Belgian``)."""
+    found = [d for d in candidates if any(x.start <= subject.idx < x.end for x in d.descriptions)]
+    return found[0] if len(found) == 1 else None
 
 
 def _said_by_description(doc: Doc, pronoun: PronounMention, candidates: list[PersonDraft]) -> bool:
@@ -239,10 +246,10 @@ def _said_by_description(doc: Doc, pronoun: PronounMention, candidates: list[Per
     if subject is None or subject.pos_ != "NOUN" or subject.i > token.i:
         return False  # ("She had fallen, her son said": what is said comes first, about another)
     noun = conventions.person_nouns().get(subject.lemma_.lower())
-    if noun is not None and noun.gender not in (None, pronoun.gender):
-        return False
-    described = any(x.start <= subject.idx < x.end for d in candidates for x in d.descriptions)
-    return _named_subject(candidates, subject) is None and not described  # ("The judge said she": the judge's)
+    if noun is None or noun.gender not in (None, pronoun.gender):
+        return False  # ("Police said he was taken to hospital": no person speaks of themselves)
+    # ("The judge said she": the judge's, described)
+    return _named_subject(candidates, subject) is None and _described_by(candidates, subject) is None
 
 
 def _subject_continues(doc: Doc, pronoun: PronounMention, candidates: list[PersonDraft]) -> PersonDraft | None:
