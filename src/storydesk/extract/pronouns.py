@@ -221,6 +221,8 @@ def _reporter_of(doc: Doc, pronoun: PronounMention, candidates: list[PersonDraft
     told = [c for c in verb.children if c.dep_ in {"dobj", "dative", "iobj"}]
     if any(m.start <= c.idx < m.end for c in told for d in candidates for m in d.names):
         return None  # "Judge Balfour told Gaskell that he had caused months of fear": Gaskell
+    if any(c.tag_ == "PRP" for c in told):
+        return None  # "The judge told him his driving had been reckless": his is him
     # (or one the subject describes: "The Belgian, whose father Luc was a rider, said he")
     return _named_subject(candidates, subject) or _described_by(candidates, subject)
 
