@@ -393,3 +393,11 @@ def test_a_bare_plural_is_talk_of_such_events_not_one() -> None:
 )
 def test_a_fate_in_a_clause_of_condition_has_not_happened(text: str) -> None:
     assert not any(what == "convicted" for what, _, _ in _fates(_case(text), "Bradley Kessler"))
+
+
+def test_drowned_is_a_death() -> None:
+    case = _case(
+        "A 58-year-old fisherman drowned after his boat capsized on Thursday.\n\n"
+        "The man, named locally as Gerald Pyke, had fished out of Little Harbour for 40 years."
+    )
+    assert "died" in {what for what, _, _ in _fates(case, "Gerald Pyke")}
