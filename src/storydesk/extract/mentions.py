@@ -897,7 +897,7 @@ class Relative:
 
 
 # Words that make a kin noun something else: "his business partner", "her tennis partner"
-_NOT_KIN_MODIFIERS = {
+NOT_KIN_MODIFIERS = {
     "business",
     "trading",
     "tennis",
@@ -949,7 +949,7 @@ def relatives(doc: Doc) -> list[Relative]:
             noun = "ex-" + noun
         if noun not in kin or text[token.idx + len(token.text) : token.idx + len(token.text) + 1] == "-":
             continue  # "brother-in-law" is read whole, not as "brother"
-        if any(c.dep_ in {"compound", "amod"} and c.lower_ in _NOT_KIN_MODIFIERS for c in token.children):
+        if any(c.dep_ in {"compound", "amod"} and c.lower_ in NOT_KIN_MODIFIERS for c in token.children):
             continue  # "his business partner" is no family
         poss = next((c for c in token.children if c.dep_ == "poss"), None)
         if poss is None:

@@ -46,6 +46,7 @@ from storydesk import conventions
 from storydesk.extract.drafts import PersonDraft, named_at
 from storydesk.extract.forenames import is_forename
 from storydesk.extract.mentions import (
+    NOT_KIN_MODIFIERS,
     NUMBER_WORDS,
     Description,
     NameMention,
@@ -1126,6 +1127,15 @@ def _kin_description(rel: Relative) -> Description:
     )
 
 
+def _unnamed_relative(noun: str, owner: PersonDraft, desc: Description) -> PersonDraft:
+    """A person known only as ``owner``'s ``noun`` (``her sister``), with the gender the noun states."""
+    draft = PersonDraft(descriptions=[desc], kin=(noun, owner))
+    gender = conventions.relations()[noun].gender
+    if gender:
+        draft.gender, draft.gender_span = gender, (desc.start, desc.end)
+    return draft
+
+
 def _add_relatives(
     text: str, drafts: list[PersonDraft], found: list[Relative], stated: set[tuple[int, int, str]]
 ) -> list[PersonDraft]:
@@ -1205,11 +1215,8 @@ def _add_relatives(
         if key in made:
             made[key].descriptions.append(desc)
             continue
-        draft = PersonDraft(descriptions=[desc], kin=(rel.noun, owner))
-        if relations[rel.noun].gender:
-            draft.gender, draft.gender_span = relations[rel.noun].gender, (rel.start, rel.end)
-        made[key] = draft
-        result.append(draft)
+        made[key] = _unnamed_relative(rel.noun, owner, desc)
+        result.append(made[key])
     return result
 
 
@@ -1244,7 +1251,7 @@ def with_quoted_kin(
             poss = next((c for c in token.children if c.dep_ == "poss"), None)
             if token.tag_ != "NN" or token.lower_ not in kin or poss is None or poss.lower_ not in {"my", "our"}:
                 continue
-            if any(c.dep_ in {"compound", "amod"} and c.lower_ in _NOT_KIN_WORDS for c in token.children):
+            if any(c.dep_ in {"compound", "amod"} and c.lower_ in NOT_KIN_MODIFIERS for c in token.children):
                 continue
             start, end = poss.idx, token.idx + len(token.text)
             if _BESIDE_AFTER.match(text[end : end + 3]) and cast.person_at(end, end + 24) is not None:
@@ -1268,16 +1275,9 @@ def with_quoted_kin(
             if key in made:
                 made[key].descriptions.append(desc)
                 continue
-            draft = PersonDraft(descriptions=[desc], kin=(token.lower_, owner))
-            if relations[token.lower_].gender:
-                draft.gender, draft.gender_span = relations[token.lower_].gender, (start, end)
-            made[key] = draft
-            drafts.append(draft)
+            made[key] = _unnamed_relative(token.lower_, owner, desc)
+            drafts.append(made[key])
     return build_cast(article, drafts) if made else cast
-
-
-# Words that make a kin noun no family ("my business partner")
-_NOT_KIN_WORDS = {"business", "tennis", "doubles", "dance", "training", "sparring"}
 
 
 def _mention_kind(mention: NameMention) -> MentionKind:

@@ -377,8 +377,7 @@ def _speaker_before(doc: Doc, opened: int, candidates: list[PersonDraft]) -> Per
         return None
     # "A 41-year-old counter assistant ... said the attacker had been shouting. 'I rang
     # 999,' she said": a speaker the text describes and never names
-    described = [d for d in candidates if not d.named and any(x.start <= subject.idx < x.end for x in d.descriptions)]
-    return _named_subject(candidates, subject) or (described[0] if len(described) == 1 else None)
+    return _named_subject(candidates, subject) or _described_by([d for d in candidates if not d.named], subject)
 
 
 def _named_subject(candidates: list[PersonDraft], subject: Token) -> PersonDraft | None:
@@ -517,11 +516,15 @@ def resolve_pronouns(
             # "Ronald Petchey, aged 78, and his wife Beryl": a name opening the pronoun's own
             # sentence is nearer than a description in the sentence before
             blockers = [x for x in blockers if x.start >= starts[here]]
-        related = _owner_before_and(doc_text(doc), pronoun, compatible) if len(compatible) > 1 else None
-        related = related or (_relative_clause_owner(doc, pronoun, compatible) if len(compatible) > 1 else None)
-        related = related or (_clause_subject_owner(doc, pronoun, compatible) if len(compatible) > 1 else None)
-        related = related or (_reporter_of(doc, pronoun, compatible) if len(compatible) > 1 else None)
-        related = related or (_main_subject_of_clause(doc, pronoun, compatible) if len(compatible) > 1 else None)
+        related = None
+        if len(compatible) > 1:
+            related = (
+                _owner_before_and(doc_text(doc), pronoun, compatible)
+                or _relative_clause_owner(doc, pronoun, compatible)
+                or _clause_subject_owner(doc, pronoun, compatible)
+                or _reporter_of(doc, pronoun, compatible)
+                or _main_subject_of_clause(doc, pronoun, compatible)
+            )
         if related is None and len(compatible) == 1 and blockers:
             # "A member of the family has led the company; Claire Vandermeer took over from her
             # father": the his/her of a clause its one candidate is the subject of, by name

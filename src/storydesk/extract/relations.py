@@ -220,12 +220,29 @@ def _mentioned_exactly(cast: Cast, start: int, end: int) -> Person | None:
     return cast.person_at(start, end)
 
 
+def _held(facts: list[RawFact]) -> set[tuple[str, str | None]]:
+    """(holder, other) of every relation so far."""
+    return {(f.subject, f.qualifier) for f in facts if f.attribute == "relation"}
+
+
+def _parent_noun(gender: str | None) -> str:
+    return "mother" if gender == "female" else "father" if gender == "male" else "parent"
+
+
+def _parent_pairs(facts: list[RawFact]) -> list[tuple[str, str]]:
+    """(parent, child) of every parent relation so far, in the order found."""
+    return [
+        (f.subject, str(f.qualifier))
+        for f in facts
+        if f.attribute == "relation" and relation_group(str(f.value)) == "parent of" and f.qualifier
+    ]
+
+
 def _one_coparent(facts: list[RawFact], person: str) -> str | None:
     """The one other person the relations make a parent of a child of ``person``."""
     parents: dict[str, set[str]] = {}
-    for fact in facts:
-        if fact.attribute == "relation" and relation_group(str(fact.value)) == "parent of" and fact.qualifier:
-            parents.setdefault(str(fact.qualifier), set()).add(fact.subject)
+    for parent, child in _parent_pairs(facts):
+        parents.setdefault(child, set()).add(parent)
     others = {p for group in parents.values() if person in group for p in group} - {person}
     return next(iter(others)) if len(others) == 1 else None
 
@@ -234,12 +251,8 @@ def _parents_by_spouse(cast: Cast, facts: list[RawFact], add: Callable[..., None
     """``read by her daughter, Aoife Keogh ... Her husband of 45 years, Tom Keogh``: the
     husband or wife of a child's parent who shares the child's surname is the child's other
     parent (a stepparent would not share it as a rule; an ex-spouse or partner is left out)."""
-    held = {(f.subject, f.qualifier) for f in facts if f.attribute == "relation"}
-    parent_child = [
-        (f.subject, str(f.qualifier))
-        for f in facts
-        if f.attribute == "relation" and relation_group(str(f.value)) == "parent of" and f.qualifier
-    ]
+    held = _held(facts)
+    parent_child = _parent_pairs(facts)
     married = {"husband of", "wife of", "spouse of"}
     spouses = [f for f in facts if f.attribute == "relation" and f.value in married and f.qualifier]
     for parent, child in parent_child:
@@ -251,9 +264,7 @@ def _parents_by_spouse(cast: Cast, facts: list[RawFact], add: Callable[..., None
             spouse_draft = cast.draft_of(spouse)
             if not surname or not spouse_draft.named or spouse_draft.words()[-1:] != surname:
                 continue
-            gender = spouse_draft.gender
-            noun = "father" if gender == "male" else "mother" if gender == "female" else "parent"
-            add(spouse, noun, child, marriage.start, marriage.end)
+            add(spouse, _parent_noun(spouse_draft.gender), child, marriage.start, marriage.end)
             held |= {(spouse, child), (child, spouse)}
 
 
@@ -265,7 +276,7 @@ def _kin_by_surname(
     named person of the owner's surname who may be of the noun's gender; a noun that is already
     a named person's description is that person's."""
     relations = conventions.relations()
-    held = {(f.subject, f.qualifier) for f in facts if f.attribute == "relation"}
+    held = _held(facts)
     for rel in found:
         kin_gender = relations[rel.noun].gender
         if relation_group(relations[rel.noun].label) not in _SURNAME_KIN_GROUPS or kin_gender is None:
@@ -303,15 +314,11 @@ def _grandparents(cast: Cast, facts: list[RawFact], add: Callable[..., None]) ->
     """``Her son, Mr Tan Kok Leong ... their 19-year-old son, Jun Hao``: a parent's parent is a
     grandparent. (In-laws, a child's husband or wife, were tried too: on the read gold sets
     they gave 4 relations the gold has and 8 it leaves out, so they are not inferred.)"""
-    parent_of = {
-        (f.subject, str(f.qualifier))
-        for f in facts
-        if f.attribute == "relation" and relation_group(str(f.value)) == "parent of" and f.qualifier
-    }
-    held = {(f.subject, f.qualifier) for f in facts if f.attribute == "relation"}
-    for elder, parent in sorted(parent_of):
+    parent_of = sorted(set(_parent_pairs(facts)))
+    held = _held(facts)
+    for elder, parent in parent_of:
         gender = cast.draft_of(elder).gender
-        for middle, child in sorted(parent_of):
+        for middle, child in parent_of:
             if middle != parent or child == elder or (elder, child) in held or (child, elder) in held:
                 continue
             noun = "grandmother" if gender == "female" else "grandfather" if gender == "male" else "grandparent"
@@ -332,7 +339,7 @@ def _siblings_by_parent(cast: Cast, facts: list[RawFact], add: Callable[..., Non
     for fact in facts:
         if fact.attribute == "relation" and relation_group(str(fact.value)) == "child of" and fact.qualifier:
             children.setdefault(str(fact.qualifier), []).append(fact)
-    held = {(f.subject, f.qualifier) for f in facts if f.attribute == "relation"}
+    held = _held(facts)
     for of_parent in children.values():
         for one, other in itertools.permutations({f.subject: f for f in of_parent}.values(), 2):
             if (one.subject, other.subject) in held or one.subject == other.subject:
@@ -648,9 +655,8 @@ def find_relations(doc: Doc, cast: Cast, offices: dict[str, set[str]] | None = N
                         if other is None and owner == 1 and offices:
                             # "the minister's younger brother, Kieran Furlong": the one minister
                             lead = before[: match.start(owner)]
-                            office_holders = offices.get(match.group(owner).lower(), set()) - {person.id}
-                            if re.search(r"\b[Tt]he\s+(?:[\w-]+\s+){0,3}$", lead) and len(office_holders) == 1:
-                                other = next(iter(office_holders))
+                            if re.search(r"\b[Tt]he\s+(?:[\w-]+\s+){0,3}$", lead):
+                                other = _office_holder(offices, match.group(owner), person.id)
                     elif match.group(3):
                         pronoun = cast.person_at(start - len(match.group(3)) - 1, start - 1)
                         other = pronoun.id if pronoun is not None else None
@@ -743,7 +749,7 @@ def find_relations(doc: Doc, cast: Cast, offices: dict[str, set[str]] | None = N
     # "the victims were a couple in their 70s, Howard and June Pritchett": partners
     for match in _COUPLE_NAMED.finditer(text):
         named_pair = _named_pair(text, cast, match.end())
-        related = {(f.subject, f.qualifier) for f in facts if f.attribute == "relation"}
+        related = _held(facts)
         if named_pair is not None and named_pair not in related:
             add(named_pair[0], "partner", named_pair[1], match.start(1), match.end(1))
     # "brothers Jake and Connor Ellery", "The sisters, Ruth and Ann Kell": each the other's
@@ -752,7 +758,7 @@ def find_relations(doc: Doc, cast: Cast, offices: dict[str, set[str]] | None = N
         if named_pair is None:
             continue
         kin = {"brothers": "brother", "sisters": "sister", "cousins": "cousin"}.get(match.group(1).lower(), "sibling")
-        related = {(f.subject, f.qualifier) for f in facts if f.attribute == "relation"}
+        related = _held(facts)
         for one, other in itertools.permutations(named_pair, 2):
             if (one, other) not in related:
                 add(one, kin, other, match.start(1), match.end(1))
@@ -760,7 +766,7 @@ def find_relations(doc: Doc, cast: Cast, offices: dict[str, set[str]] | None = N
     for verb in doc:
         if verb.lemma_.lower() == "marry" and verb.pos_ == "VERB":
             wed = _married(cast, verb)
-            related = {(f.subject, f.qualifier) for f in facts if f.attribute == "relation"}
+            related = _held(facts)
             if wed is not None and wed not in related:
                 husband_or_wife, spouse = wed
                 stated = cast.draft_of(husband_or_wife).gender
@@ -808,25 +814,19 @@ def find_relations(doc: Doc, cast: Cast, offices: dict[str, set[str]] | None = N
             kind = re.search(r"\b(brother|sister)s\b(?!\s+and)", owned.group(0))
             if kind is None or len(siblings) < 2:
                 continue
-            related = {(f.subject, f.qualifier) for f in facts if f.attribute == "relation"}
+            related = _held(facts)
             group_start = mention.start - len(window) + owned.start()
             for one, other in itertools.permutations(siblings, 2):
                 if (one, other) not in related:
                     add(one, kind.group(1), other, group_start, start)
     # "Her daughter, Julie ... Julie's brother, Stephen": a sibling's parent is one's own
-    parent_of = [
-        (f.subject, str(f.qualifier), f)
-        for f in facts
-        if f.attribute == "relation" and relation_group(str(f.value)) == "parent of" and f.qualifier
-    ]
-    held = {(f.subject, f.qualifier) for f in facts if f.attribute == "relation"}
+    parent_of = _parent_pairs(facts)
+    held = _held(facts)
     for pair in [f for f in facts if f.attribute == "relation" and f.value in _SIBLING_LABELS and f.qualifier]:
         one, other = pair.subject, str(pair.qualifier)
-        for parent, child, _ in parent_of:
+        for parent, child in parent_of:
             if child == other and parent != one and (parent, one) not in held:
-                known = cast.draft_of(parent).gender
-                noun = "mother" if known == "female" else "father" if known == "male" else "parent"
-                add(parent, noun, one, pair.start, pair.end)
+                add(parent, _parent_noun(cast.draft_of(parent).gender), one, pair.start, pair.end)
                 held.add((parent, one))
     found_relatives = relatives(doc)
     _kin_by_surname(text, cast, facts, found_relatives, add)
@@ -839,7 +839,7 @@ def find_relations(doc: Doc, cast: Cast, offices: dict[str, set[str]] | None = N
         if owning_spouse is None:
             continue
         holder = cast.person_at(max(rel.start, rel.owner_end + 1), rel.end)
-        held = {(f.subject, f.qualifier) for f in facts if f.attribute == "relation"}
+        held = _held(facts)
         if holder is not None:
             # the noun is a description of someone already: of that person
             if holder.id != owning_spouse.id and (holder.id, owning_spouse.id) not in held:
