@@ -213,7 +213,8 @@ def test_aged_lede_description_joins_the_named_person_of_that_age() -> None:
         "A 19-year-old woman died after a crash on the A40. Kieran Lusk, 19, was arrested.",
         # two named people have the age
         "A 19-year-old man was stabbed on Friday. Kieran Lusk, 19, and Ben Hale, 19, were arrested.",
-        # the named person's gender is never stated
+        # the named person's gender is never stated (his forename alone gives it), and one
+        # sentence is of an arrest, the other not
         "A 19-year-old man was stabbed on Friday. Kieran Lusk, 19, was arrested on Sunday.",
     ],
 )

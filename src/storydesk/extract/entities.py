@@ -485,6 +485,8 @@ _STREET_WORDS = {
     "Court Road",
     "Highway",
     "Estate",
+    "Route",  # "past Route K, who has her third baby": a road
+    "Interstate",
 }
 
 

@@ -148,7 +148,17 @@ def name_mentions(doc: Doc, entities: list[EntityMention]) -> list[NameMention]:
             at = start - len(before_name.group(0))
             # (the model may have tagged title and forename as an organisation: "Cllr Priya")
             overlapping = [e for e in entities if e.start < start and at < e.end]
-            if _TITLE_BEFORE.search(text[max(0, at - 40) : at]) and all(
+            forename_token = doc.char_span(at, start - 1)
+            # ("Poppy Larner, 12, from Ashdene," tagged "Larner" opening a paragraph: a known
+            # forename the parser reads as part of the name, with nothing tagged over it)
+            own_name = (
+                forename_token is not None
+                and forename_token[0].pos_ == "PROPN"
+                and forename_token[0].head.i == forename_token[0].i + 1
+                and forename_token[0].dep_ == "compound"
+                and not overlapping
+            )
+            if (_TITLE_BEFORE.search(text[max(0, at - 40) : at]) or own_name) and all(
                 e.label != "PERSON" and e.end == start - 1 for e in overlapping
             ):
                 start, name = at, text[at:end]
@@ -514,7 +524,10 @@ def _aged_names_missed(text: str, taken: list[tuple[int, int]]) -> list[NameMent
         if words[0].casefold() in _FUNCTION_WORDS:
             continue
         # "Deputy Superintendent Alicia Montoya-Barnes, 49,": titles before the name are not it
-        while len(words) > 2 and _title_lookup(words[0]) is not None:
+        # (and "Firefighter Dakota Hale, 22,": nor is a trade written as one)
+        while len(words) > 2 and (
+            _title_lookup(words[0]) is not None or words[0].lower() in conventions.occupations().nouns
+        ):
             start += len(words[0]) + len(text[start + len(words[0]) :]) - len(text[start + len(words[0]) :].lstrip())
             words = words[1:]
         if _title_lookup(words[0]) is not None:
@@ -721,7 +734,9 @@ def _titled_names_missed(
 
 _AGE = re.compile(r"\b(\d{1,3})-year-old\b")
 _PARENT_OF = re.compile(r"\b((?:grand)?(?:mother|father|mum|dad))-of-(\w+)\b", re.I)
-_AGED_AFTER = re.compile(r",\s*aged\s+(\d{1,3}|[a-z]+)(?=\s*[,;.)]|\s+(?:and|who|from|of|was|is)\b)")
+_AGED_AFTER = re.compile(
+    r",\s*(?:aged\s+(\d{1,3}|[a-z]+)(?=\s*[,;.)]|\s+(?:and|who|from|of|was|is)\b)|(\d{1,3})(?=,\s))"
+)  # "A second man, aged 41, suffered"; "The second-term lawmaker, 41, is"
 _PARENT_OF_TAIL = re.compile(r"-of-\w+\b")
 NUMBER_WORDS = {
     "one": 1,
@@ -771,9 +786,10 @@ def descriptions(
             # "A second man, aged 41, suffered a cut": the age in apposition is the description's
             aged = _AGED_AFTER.match(text, end)
             if aged is not None:
-                word = aged.group(1).lower()
+                group = 1 if aged.group(1) is not None else 2
+                word = aged.group(group).lower()
                 age_value = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
-                age_span = aged.span(1) if age_value is not None else None
+                age_span = aged.span(group) if age_value is not None else None
         parent = _PARENT_OF.search(text, start, end)
         if noun is None and age_match is None and parent is None and not speaking_by_trade(root):
             continue

@@ -235,6 +235,17 @@ def _assign_names(
                 # Chinedu Nwafor ... Nwafor was one of three pupils": the one the report already
                 # calls by the bare surname goes on being called so
                 called = [d for d in candidates if any(not m.title and m.name.casefold() == word for m in d.names)]
+                speaks = _SPEECH_BEFORE.search(text[max(0, mention.start - 8) : mention.start]) or _SPEECH_AFTER.match(
+                    text[mention.end : mention.end + 10]
+                )
+                if not called and not speaks:
+                    # "Walter Ferrante ... died. His son, Michael Ferrante, said ... Ferrante was
+                    # the youngest of five": a bare surname no one is called by yet is not the
+                    # bearer the report brought in as another's relative, unless it speaks
+                    # ("Her mother, Kayla Vogt, said ... 'She's on a machine,' Vogt said")
+                    called = [
+                        d for d in candidates if d.last_mention(mention.start) >= 0 and not _introduced_as_kin(text, d)
+                    ]
                 candidates = called if len(called) == 1 else candidates
             if candidates:
                 target = max(candidates, key=lambda d: d.last_mention(mention.start))
@@ -248,6 +259,26 @@ def _assign_names(
         target.names.sort(key=lambda m: m.start)
         if mention.title_gender and target.gender is None:
             target.gender, target.gender_span = mention.title_gender, (mention.start, mention.end)
+
+
+_KIN_BEFORE_NAME = re.compile(
+    r"\b(?:his|her|their|[A-Z][\w-]+['’]s?)\s+(?:[\w-]+\s+)?(?:son|daughter|brother|sister|wife|husband|father|mother"
+    r"|nephew|niece|cousin|grandson|granddaughter|widow|widower),?\s+$",
+    re.IGNORECASE,
+)
+
+
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|added)\s+$")
+_SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added)\b")
+
+
+def _introduced_as_kin(text: str, draft: PersonDraft) -> bool:
+    """``His son, Michael Ferrante, said``: the person's first full name follows a kin noun."""
+    full = [m for m in draft.names if len(m.name.split()) >= 2]
+    if not full:
+        return False
+    first = min(full, key=lambda m: m.start)
+    return _KIN_BEFORE_NAME.search(text[max(0, first.start - 40) : first.start]) is not None
 
 
 def _longer(title: str | None, short: str) -> list[str]:
@@ -689,11 +720,22 @@ def _link_named_as(text: str, drafts: list[PersonDraft]) -> list[PersonDraft]:
     return result
 
 
-def _link_aged_unnamed(drafts: list[PersonDraft]) -> list[PersonDraft]:
+_SUSPECT_WORDS = re.compile(r"\b(?:arrested|charged|accused|suspect(?:ed)?|custody|detained|held|remanded)\b")
+
+
+def _suspected(text: str, position: int) -> bool:
+    """The sentence around ``position`` speaks of an arrest or a charge."""
+    start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position)) + 1
+    end = min((i for i in (text.find(". ", position), text.find("\n", position)) if i >= 0), default=len(text))
+    return _SUSPECT_WORDS.search(text, start, end) is not None
+
+
+def _link_aged_unnamed(text: str, drafts: list[PersonDraft]) -> list[PersonDraft]:
     """``A 19-year-old man was stabbed ...`` then ``Kieran Lusk, 19, ...``: an unnamed person
     made from an indefinite description with an age joins the one named person stated later
     to have that age, when no other person of the report has it and both have the same
-    stated gender (run after pronouns, so "his mother" can state it).
+    gender (run before pronouns, so that the two are one candidate for them, and again after,
+    when "his mother" has stated more genders).
     A definite description is left to ``_definite_match``; an unnamed person without an age,
     or an age two people share, is never linked."""
     result = list(drafts)
@@ -705,15 +747,29 @@ def _link_aged_unnamed(drafts: list[PersonDraft]) -> list[PersonDraft]:
             continue
         age = next(iter(ages))
         holders = [d for d in result if d is not draft and age in d.age_values()]
-        if len(holders) != 1 or not holders[0].named:
+        named_holders = [d for d in holders if d.named]
+        if len(named_holders) != 1:
             continue
-        named = holders[0]
-        if min(m.start for m in named.names) < draft.first_position:
+        named = named_holders[0]
+        named_from = min(m.start for m in named.names)
+        if named_from < draft.first_position:
             continue
-        # Both genders stated and the same: "A 19-year-old woman died" and "Kieran Lusk, 19,
-        # was arrested" are two people until the text says Lusk is a woman.
-        if draft.gender is None or draft.gender != named.gender:
+        # another unnamed person of that age described only after the name may be the named
+        # one again ("it ended with a 19-year-old dead in a driveway"); one described before
+        # it is a second candidate
+        if any(
+            not d.named and (d.first_position < named_from or not _same_gender_or_open(d.gender, draft.gender))
+            for d in holders
+        ):
             continue
+        # The same gender: "A 19-year-old woman died" and "Kieran Lusk, 19, was arrested" are
+        # two people. A named person whose gender the text has not yet stated is taken by the
+        # forename ("A 14-year-old girl ..." then "Amelia Hart, 14,"), as the name alone
+        # chooses between candidates (``likely_gender``).
+        if draft.gender is None or draft.gender != named.likely_gender():
+            continue
+        if named.gender is None and _suspected(text, draft.first_position) != _suspected(text, named_from):
+            continue  # "A 19-year-old man was stabbed ... Kieran Lusk, 19, was arrested": by forename alone, two
         named.descriptions = sorted(named.descriptions + draft.descriptions, key=lambda d: d.start)
         named.pronouns = sorted(named.pronouns + draft.pronouns, key=lambda p: p.start)
         result.remove(draft)
@@ -1306,6 +1362,7 @@ def resolve_people(
     _genders_from_relation_nouns(text, drafts)
     _link_compared_members(text, drafts, descs)
     drafts = _link_aged_definite(doc, drafts, bare=True)
+    drafts = _link_aged_unnamed(text, drafts)
     # genders each pass finds rule out candidates for pronouns it left open
     for _ in range(3):
         before = sum(len(d.pronouns) for d in drafts)
@@ -1314,7 +1371,7 @@ def resolve_people(
             break
     _pronoun_ages(text, drafts)
     drafts = _link_named_as(text, drafts)
-    drafts = _link_aged_unnamed(drafts)
+    drafts = _link_aged_unnamed(text, drafts)
     drafts = _link_aged_definite(doc, drafts, bare=False)
     drafts = _link_lede_unnamed(doc, drafts)
     return build_cast(article, [d for d in drafts if not _unsupported_word(doc, d)])

@@ -451,6 +451,30 @@ def _chained(
     return found[0] if len(found) == 1 else None
 
 
+# what stands between a name and the his/her of its apposition: ", " or ", 41, "
+_APPOSITION_BEFORE = re.compile(r",\s+(?:\d{1,3}\s*,\s+)?$")
+
+# verbs whose object says what their subject becomes or stays
+_BECOMING_VERBS = {"become", "remain"}
+
+
+def _predicative(doc: Doc, desc: Description) -> bool:
+    """``will relinquish his position as managing director and become the company's honorary
+    life president``: a description that says what someone is or becomes (a copula's
+    complement, the object of ``as`` or ``become``) brings in no one new."""
+    span = doc.char_span(desc.start, desc.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    if head.dep_ in {"attr", "oprd", "acomp"}:
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ == "as":
+        return True
+    if head.dep_ == "dobj" and head.head.dep_ == "pcomp" and head.head.head.lower_ == "as":
+        return True  # "as managing director", "managing" read as a verb
+    return head.dep_ in {"dobj", "xcomp"} and head.head.lemma_.lower() in _BECOMING_VERBS
+
+
 def resolve_pronouns(
     doc: Doc, drafts: list[PersonDraft], pronouns: list[PronounMention], descs: list[Description]
 ) -> None:
@@ -488,6 +512,10 @@ def resolve_pronouns(
             speaking = _speaker_before(doc, quoted_from, drafts)
         if speaking is not None:
             compatible = [d for d in compatible if d is not speaking]
+        # "Lee Whitlow, 41, her former husband": the her of an apposition is not the name's
+        apposed = _APPOSITION_BEFORE.search(doc_text(doc), max(0, pronoun.start - 12), pronoun.start)
+        if apposed is not None:
+            compatible = [d for d in compatible if not any(m.end == apposed.start() for m in d.names)]
         subject = _clause_subject(doc, pronoun)
         if subject is not None:
             # "The judge told him": an object pronoun is never its own clause's subject
@@ -511,6 +539,7 @@ def resolve_pronouns(
             and window_start <= x.start < window_end
             and (table[x.noun].gender if x.noun in table else None) in (None, pronoun.gender)
             and x.noun not in {"person", "individual"}
+            and not _predicative(doc, x)
         ]
         if len(compatible) == 1 and any(m.start == starts[here] for m in compatible[0].names):
             # "Ronald Petchey, aged 78, and his wife Beryl": a name opening the pronoun's own

@@ -60,7 +60,10 @@ def _relation_key(word: str) -> str:
     written without accents or modifiers."""
     decomposed = unicodedata.normalize("NFKD", re.sub(r"\s+", " ", re.sub("^" + _REL_MODIFIERS, "", word.lower())))
     key = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _PLURAL_KIN.get(key, key)
+    key = _PLURAL_KIN.get(key, key)
+    if re.match(r"former\s", word.lower()) and "ex-" + key in conventions.relations():
+        return "ex-" + key  # "her former husband": her ex-husband, no longer her husband
+    return key
 
 
 # "Brandvold's parents, Dennis and Marjorie Brandvold": a plural kin noun before two names
@@ -137,6 +140,8 @@ _COUPLE_OWNED = re.compile(
     + r")(?:,\s+(?:[a-z][\w-]*\s+){1,3}|,?\s+)$"
 )  # "their son, Luke"; "the couple's daughter"; "The Abelas' son, Daniel Abela"; "The couple's
 # next-door neighbour, truck driver Tony Vella"; "their 19-year-old son, Jun Hao"
+# how many relatives a plural kin noun counts ("her two children")
+_COUNT_WORDS = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
 _SPOUSE_LABELS = {"wife of", "husband of", "spouse of", "partner of"}
 _WHOSE_BEFORE = re.compile(r"\bwhose\s+(" + _REL_WORD + r"),?\s+$")
 # "The sisters' mother, X", "the Fahy brothers' mother, X": a relative of a group of siblings
@@ -209,6 +214,26 @@ def _one_parent(cast: Cast, child: str, gender: str, held: set[tuple[str, str | 
     if len(fitting) != 1 or (fitting[0], child) in held or (child, fitting[0]) in held:
         return None
     return fitting[0]
+
+
+def _named_next(text: str, cast: Cast, rel: Relative, owner: str, gender: str | None) -> str | None:
+    """``He will be succeeded by his daughter. Funmilayo Adebayo, 43, ...``: a kin noun that
+    ends its sentence is the person whose full name opens the next one, when the report first
+    names them there, they share the owner's surname and their forename is not of the other
+    gender."""
+    stop = re.match(r"\.\s+", text[rel.end : rel.end + 4])
+    if stop is None:
+        return None
+    at = rel.end + stop.end()
+    person = cast.person_at(at, at + 1)
+    if person is None or person.id == owner:
+        return None
+    draft, owning = cast.draft_of(person.id), cast.draft_of(owner)
+    if min(m.start for m in draft.names) != at or len(draft.words()) < 2 or not owning.names:
+        return None
+    if draft.words()[-1] != owning.words()[-1] or draft.likely_gender() not in (None, gender):
+        return None
+    return person.id
 
 
 def _mentioned_exactly(cast: Cast, start: int, end: int) -> Person | None:
@@ -304,10 +329,57 @@ def _kin_by_surname(
             for f in facts
         ):
             continue  # "Their daughter, Jeanne ... with her daughter": the daughter already named
-        named_kin = _one_parent(cast, owning.id, kin_gender, held)
-        if named_kin is not None:
+        named_kin = _named_next(text, cast, rel, owning.id, kin_gender) or _one_parent(
+            cast, owning.id, kin_gender, held
+        )
+        if named_kin is not None and (named_kin, owning.id) not in held:
             add(named_kin, rel.noun, owning.id, rel.start, rel.end)
             held |= {(named_kin, owning.id), (owning.id, named_kin)}
+
+
+_SURVIVED = re.compile(r"\b(?:survived|predeceased)\s+by\b")
+# a kin noun opening a part of a survivors' list: "a daughter, Gina Bell", "five children,
+# including Dr Chinedu Nwafor", "his brothers, Sal and Anthony", "two sisters, Rose and Ann"
+_SURVIVOR_KIN = re.compile(
+    r"^\s*(?:and\s+)?(?:(?:his|her|their|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+)?"
+    r"(?:(?:" + _REL_MODIFIERS.removesuffix(r"\s+") + r"|step)\s+)?([a-z-]+?)(?:\s+of\s+\d+\s+years)?,?\s+"
+    r"(?:including\s+)?(?=[A-Z])"
+)
+
+
+def _survivors(doc: Doc, cast: Cast, facts: list[RawFact], add: Callable[..., None]) -> None:
+    """``He is survived by his wife, Joan; a daughter, Gina Bell, of Raleigh; and two brothers,
+    Sal and Anthony``: each person a part of the list names after its kin noun is that kin of
+    the one survived (the passive's subject)."""
+    text = doc_text(doc)
+    relations = conventions.relations()
+    for match in _SURVIVED.finditer(text):
+        span = doc.char_span(match.start(), match.start() + len("survived"), alignment_mode="expand")
+        if span is None:
+            continue
+        verb, sent = span.root, span.sent
+        subject = next((c for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"}), None)
+        survived = cast.person_at(subject.idx, subject.idx + len(subject.text)) if subject is not None else None
+        if survived is None:
+            continue
+        held = _held(facts)
+        position = match.end()
+        for part in re.split(r"(;)", text[match.end() : sent.end_char]):
+            start, position = position, position + len(part)
+            kin = _SURVIVOR_KIN.match(part)
+            if kin is None:
+                continue
+            noun = _relation_key(kin.group(1))
+            if noun not in relations or relations[noun].label in {"friend of", "partner of"}:
+                continue
+            named = {
+                p.id
+                for p, d in zip(cast.people, cast.drafts, strict=True)
+                if any(start + kin.end() <= m.start < position for m in d.names)
+            }
+            for person in sorted(named - {survived.id}):
+                if (person, survived.id) not in held:
+                    add(person, noun, survived.id, start + kin.start(1), start + kin.end(1))
 
 
 def _grandparents(cast: Cast, facts: list[RawFact], add: Callable[..., None]) -> None:
@@ -586,6 +658,21 @@ def find_relations(doc: Doc, cast: Cast, offices: dict[str, set[str]] | None = N
         same = [p.id for p, d in before if d.likely_gender() == gender]
         return same[0] if len(same) == 1 else None
 
+    def subject_before_opening(mention: NameMention, gender: str, exclude: str) -> str | None:
+        """The person who is the subject of the sentence before the one ``mention`` opens,
+        when their forename is not of the other gender."""
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span.sent.start_char != mention.start or span.sent.start == 0:
+            return None
+        previous = doc[span.sent.start - 1].sent
+        for token in previous:
+            if token.dep_ in {"nsubj", "nsubjpass"} and token.head.i == previous.root.i:
+                subject = cast.person_at(token.idx, token.idx + len(token.text))
+                if subject is None or subject.id == exclude:
+                    return None
+                return subject.id if cast.draft_of(subject.id).likely_gender() in (None, gender) else None
+        return None
+
     def add(
         subject: str, noun: str, other: str, start: int, end: int, pronoun: tuple[str, int, int] | None = None
     ) -> None:
@@ -613,7 +700,10 @@ def find_relations(doc: Doc, cast: Cast, offices: dict[str, set[str]] | None = N
             # "Abraham's lawyer Mohammed Akunjee" / "her ex-husband Leon Mccaskie" / "by ex-husband X"
             match = re.search(
                 # ("Fenn's 9-year-old son, Mason": an age may stand before the noun)
-                r"(?:(\S+?)['’]s\s+|(\S+?s)['’]\s+|\b([Hh]is|[Hh]er)\s+|\b(by|with|and|of)\s+)?(?:\d{1,3}-year-old\s+)?("
+                r"(?:(\S+?)['’]s\s+|(\S+?s)['’]\s+|\b([Hh]is|[Hh]er)\s+|\b(by|with|and|of)\s+)?(?:\d{1,3}-year-old\s+|"
+                # ("her two children, Karen and Paul")
+                + _COUNT_WORDS
+                + r")?("
                 + _REL_WORD
                 # "his wife of 40 years, Carol"; "Her husband and coach, Phil Dempsey"; "His
                 # attorney, public defender Grant Sowell"
@@ -713,14 +803,25 @@ def find_relations(doc: Doc, cast: Cast, offices: dict[str, set[str]] | None = N
             if owned_after is not None and _relation_key(owned_after.group(2)) in relations:
                 pronoun_at = mention.end + owned_after.start(1)
                 owner_person = cast.person_at(pronoun_at, pronoun_at + len(owned_after.group(1)))
-                if owner_person is not None and owner_person.id != person.id:
+                owner_id = owner_person.id if owner_person is not None else None
+                pronoun_span: tuple[str, int, int] | None = None
+                if owner_id is None:
+                    # "Ruan Botha kicked the winner. Wian Botha, his brother, scored": a his/her
+                    # left open is the subject of the sentence before one the name opens
+                    gender = "male" if owned_after.group(1).lower() == "his" else "female"
+                    owner_id = subject_before_opening(mention, gender, person.id) or only_named_of_gender(
+                        mention.start, gender, exclude=person.id
+                    )
+                    pronoun_span = (gender, pronoun_at, pronoun_at + len(owned_after.group(1)))
+                if owner_id is not None and owner_id != person.id:
                     start = mention.end + owned_after.start(2)
                     add(
                         person.id,
                         _relation_key(owned_after.group(2)),
-                        owner_person.id,
+                        owner_id,
                         start,
                         mention.end + owned_after.end(),
+                        pronoun_span,
                     )
             # "X, Y's lawyer", "Jason, 41, who is Emma's father", "X is Y's sister": the owner is
             # a name or description within the apposition, never across a clause
@@ -786,8 +887,17 @@ def find_relations(doc: Doc, cast: Cast, offices: dict[str, set[str]] | None = N
                 and owned.group(0).lower().startswith("their")
             ):
                 # "brothers Jake and Connor Ellery ... Their father, Paul Ellery": no couple, but
-                # one set of siblings, whose parent he is
+                # one set of siblings, whose parent he is; else the people of his surname named
+                # before him ("Ruan Botha ... Wian Botha ... Their father, Johan Botha")
                 couple = tuple(i for i in _siblings(facts) if i != person.id)
+                if not couple and len(draft.words()) >= 2:
+                    parents = {parent for parent, _ in _parent_pairs(facts)}
+                    named_before = [
+                        i
+                        for at, i in _with_surname(cast, draft.words()[-1], (person.id,))
+                        if at < mention.start and i not in parents
+                    ]
+                    couple = tuple(named_before) if len(named_before) >= 2 else ()
             start = mention.start - len(text[max(0, mention.start - 50) : mention.start]) + owned.start(1)
             for parent in couple:
                 add(person.id, _relation_key(owned.group(1)), parent, start, mention.end)
@@ -848,6 +958,7 @@ def find_relations(doc: Doc, cast: Cast, offices: dict[str, set[str]] | None = N
         coparent = _one_coparent(facts, owning_spouse.id)
         if coparent is not None and (coparent, owning_spouse.id) not in held:
             add(coparent, rel.noun, owning_spouse.id, rel.start, rel.end)
+    _survivors(doc, cast, facts, add)
     _parents_by_spouse(cast, facts, add)
     # "their sons, Alan and Peter, their daughter, Susan": children of one parent are siblings
     _siblings_by_parent(cast, facts, add)

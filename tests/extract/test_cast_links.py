@@ -1,0 +1,158 @@
+"""Links between people a reader makes across sentences: an unnamed lede person and the name
+given later, a kin noun and the name that follows it, the owner of an apposed his/her."""
+
+from __future__ import annotations
+
+from storydesk import analyze
+from storydesk.model import CaseFile
+
+
+def _case(text: str) -> CaseFile:
+    return analyze(text, published="2023-06-01", check_language=False)
+
+
+def _relations(case: CaseFile, name: str) -> set[tuple[str, str | None]]:
+    person = next(p for p in case.people if p.name == name)
+    return {(str(f.value), f.qualifier) for f in case.facts_about(person.id, "relation")}
+
+
+def _names(case: CaseFile) -> list[str]:
+    return [p.name for p in case.people]
+
+
+def test_lede_girl_is_the_named_girl_of_her_age_whose_gender_only_her_forename_gives() -> None:
+    case = _case(
+        "A 12-year-old girl is in hospital after a go-kart left the track at a fair in Wexcombe.\n\n"
+        "Poppy Larner, 12, from Ashdene, was flown to hospital with leg injuries.\n\n"
+        "Her father, Gary Larner, said she was recovering."
+    )
+    assert "A 12-year-old girl" not in _names(case)
+    poppy = next(p for p in case.people if p.name == "Poppy Larner")
+    assert {m.evidence.text for m in poppy.mentions} >= {"A 12-year-old girl", "Poppy Larner"}
+
+
+def test_a_later_aged_description_does_not_keep_the_lede_person_apart() -> None:
+    case = _case(
+        "A 20-year-old man was killed in a shooting in Pell City late Saturday.\n\n"
+        "Deputies found Andre Mims, 20, in the street. He died at the scene.\n\n"
+        "'It ended with a 20-year-old dead on a sidewalk,' Sheriff Dana Culp said."
+    )
+    assert "A 20-year-old man" not in _names(case)
+
+
+def test_lede_man_stays_apart_from_a_named_woman_of_his_age() -> None:
+    case = _case(
+        "A 33-year-old man was arrested after a crash on the A40 on Friday.\n\n"
+        "Megan Hollis, 33, a passenger in the other car, was treated for cuts."
+    )
+    assert "A 33-year-old man" in _names(case)
+
+
+def test_kin_noun_ending_a_sentence_is_the_name_opening_the_next() -> None:
+    case = _case(
+        "Chief Tunde Bakare, 71, will step down as chairman of Bakare Mills in March and become its "
+        "honorary president. He will be succeeded by his son. Kunle Bakare, 45, an engineer, has run "
+        "the Lagos plant since 2015. Another son, Seyi Bakare, lives in London."
+    )
+    assert ("son of", "Tunde Bakare") in _relations(case, "Kunle Bakare")
+    assert ("father of", "Kunle Bakare") in _relations(case, "Tunde Bakare")
+    assert ("son of", "Tunde Bakare") not in _relations(case, "Seyi Bakare")
+
+
+def test_their_father_is_the_father_of_the_people_of_his_surname_named_before() -> None:
+    case = _case(
+        "Jaco Steyn landed the winning penalty. Pieter Steyn, the Lions' flanker, made 14 tackles. "
+        "Their father, Hennie Steyn, watched from the stand."
+    )
+    assert _relations(case, "Hennie Steyn") >= {("father of", "Jaco Steyn"), ("father of", "Pieter Steyn")}
+
+
+def test_apposed_his_is_not_the_name_it_stands_beside() -> None:
+    case = _case("Jaco Steyn landed the winning penalty. Pieter Steyn, his brother, made 14 tackles.")
+    assert _relations(case, "Pieter Steyn") == {("brother of", "Jaco Steyn")}
+    assert _relations(case, "Jaco Steyn") == {("brother of", "Pieter Steyn")}
+
+
+def test_apposed_her_gives_no_gender_to_the_name() -> None:
+    case = _case("Anna Kowal, 36, was found dead at her flat. Lee Barrow, 41, her former husband, was arrested.")
+    barrow = next(p for p in case.people if p.name == "Lee Barrow")
+    assert {f.value for f in case.facts_about(barrow.id, "gender")} == {"male"}
+    assert _relations(case, "Lee Barrow") == {("ex-husband of", "Anna Kowal")}
+
+
+def test_her_two_children_are_hers_not_the_sentence_subjects() -> None:
+    case = _case(
+        "In 1998 Tom Brenner married Ruth Hale, a widow, and became stepfather to her two children, Amy and Dan."
+    )
+    assert ("child of", "Ruth Hale") in _relations(case, "Amy")
+    assert ("child of", "Tom Brenner") not in _relations(case, "Amy")
+    assert ("child of", "Tom Brenner") not in _relations(case, "Dan")
+
+
+def test_a_predicative_description_does_not_block_the_next_he() -> None:
+    case = _case(
+        "Sir Alan Prowse, 70, will give up his post as managing director and become the firm's "
+        "life president. He will be succeeded by his daughter. Helen Prowse, 41, is finance director."
+    )
+    assert ("daughter of", "Alan Prowse") in _relations(case, "Helen Prowse")
+
+
+def test_bare_surname_is_not_the_relative_the_report_brought_in_by_kin_noun() -> None:
+    case = _case(
+        "Arthur Pell, who ran the Elm Street bakery for 50 years, died Monday. He was 91.\n\n"
+        "His son, Graham Pell, said his father had baked until March.\n\n"
+        "Born in Dunmore in 1933, Pell was the eldest of four children of Ida and Frank Pell."
+    )
+    arthur = next(p for p in case.people if p.name == "Arthur Pell")
+    assert "Pell" in {m.evidence.text for m in arthur.mentions if m.kind == "surname"}
+
+
+def test_bare_surname_that_speaks_is_the_relative_just_quoted() -> None:
+    case = _case(
+        "Among the patients is Lily Brand, 7, who visited the farm with her grandmother.\n\n"
+        "Her mother, Claire Brand, 33, said the girl was recovering. 'She is so brave,' Brand said."
+    )
+    claire = next(p for p in case.people if p.name == "Claire Brand")
+    assert "Brand" in {m.evidence.text for m in claire.mentions if m.kind == "surname"}
+
+
+def test_known_forename_the_model_left_out_joins_the_surname() -> None:
+    case = _case(
+        "A 12-year-old girl was hurt at a fair in Wexcombe.\n\n"
+        "Poppy Larner, 12, from Ashdene, was flown to hospital.\n\n"
+        "Her father, Gary Larner, said she was recovering."
+    )
+    assert "Poppy Larner" in _names(case)
+    gary = next(p for p in case.people if p.name == "Gary Larner")
+    assert {f.value for f in case.facts_about(gary.id, "age")} == set()
+
+
+def test_survivors_list_gives_each_named_survivor_their_kin_noun() -> None:
+    case = _case(
+        "Harold Mottram, who ran the Bridge Street pharmacy for 40 years, died Friday. He was 90. "
+        "He is survived by his stepson; a daughter, Ellen Mottram Price, of Dayton; and two brothers, "
+        "Cyril and Leonard Mottram."
+    )
+    assert ("daughter of", "Harold Mottram") in _relations(case, "Ellen Mottram Price")
+    assert ("brother of", "Harold Mottram") in _relations(case, "Leonard Mottram")
+    assert ("father of", "Ellen Mottram Price") in _relations(case, "Harold Mottram")
+
+
+def test_road_and_trade_words_are_not_names() -> None:
+    case = _case(
+        "Firefighter Dakota Hale, 22, was hurt when a rescue boat overturned.\n\n"
+        "'I worry about the woman who lives out past Route K, who has her third baby fast,' Dr Ellen Marsh said."
+    )
+    assert "Dakota Hale" in _names(case)
+    assert not any("Route" in name or "Firefighter" in name for name in _names(case))
+
+
+def test_an_age_after_a_definite_description_keeps_it_from_an_older_namesake() -> None:
+    case = _case(
+        "State Sen. Harold Brandt, 68, said he would resign. Rep. Colleen Brandt, who is not related to "
+        "the senator, said she was considering a run. The second-term lawmaker, 41, is a former prosecutor."
+    )
+    colleen = next(p for p in case.people if p.name == "Colleen Brandt")
+    harold = next(p for p in case.people if p.name == "Harold Brandt")
+    assert {f.value for f in case.facts_about(harold.id, "age")} == {68}
+    assert {f.value for f in case.facts_about(colleen.id, "age")} == {41}
