@@ -25,7 +25,8 @@ later by writers who saw neither the rules nor their output, as are 079-086 (``g
 087-094 (``gold/holdout5``), 095-102 (``gold/holdout6``), 103-110 (``gold/holdout7``),
 111-118 (``gold/holdout8``), 119-126 (``gold/holdout9``), 127-134 (``gold/holdout10``),
 135-142 (``gold/holdout11``), 143-150 (``gold/holdout12``), 151-158 (``gold/holdout13``),
-159-166 (``gold/holdout14``) and 167-174 (``gold/holdout15``); their scores are given apart
+159-166 (``gold/holdout14``), 167-174 (``gold/holdout15``), 175-182 (``gold/holdout16``),
+183-190 (``gold/holdout17``) and 191-198 (``gold/holdout18``); their scores are given apart
 under ``held_out``, not in the totals (see ``HOLDOUT_DIRS`` for which were read since).
 
     python benchmarks/people_gold.py [--json benchmarks/results/people_gold.json] [--limit N]
@@ -88,11 +89,25 @@ HOLDOUT_DIRS = {
     "151-158": Path(__file__).resolve().parent / "gold" / "holdout13",
     "159-166": Path(__file__).resolve().parent / "gold" / "holdout14",
     "167-174": Path(__file__).resolve().parent / "gold" / "holdout15",
+    "175-182": Path(__file__).resolve().parent / "gold" / "holdout16",
+    "183-190": Path(__file__).resolve().parent / "gold" / "holdout17",
+    "191-198": Path(__file__).resolve().parent / "gold" / "holdout18",
 }
 # The held-out sets no rule work has read: their pooled score is the one the goal is judged on
-# (051-062, 063-070, 087-094, 119-126, 127-134, 159-166 and 167-174 were measured unread, then
-# read for rules).
-UNREAD = ("071-078", "079-086", "095-102", "103-110", "111-118", "135-142", "143-150", "151-158")
+# (051-062, 063-070, 087-094, 119-126, 127-134, 159-166, 167-174 and 183-190 were measured
+# unread, then read for rules).
+UNREAD = (
+    "071-078",
+    "079-086",
+    "095-102",
+    "103-110",
+    "111-118",
+    "135-142",
+    "143-150",
+    "151-158",
+    "175-182",
+    "191-198",
+)
 KINDS = ("age", "gender", "title", "occupation", "nationality", "relation")
 # Whether an occupation that repeats a title the gold gives the person counts (see score_report)
 COUNT_TITLE_OCCUPATIONS = False
