@@ -156,3 +156,73 @@ def test_an_age_after_a_definite_description_keeps_it_from_an_older_namesake() -
     harold = next(p for p in case.people if p.name == "Harold Brandt")
     assert {f.value for f in case.facts_about(harold.id, "age")} == {68}
     assert {f.value for f in case.facts_about(colleen.id, "age")} == {41}
+
+
+def test_the_one_survived_is_the_one_who_died_though_other_men_were_named_since() -> None:
+    case = _case(
+        "Chief Emeka Obi, a retired judge, is dead. He was 88.\n\n"
+        "The governor, Mr Tunde Bello, and the traditional ruler, Igwe Paul Ude, praised him.\n\n"
+        "He is survived by his wife, Ngozi Obi, and four children. His brother, Pa Ike Obi, 80, also survives him."
+    )
+    assert ("wife of", "Emeka Obi") in _relations(case, "Ngozi Obi")
+    assert ("brother of", "Emeka Obi") in _relations(case, "Ike Obi")
+    assert not any(other in {"Tunde Bello", "Paul Ude"} for _, other in _relations(case, "Ngozi Obi"))
+
+
+def test_the_couples_son_is_the_son_of_both() -> None:
+    case = _case(
+        "State Sen. Walter Hinds said his wife, Ruth Hinds, had been ill since May. "
+        "The couple's son, who lives in Omaha, has moved home to help."
+    )
+    assert _relations(case, "The couple's son") == {("son of", "Walter Hinds"), ("son of", "Ruth Hinds")}
+    assert ("mother of", "The couple's son") in _relations(case, "Ruth Hinds")
+
+
+def test_their_mother_is_the_mother_of_the_two_sisters() -> None:
+    case = _case("Alyssa Marr and her sister Brianna Marr were at home. Their mother said they were lucky.")
+    assert _relations(case, "Their mother") == {("mother of", "Alyssa Marr"), ("mother of", "Brianna Marr")}
+
+
+def test_their_after_another_group_is_not_the_couples() -> None:
+    case = _case(
+        "Karen Lowe had separated from her husband, Stephen Lowe. "
+        "Her son, 15, and her daughter, 11, would remain with their father."
+    )
+    assert "their father" not in _names(case)
+
+
+def test_owner_phrase_is_no_clause() -> None:
+    case = _case(
+        "Emma Pratt, 9, was found safe. Her father, Jason Pratt, said her mother, Amanda Pratt, had stayed "
+        "on shore with the couple's younger son."
+    )
+    assert not any(label == "son of" for label, _ in _relations(case, "Amanda Pratt"))
+
+
+def test_a_spouse_noun_is_the_name_of_the_owners_surname_opening_the_next_sentence() -> None:
+    case = _case(
+        "Sen. Harold Voss said his wife of 40 years was diagnosed with ALS in January. "
+        "Marilyn Voss, a retired teacher, has taught piano for decades."
+    )
+    assert _relations(case, "Marilyn Voss") == {("wife of", "Harold Voss")}
+
+
+def test_their_grandfather_is_the_man_the_next_sentence_names() -> None:
+    case = _case(
+        "Vincent Amato and his sister, Laura Amato, run the chain. Their grandfather, an immigrant, "
+        "founded the business. Salvatore Amato opened the first store in 1952."
+    )
+    assert _relations(case, "Salvatore Amato") >= {
+        ("grandfather of", "Vincent Amato"),
+        ("grandfather of", "Laura Amato"),
+    }
+    assert "Their grandfather" not in _names(case)
+
+
+def test_an_aged_kin_noun_is_one_person_not_two() -> None:
+    case = _case(
+        "Among those rescued were Janice Mullins, 63, and her 9-year-old grandson, who had climbed onto a tank."
+    )
+    grandsons = [p for p in case.people if p.name == "her 9-year-old grandson"]
+    assert len(grandsons) == 1
+    assert _relations(case, "her 9-year-old grandson") == {("grandson of", "Janice Mullins")}

@@ -24,6 +24,9 @@ class PersonDraft:
     gender_span: tuple[int, int] | None = None
     # an unnamed relative ("her sister"): the relation noun and the person who owns it
     kin: tuple[str, PersonDraft] | None = None
+    # the other of a couple (or of two siblings) who own the relation noun together ("the
+    # couple's son", "their mother")
+    kin_also: PersonDraft | None = None
 
     @property
     def named(self) -> bool:

@@ -55,7 +55,7 @@ from storydesk.extract.mentions import (
     speaking_by_trade,
 )
 from storydesk.extract.occupation_nouns import is_occupation
-from storydesk.extract.pronouns import REPORTING_VERBS, quotation_before, resolve_pronouns
+from storydesk.extract.pronouns import REPORTING_VERBS, open_quotation, quotation_before, resolve_pronouns
 from storydesk.extract.spans import doc_text, evidence
 from storydesk.model import Article, Mention, MentionKind, Person, Quote
 
@@ -1271,6 +1271,23 @@ def _add_relatives(
         if key in made:
             made[key].descriptions.append(desc)
             continue
+        already = next(
+            (
+                d
+                for d in result
+                if not d.named
+                and d.kin is None
+                and any(x.start < rel.end and rel.start < x.end for x in d.descriptions)
+            ),
+            None,
+        )
+        if already is not None:
+            # "her 9-year-old grandson": an unnamed person already, by the age
+            already.kin = (rel.noun, owner)
+            if already.gender is None and gender is not None:
+                already.gender, already.gender_span = gender, (rel.start, rel.end)
+            made[key] = already
+            continue
         made[key] = _unnamed_relative(rel.noun, owner, desc)
         result.append(made[key])
     return result
@@ -1384,7 +1401,143 @@ def with_relatives(
     ``stated`` holds (holder, owner, relation group) draft indices of the relations the
     text already states between named people."""
     drafts = _add_relatives(doc_text(doc), list(cast.drafts), found, stated)
+    drafts = _add_couple_kin(doc, drafts, stated)
     return build_cast(article, drafts)
+
+
+# who may own a kin noun together: a couple, and (for "their") siblings
+_JOINT_OWNERS = {
+    "possessive": {"spouse of", "partner of", "ex-spouse of"},
+    "their": {"spouse of", "partner of", "sibling of"},
+}
+
+
+def _add_couple_kin(doc: Doc, drafts: list[PersonDraft], stated: set[tuple[int, int, str]]) -> list[PersonDraft]:
+    """``The couple's son, who lives in Denver, has moved home``, ``She and her sister ...
+    their mother``: a singular kin noun owned by ``their`` or ``the couple's`` with no name
+    beside it is an unnamed person related to both of the pair the text relates (as a couple,
+    or for ``their`` also as siblings) whose members were both mentioned last before it."""
+    text = doc_text(doc)
+    relations = conventions.relations()
+    kin = conventions.kin_nouns()
+    described = {(d.start, d.end): draft for draft in drafts for d in draft.descriptions}
+    names = [m for draft in drafts for m in draft.names]
+    made: dict[tuple[str, int, int], PersonDraft] = {}
+    result = list(drafts)
+    for token in doc:
+        if token.tag_ != "NN" or token.lower_ not in kin or token.lower_ not in relations:
+            continue
+        poss = next((c for c in token.children if c.dep_ == "poss"), None)
+        if poss is None or poss.i > token.i:
+            continue
+        if poss.lower_ == "their" and poss.tag_ == "PRP$":
+            if open_quotation(text, poss.idx) is not None:
+                continue  # a speaker's "their" may be anyone's
+            groups = _JOINT_OWNERS["their"]
+        elif poss.lower_ == "couple" and any(c.dep_ == "case" for c in poss.children):
+            groups = _JOINT_OWNERS["possessive"]
+        else:
+            continue
+        start = min(t.idx for t in poss.subtree)
+        end = token.idx + len(token.text)
+        holder = described.get((start, end))
+        if (holder is not None and (holder.named or holder.kin is not None)) or any(
+            0 <= m.start - end <= 4 for m in names
+        ):
+            continue  # a named person's ("their son, Luke"), read with the relations
+        if re.match(r",?\s+(?:[a-z-]+\s+){0,2}[A-Z]", text[end : end + 30]) and any(
+            0 <= m.start - end <= 30 for m in names
+        ):
+            continue
+        pairs = {
+            (min(h, o), max(h, o))
+            for h, o, group in stated
+            if group in groups and h != o and h < len(drafts) and o < len(drafts)
+        }
+
+        recency = {pair: min(_last_seen(drafts[i], start) for i in pair) for pair in pairs}
+        seen = [pair for pair in pairs if recency[pair] >= 0]
+        if not seen:
+            continue
+        best = max(recency[pair] for pair in seen)
+        nearest = [pair for pair in seen if recency[pair] == best]
+        if len(nearest) != 1:
+            continue
+        one, other = nearest[0]
+        if poss.lower_ == "their" and _their_is_another_group(doc, poss, [drafts[one], drafts[other]], drafts):
+            continue
+        if holder is not None:
+            # "Their 6-year-old son": an unnamed person already, by the age
+            holder.kin, holder.kin_also = (token.lower_, drafts[one]), drafts[other]
+            continue
+        named = _named_in_next_sentence(text, drafts, end, [drafts[one], drafts[other]], token.lower_)
+        if named is not None:
+            # "Their grandfather, an Italian immigrant, founded the business. Salvatore
+            # Benedetto opened the first store in 1952": the name that follows
+            named.descriptions = sorted(
+                [*named.descriptions, Description(start, end, text[start:end], None, None, None, True)],
+                key=lambda d: d.start,
+            )
+            named.kin, named.kin_also = (token.lower_, drafts[one]), drafts[other]
+            continue
+        key = (token.lower_, one, other)
+        aged = re.search(r"\b(\d{1,3})-year-old\b", text[start:end])
+        desc = Description(
+            start=start,
+            end=end,
+            text=text[start:end],
+            noun=None,
+            age=int(aged.group(1)) if aged else None,
+            age_span=(start + aged.start(1), start + aged.end(1)) if aged else None,
+            definite=True,
+        )
+        if key in made:
+            made[key].descriptions.append(desc)
+            continue
+        draft = _unnamed_relative(token.lower_, drafts[one], desc)
+        draft.kin_also = drafts[other]
+        made[key] = draft
+        result.append(draft)
+    return result
+
+
+def _named_in_next_sentence(
+    text: str, drafts: list[PersonDraft], end: int, owners: list[PersonDraft], noun: str
+) -> PersonDraft | None:
+    """The person first named, in full, at the opening of the sentence after ``end``, when
+    they share an owner's surname and their forename is not of the other gender than
+    ``noun``'s."""
+    stop = re.search(r"[.!?]['’\"”]?\s+", text[end : end + 300])
+    if stop is None:
+        return None
+    at = end + stop.end()
+    gender = conventions.relations()[noun].gender
+    surnames = {o.words()[-1] for o in owners if o.named and len(o.words()) >= 2}
+    for draft in drafts:
+        if not draft.named or min(m.start for m in draft.names) != at or len(draft.words()) < 2:
+            continue
+        if draft.words()[-1] in surnames and draft.likely_gender() in (None, gender) and draft not in owners:
+            return draft
+    return None
+
+
+def _their_is_another_group(doc: Doc, their: Token, pair: list[PersonDraft], drafts: list[PersonDraft]) -> bool:
+    """``his three children would grow up with their father``, ``Her son, 15, and her
+    daughter, 11, would remain with their father``: a plural person noun, or someone other than
+    the pair, before ``their`` in its sentence may be whom it stands for."""
+    sentence = their.sent
+    table = conventions.person_nouns()
+    if any(t.tag_ == "NNS" and t.lemma_.lower() in table for t in doc[sentence.start : their.i]):
+        return True
+    return any(
+        all(d is not p for p in pair) and any(sentence.start_char <= at < their.idx for at in d.mention_starts())
+        for d in drafts
+    )
+
+
+def _last_seen(draft: PersonDraft, before: int) -> int:
+    """Where ``draft`` was last mentioned (by name, description or pronoun) before ``before``."""
+    return max((at for at in draft.mention_starts() if at < before), default=-1)
 
 
 def build_cast(article: Article, drafts: list[PersonDraft]) -> Cast:

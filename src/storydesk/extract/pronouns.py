@@ -425,6 +425,33 @@ def _pronoun_subject_continues(doc: Doc, pronoun: PronounMention, drafts: list[P
     return owners[0]
 
 
+_DEATH_WORDS = {"die", "dead", "pass"}
+
+
+def _survived_one(doc: Doc, pronoun: PronounMention, drafts: list[PersonDraft]) -> PersonDraft | None:
+    """``He is survived by his wife``, ``His brother also survives him``: the he/she whom
+    someone survives (or predeceased) is the one person of that gender the report says died
+    (``Chief Nwafor ... is dead``), even when other men were named in between."""
+    token = _token_of(doc, pronoun)
+    survived = token is not None and token.head.lemma_.lower() in {"survive", "predecease"}
+    if token is None or not survived or token.dep_ not in {"nsubjpass", "dobj"}:
+        return None
+    dead: set[int] = set()
+    for word in doc:
+        if word.lemma_.lower() not in _DEATH_WORDS or (
+            word.lemma_.lower() == "pass" and "away" not in {c.lower_ for c in word.children}
+        ):
+            continue
+        verb = word.head if word.dep_ == "acomp" else word
+        for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
+            for index, draft in enumerate(drafts):
+                spans = [(m.start, m.end) for m in draft.names] + [(p.start, p.end) for p in draft.pronouns]
+                if any(start <= subject.idx < end for start, end in spans):
+                    dead.add(index)
+    fitting = [drafts[i] for i in dead if drafts[i].likely_gender() in (None, pronoun.gender)]
+    return fitting[0] if len(fitting) == 1 else None
+
+
 def _any_of_gender(candidates: list[PersonDraft], pronoun: PronounMention) -> bool:
     """A candidate whose stated gender does not rule out ``pronoun``."""
     return any(d.gender in (None, pronoun.gender) for d in candidates)
@@ -545,8 +572,8 @@ def resolve_pronouns(
             # "Ronald Petchey, aged 78, and his wife Beryl": a name opening the pronoun's own
             # sentence is nearer than a description in the sentence before
             blockers = [x for x in blockers if x.start >= starts[here]]
-        related = None
-        if len(compatible) > 1:
+        related = _survived_one(doc, pronoun, drafts)
+        if related is None and len(compatible) > 1:
             related = (
                 _owner_before_and(doc_text(doc), pronoun, compatible)
                 or _relative_clause_owner(doc, pronoun, compatible)

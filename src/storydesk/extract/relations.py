@@ -174,6 +174,7 @@ def _couple_before(facts: list[RawFact], cast: Cast, position: int, child: str) 
 
 # Kin nouns no name stands beside that the one other named person of the owner's surname holds
 _SURNAME_KIN_GROUPS = {"parent of", "child of"}
+_SPOUSE_GROUPS = {"spouse of"}
 _SIBLING_LABELS = {"sister of", "brother of", "sibling of"}
 # "brothers Jake and Connor Ellery", "the twins, Ruth and Ann Kell": a plural noun of kin before
 # two coordinated names
@@ -217,11 +218,11 @@ def _one_parent(cast: Cast, child: str, gender: str, held: set[tuple[str, str | 
 
 
 def _named_next(text: str, cast: Cast, rel: Relative, owner: str, gender: str | None) -> str | None:
-    """``He will be succeeded by his daughter. Funmilayo Adebayo, 43, ...``: a kin noun that
-    ends its sentence is the person whose full name opens the next one, when the report first
-    names them there, they share the owner's surname and their forename is not of the other
-    gender."""
-    stop = re.match(r"\.\s+", text[rel.end : rel.end + 4])
+    """``He will be succeeded by his daughter. Funmilayo Adebayo, 43, ...``, ``Her husband
+    works nights as a lineman. Nate Pyle said``: a kin noun is the person whose full name opens
+    the next sentence, when the report first names them there, they share the owner's surname
+    and their forename is not of the other gender."""
+    stop = re.search(r"[.!?]['’\"”]?\s+", text[rel.end : rel.end + 300])
     if stop is None:
         return None
     at = rel.end + stop.end()
@@ -229,7 +230,7 @@ def _named_next(text: str, cast: Cast, rel: Relative, owner: str, gender: str | 
     if person is None or person.id == owner:
         return None
     draft, owning = cast.draft_of(person.id), cast.draft_of(owner)
-    if min(m.start for m in draft.names) != at or len(draft.words()) < 2 or not owning.names:
+    if not draft.names or min(m.start for m in draft.names) != at or len(draft.words()) < 2 or not owning.names:
         return None
     if draft.words()[-1] != owning.words()[-1] or draft.likely_gender() not in (None, gender):
         return None
@@ -304,6 +305,14 @@ def _kin_by_surname(
     held = _held(facts)
     for rel in found:
         kin_gender = relations[rel.noun].gender
+        if relation_group(relations[rel.noun].label) in _SPOUSE_GROUPS and kin_gender is not None:
+            # "his wife of 44 years was diagnosed ... Marilyn Brandt, a retired teacher,"
+            owning = _mentioned_exactly(cast, rel.owner_start, rel.owner_end)
+            spouse = _named_next(text, cast, rel, owning.id, kin_gender) if owning is not None else None
+            if spouse is not None and owning is not None and (spouse, owning.id) not in held:
+                add(spouse, rel.noun, owning.id, rel.start, rel.end)
+                held |= {(spouse, owning.id), (owning.id, spouse)}
+            continue
         if relation_group(relations[rel.noun].label) not in _SURNAME_KIN_GROUPS or kin_gender is None:
             continue
         owning = _mentioned_exactly(cast, rel.owner_start, rel.owner_end)
@@ -833,7 +842,12 @@ def find_relations(doc: Doc, cast: Cast, offices: dict[str, set[str]] | None = N
             )
             shared = match is not None and _shared_surname(cast, match.group(1), person.id)
             if match and _relation_key(match.group(2)) in relations and not shared:
-                owner_person = cast.person_at(mention.end + match.start(1), mention.end + match.end(1))
+                owner_at = mention.end + match.start(1)
+                owner_person = cast.person_at(owner_at, mention.end + match.end(1))
+                if owner_person is not None and not any(m.evidence.start == owner_at for m in owner_person.mentions):
+                    # "Amanda Pruitt, had stayed on shore with the couple's younger son": the
+                    # owner is the whole phrase, not a person inside a clause
+                    owner_person = None
                 owner_id = owner_person.id if owner_person is not None else None
                 by_office = re.fullmatch(r"[Tt]he\s+((?:[\w-]+\s+){0,3}?[a-z]+)", match.group(1))
                 if owner_id is None and by_office is not None and offices:
@@ -969,6 +983,8 @@ def find_relations(doc: Doc, cast: Cast, offices: dict[str, set[str]] | None = N
         if draft.kin is not None and id(draft.kin[1]) in ids and draft.descriptions:
             first = draft.descriptions[0]
             add(person.id, draft.kin[0], ids[id(draft.kin[1])], first.start, first.end)
+            if draft.kin_also is not None and id(draft.kin_also) in ids:
+                add(person.id, draft.kin[0], ids[id(draft.kin_also)], first.start, first.end)
     return facts
 
 
