@@ -226,3 +226,8 @@ def test_an_aged_kin_noun_is_one_person_not_two() -> None:
     grandsons = [p for p in case.people if p.name == "her 9-year-old grandson"]
     assert len(grandsons) == 1
     assert _relations(case, "her 9-year-old grandson") == {("grandson of", "Janice Mullins")}
+
+
+def test_a_name_with_and_without_its_middle_initial_is_one_person() -> None:
+    case = _case("Dustin R. Pruitt, 23, was arrested Monday. Online records show Dustin Pruitt was convicted in 2021.")
+    assert _names(case) == ["Dustin R. Pruitt"]

@@ -545,3 +545,36 @@ def test_a_lower_case_compound_tagged_as_a_name_stays_in_the_job() -> None:
     )
     person = next(p for p in case.people if p.name == "Colin Sedgley")
     assert {f.value for f in case.facts_about(person.id, "occupation")} == {"minibus driver", "retired bus driver"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "occupations"),
+    [
+        ("Emily Shaw, prosecuting, told the court the payments began in 2019.", "Emily Shaw", {"prosecutor"}),
+        ("Prosecuting, Tom Adeyemi said the couple had separated in May.", "Tom Adeyemi", {"prosecutor"}),
+        (
+            "Hugh Marren, who sits on the board and owns 12 percent of the shares, voted against the sale.",
+            "Hugh Marren",
+            {"board member"},
+        ),
+        (
+            "Dev Kaur, 44, who runs a bicycle repair business in the town, said he had no plans to stand.",
+            "Dev Kaur",
+            {"bicycle repair business owner"},
+        ),
+        # running a company says nothing of owning it
+        ("Ines Barr, who runs the company, said the offer was fair.", "Ines Barr", set()),
+        (
+            "Earl Tate died on Sunday. Earl Tate was a retired coal miner and a deacon at Hill Creek Church.",
+            "Earl Tate",
+            {"retired coal miner", "deacon"},
+        ),
+        (
+            "Board member Carol Fenn, a retired nurse, voted against the closure.",
+            "Carol Fenn",
+            {"board member", "retired nurse"},
+        ),
+    ],
+)
+def test_occupation_stated_by_a_verb_or_a_court_role(text: str, name: str, occupations: set[str]) -> None:
+    assert _values(_case(text), name, "occupation") == occupations

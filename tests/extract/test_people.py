@@ -1079,7 +1079,7 @@ def test_irish_and_australian_ranks_and_counsel() -> None:
     )
     assert {p.name for p in case.people} == {"Greg Pellow", "Fiona Daly", "Conor Breslin", "Michael Tuohy"}
     assert "Councillor" in _values(case, "Greg Pellow", "title")
-    assert _values(case, "Fiona Daly", "occupation") == {"barrister"}
+    assert _values(case, "Fiona Daly", "occupation") == {"barrister", "prosecutor"}
     assert "barrister" in _values(case, "Conor Breslin", "occupation")
     assert _values(case, "Michael Tuohy", "title") == {"Garda Sergeant"}
 

@@ -78,6 +78,7 @@ _OFFICE_VERBS = {
     "edit": "editor",
     "direct": "director",
     "start": "founder",
+    "run": "owner",  # only a business: "who runs a bicycle repair business"
 }
 _BUSINESS_POSTS = {"owner", "manager", "founder", "co-founder"}
 # Businesses a person owns, manages or started (``who manages the grocery store`` -> ``grocery
@@ -107,6 +108,14 @@ _BUSINESSES = {
     "takeaway",
     "dealership",
 }
+# Businesses whose runner is taken to own them ("who runs a bicycle repair business")
+_SMALL_BUSINESSES = {"business", "shop", "stall", "store", "restaurant", "diner", "cafe", "café", "pub", "bar"} | {
+    "salon",
+    "bakery",
+    "takeaway",
+    "garage",
+    "farm",
+}
 # Adjectives that say which post, not how well it is held: after ``be`` only these may qualify
 # an occupation (``was a professional rider``; not ``is a decent and hardworking mayor``).
 _POST_ADJECTIVES = set(
@@ -131,12 +140,14 @@ def find_occupations(doc: Doc, cast: Cast) -> list[RawFact]:
             facts += _before_name(doc, starts, person.id, mention)
             facts += _from_title(doc, starts, person.id, mention)
         facts += _counsel(person.id, draft.names)
+        facts += _prosecuting(doc_text(doc), person.id, draft.names)
         for description in draft.descriptions:
             facts += _from_description(doc, person.id, description)
     facts += _works_as(doc, cast)
     facts += _made_to(doc, cast)
     facts += _copula(doc, cast)
     facts += _office_verbs(doc, cast)
+    facts += _sits_on(doc, cast)
     return facts
 
 
@@ -459,6 +470,23 @@ def _counsel(person_id: str, names: list[NameMention]) -> list[RawFact]:
     return []
 
 
+# "Sophie Aldridge, prosecuting, told the court", "Prosecuting, Sarah Idowu said": the
+# prosecutor (who defends is read as a lawyer of the defendant, in ``counsel``)
+_PROSECUTING_AFTER = re.compile(r"(?:,?\s*(?:K\.?C|Q\.?C|S\.?C)\b)?\s*,\s*prosecuting\b")
+_PROSECUTING_BEFORE = re.compile(r"\bProsecuting,\s*$")
+
+
+def _prosecuting(text: str, person_id: str, names: list[NameMention]) -> list[RawFact]:
+    for mention in names:
+        after = _PROSECUTING_AFTER.match(text, mention.end)
+        if after is not None:
+            return [RawFact(person_id, "occupation", "prosecutor", mention.start, after.end())]
+        before = _PROSECUTING_BEFORE.search(text, max(0, mention.start - 14), mention.start)
+        if before is not None:
+            return [RawFact(person_id, "occupation", "prosecutor", before.start(), mention.end)]
+    return []
+
+
 def _works_as(doc: Doc, cast: Cast) -> list[RawFact]:
     """``who worked as a forklift operator`` / ``Mercer served as a deputy`` / ``Tate will step
     down as managing director``."""
@@ -560,9 +588,13 @@ def _copula(doc: Doc, cast: Cast) -> list[RawFact]:
     facts: list[RawFact] = []
     text = doc_text(doc)
     for noun in doc:
-        if noun.dep_ != "attr" or noun.pos_ not in {"NOUN", "PROPN"} or noun.head.lemma_ not in {"be", "become"}:
+        # "was a retired coal miner and a deacon at ...": each of coordinated complements
+        attr = noun
+        while attr.dep_ == "conj" and attr.head.i != attr.i:
+            attr = attr.head
+        if attr.dep_ != "attr" or noun.pos_ not in {"NOUN", "PROPN"} or attr.head.lemma_ not in {"be", "become"}:
             continue
-        verb = noun.head
+        verb = attr.head
         phrase = [t for t in doc[noun.left_edge.i : noun.i + 1] if t.dep_ not in {"det", "poss"} and not t.is_punct]
         if not phrase or any(t.i < verb.i for t in phrase) or phrase[0].tag_ == "POS":
             continue
@@ -676,7 +708,11 @@ def _office_verbs(doc: Doc, cast: Cast) -> list[RawFact]:
             if obj.lemma_.lower() not in _LED_BODIES or guided:
                 continue
         elif obj.lemma_.lower() in _BUSINESSES and office in _BUSINESS_POSTS:
+            if verb.lemma_.lower() == "run" and obj.lemma_.lower() not in _SMALL_BUSINESSES:
+                continue  # who runs a company or a practice need not own it
             pass  # "who manages the grocery store"
+        elif verb.lemma_.lower() == "run":
+            continue  # "runs the council", "runs the company", "ran a marathon": no owner
         elif obj.pos_ != "PROPN" and obj.ent_type_ not in _ENTITY_KEEP_CASE and not body:
             continue  # "who owns a dog"; but "who chairs the local medical committee" is an office
         elif office == "founder" and verb.lemma_.lower() == "start":
@@ -688,11 +724,42 @@ def _office_verbs(doc: Doc, cast: Cast) -> list[RawFact]:
         value = f"{office} of {doc[phrase[0].i : phrase[-1].i + 1].text}"
         if obj.pos_ != "PROPN" and obj.lemma_.lower() in _BUSINESSES and office in _BUSINESS_POSTS:
             # "the family's second showroom in Varunagar": the kind of business, then the post
-            kind = [t for t in obj.lefts if t.dep_ == "compound"] + [obj]
+            kind = [*_compound_before(obj), obj]
             value = f"{' '.join(t.lower_ for t in kind)} {office}"
         if verb.tag_ == "VBD" and any(c.lower_ in {"until", "till"} for c in verb.children):
             value = f"former {value}"  # "who chaired the company until 2015"
         facts.append(RawFact(person, "occupation", value, verb.idx, phrase[-1].idx + len(phrase[-1].text)))
+    return facts
+
+
+def _compound_before(noun: Token) -> list[Token]:
+    """``bicycle repair`` of ``a bicycle repair business``: the nouns compounded before it."""
+    found: list[Token] = []
+    for child in noun.lefts:
+        # (not "12-stool" of "a 12-stool diner")
+        if child.dep_ == "compound" and child.is_alpha and not (child.i > 0 and child.doc[child.i - 1].text == "-"):
+            found += [*_compound_before(child), child]
+    return found
+
+
+# "who sits on the board", "has sat on the planning committee since 2019": a member of it
+_SAT_ON = {"board": "board member", "council": "council member", "committee": "committee member"}
+
+
+def _sits_on(doc: Doc, cast: Cast) -> list[RawFact]:
+    facts: list[RawFact] = []
+    for verb in doc:
+        if verb.lemma_.lower() != "sit" or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+        body = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
+        if body is None or body.lemma_.lower() not in _SAT_ON:
+            continue
+        person = _clause_subject(verb, cast)
+        if person is not None:
+            facts.append(
+                RawFact(person, "occupation", _SAT_ON[body.lemma_.lower()], verb.idx, body.idx + len(body.text))
+            )
     return facts
 
 

@@ -153,6 +153,10 @@ def _assign_names(
                 if known == words or (len(known) == 1 and known[0] in (words[-1], words[0])):
                     target = draft
                     break
+            if target is None and len(_without_initials(words)) >= 2:
+                # "Dustin R. Pruitt ... Dustin Pruitt": one name with or without the initial
+                same = [d for d in drafts if _without_initials(d.words()) == _without_initials(words)]
+                target = same[0] if len(same) == 1 else None
             if target is None and (mention.title or words[0] in _SURNAME_PARTICLES):
                 # "Yannick Le Goff ... Mr Le Goff": a surname of several words
                 ending = [d for d in drafts if len(d.words()) > len(words) and d.words()[-len(words) :] == words]
@@ -279,6 +283,11 @@ def _introduced_as_kin(text: str, draft: PersonDraft) -> bool:
         return False
     first = min(full, key=lambda m: m.start)
     return _KIN_BEFORE_NAME.search(text[max(0, first.start - 40) : first.start]) is not None
+
+
+def _without_initials(words: list[str]) -> list[str]:
+    """``dustin r. pruitt`` -> ``dustin pruitt``: the words of a name without middle initials."""
+    return [w for i, w in enumerate(words) if i in (0, len(words) - 1) or not re.fullmatch(r"\w\.?", w)]
 
 
 def _longer(title: str | None, short: str) -> list[str]:
