@@ -231,3 +231,23 @@ def test_an_aged_kin_noun_is_one_person_not_two() -> None:
 def test_a_name_with_and_without_its_middle_initial_is_one_person() -> None:
     case = _case("Dustin R. Pruitt, 23, was arrested Monday. Online records show Dustin Pruitt was convicted in 2021.")
     assert _names(case) == ["Dustin R. Pruitt"]
+
+
+def test_the_dead_man_of_a_misparsed_lede_is_the_one_survived() -> None:
+    case = _case(
+        "Arthur 'Bud' Lowe, who poured coffee, flipped eggs and settled arguments at his diner for 50 years, "
+        "died Wednesday. His son, Mike Lowe, said he had been ill.\n\n"
+        "In addition to his wife and son, he is survived by his stepdaughter; a daughter, Gina Lowe Bell, of Raleigh."
+    )
+    assert ("daughter of", "Arthur Lowe") in _relations(case, "Gina Lowe Bell")
+
+
+def test_a_possessive_after_a_speaker_who_spoke_of_herself_is_hers() -> None:
+    case = _case(
+        "Dr Ellen Marsh said the unit would close.\n\n"
+        "Shauna Pyle, 29, sat in the back row. Pyle said she had planned to have Marsh deliver the baby.\n\n"
+        "Her husband works nights as a lineman. Nate Pyle said he keeps a bag packed."
+    )
+    assert _relations(case, "Nate Pyle") == {("husband of", "Shauna Pyle")}
+    nate = next(p for p in case.people if p.name == "Nate Pyle")
+    assert {f.value for f in case.facts_about(nate.id, "occupation")} == {"lineman"}

@@ -443,13 +443,48 @@ def _survived_one(doc: Doc, pronoun: PronounMention, drafts: list[PersonDraft]) 
         ):
             continue
         verb = word.head if word.dep_ == "acomp" else word
-        for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        while not subjects and verb.dep_ == "conj" and verb.head.i != verb.i:
+            # "Walter Ferrante, who poured coffee, flipped eggs ..., died Wednesday" (a misparse)
+            verb = verb.head
+            subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        positions = [t.idx for t in subjects]
+        if not positions and verb.dep_ == "ROOT":
+            # no subject parsed at all: the name the sentence opens with
+            positions = [verb.sent.start_char]
+        for position in positions:
             for index, draft in enumerate(drafts):
                 spans = [(m.start, m.end) for m in draft.names] + [(p.start, p.end) for p in draft.pronouns]
-                if any(start <= subject.idx < end for start, end in spans):
+                if any(start <= position < end for start, end in spans):
                     dead.add(index)
     fitting = [drafts[i] for i in dead if drafts[i].likely_gender() in (None, pronoun.gender)]
     return fitting[0] if len(fitting) == 1 else None
+
+
+def _speaker_about_self(doc: Doc, pronoun: PronounMention, drafts: list[PersonDraft]) -> PersonDraft | None:
+    """``Pyle said she had planned to have Marsh deliver the baby. Her husband works nights``:
+    a he/she/his/her opening a sentence, outside quotations, is the named speaker of the
+    sentence before when what they said was about themselves (its subject a pronoun already
+    theirs), whoever else their words name."""
+    token = _token_of(doc, pronoun)
+    if token is None or token.i != token.sent.start or token.sent.start == 0:
+        return None
+    text = doc_text(doc)
+    if open_quotation(text, pronoun.start) is not None:
+        return None
+    previous = doc[token.sent.start - 1].sent
+    root = previous.root
+    if root.lemma_ not in REPORTING_VERBS:
+        return None
+    speaker = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    clause = next((c for c in root.children if c.dep_ == "ccomp"), None)
+    reported = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if clause else None
+    if speaker is None or reported is None or reported.tag_ != "PRP":
+        return None
+    owner = named_at(drafts, speaker.idx)
+    if owner is None or owner.gender != pronoun.gender:
+        return None
+    return owner if any(p.start == reported.idx for p in owner.pronouns) else None
 
 
 def _any_of_gender(candidates: list[PersonDraft], pronoun: PronounMention) -> bool:
@@ -591,7 +626,7 @@ def resolve_pronouns(
             # "He is survived by his wife ...; five children, including Dr Chinedu Nwafor. His
             # younger brother, Pa Festus Nwafor, also survives him": the his opening a sentence
             # goes on with the he the sentence before had for subject
-            related = _pronoun_subject_continues(doc, pronoun, drafts)
+            related = _pronoun_subject_continues(doc, pronoun, drafts) or _speaker_about_self(doc, pronoun, drafts)
         if related is None and len(compatible) == 1 and _said_by_description(doc, pronoun, compatible):
             compatible = []  # "Sam's mother said she had reported him missing": she is the mother
         if related is not None and related.likely_gender() not in (None, pronoun.gender):
