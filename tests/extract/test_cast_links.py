@@ -251,3 +251,27 @@ def test_a_possessive_after_a_speaker_who_spoke_of_herself_is_hers() -> None:
     assert _relations(case, "Nate Pyle") == {("husband of", "Shauna Pyle")}
     nate = next(p for p in case.people if p.name == "Nate Pyle")
     assert {f.value for f in case.facts_about(nate.id, "occupation")} == {"lineman"}
+
+
+def test_parents_given_only_by_trade_are_unnamed_parents() -> None:
+    case = _case(
+        "Jack Tolley, the former coxswain, has died aged 84.\n\n"
+        "Born in a cottage on Quay Street in 1939, the son of a fisherman and a net-mender, he left school at 14."
+    )
+    assert _relations(case, "Jack Tolley") >= {("son of", "a fisherman"), ("son of", "a net-mender")}
+    fisherman = next(p for p in case.people if p.name == "a fisherman")
+    assert {f.value for f in case.facts_about(fisherman.id, "occupation")} == {"fisherman"}
+
+
+def test_the_trade_of_a_parent_is_not_the_childs() -> None:
+    case = _case(
+        "Chief Obi Eze is dead. Born in Umuezeala in 1933 to a farmer and a petty trader, Eze won a scholarship."
+    )
+    eze = next(p for p in case.people if p.name == "Obi Eze")
+    assert {f.value for f in case.facts_about(eze.id, "occupation")} == set()
+    assert ("child of", "a petty trader") in _relations(case, "Obi Eze")
+
+
+def test_a_parent_named_beside_the_trade_is_no_unnamed_parent() -> None:
+    case = _case("Ms Fiona Hale, 36, the daughter of a former miner, Jim Hale, who died in 2019, won the seat.")
+    assert "a former miner" not in _names(case)

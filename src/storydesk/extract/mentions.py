@@ -999,3 +999,16 @@ def relatives(doc: Doc) -> list[Relative]:
             )
         )
     return found
+
+
+# "the son of a fisherman and a net-mender", "Born in Umuezeala in 1933 to a farmer and a
+# petty trader": parents the report gives only by trade
+_BY_TRADE = r"(an?\s+[a-zA-Z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)"
+PARENTS_BY_TRADE = re.compile(
+    r"(?:\b(?:son|daughter|child|children)\s+of|\b[Bb]orn\b[^.;]{0,60}?\bto)\s+"
+    + _BY_TRADE
+    # ("of a Polish coal miner and his wife, a laundress")
+    + r"(?:\s+and\s+(?:(?:his\s+wife|her\s+husband),\s+)?"
+    + _BY_TRADE
+    + r")?(?=\s*[,.;]|\s+(?:who|in|from|on|at)\b)"
+)

@@ -407,6 +407,8 @@ def _before_name(doc: Doc, starts: dict[int, int], person_id: str, mention: Name
         before = doc[k] if k >= sent_start else None
         if before is not None and not (before.pos_ in {"DET", "PRON"} or before.tag_ in {"POS", "PRP$"}):
             return []
+        if before is not None and k - 1 >= sent_start and doc[k - 1].lower_ in {"to", "of", "and", "or"}:
+            return []  # "Born ... to a farmer and a petty trader, Nwafor won": the trade is another's
     return [
         fact
         for phrase, end in phrases

@@ -48,6 +48,7 @@ from storydesk.extract.forenames import is_forename
 from storydesk.extract.mentions import (
     NOT_KIN_MODIFIERS,
     NUMBER_WORDS,
+    PARENTS_BY_TRADE,
     Description,
     NameMention,
     PronounMention,
@@ -1411,7 +1412,46 @@ def with_relatives(
     text already states between named people."""
     drafts = _add_relatives(doc_text(doc), list(cast.drafts), found, stated)
     drafts = _add_couple_kin(doc, drafts, stated)
+    drafts = _add_parents_by_trade(doc, drafts)
     return build_cast(article, drafts)
+
+
+def _add_parents_by_trade(doc: Doc, drafts: list[PersonDraft]) -> list[PersonDraft]:
+    """``Born in a cottage on Quay Street in 1939, the son of a fisherman and a net-mender, he
+    left school at 14``: each trade is an unnamed parent of the subject of the sentence (the
+    person the phrase stands beside), father or mother when the trade says which."""
+    text = doc_text(doc)
+    nouns = conventions.occupations().nouns
+    table = conventions.person_nouns()
+    result = list(drafts)
+    for match in PARENTS_BY_TRADE.finditer(text):
+        span = doc.char_span(match.start(), match.start() + 1, alignment_mode="expand")
+        if span is None:
+            continue
+        sentence = span.sent
+        subjects = [t for t in sentence if t.dep_ in {"nsubj", "nsubjpass"} and t.head.i == sentence.root.i]
+        child = next((d for t in subjects for d in result if t.idx in d.mention_starts() or named_at([d], t.idx)), None)
+        if child is None:
+            continue
+        for group in (1, 2):
+            phrase = match.group(group)
+            if phrase is None:
+                continue
+            head = phrase.split()[-1].lower()
+            if head not in nouns and not (head in table and table[head].occupation):
+                continue
+            start, end = match.span(group)
+            named_beside = re.match(r",\s+", text[end : end + 3]) is not None and any(
+                0 <= m.start - end <= 3 for d in result if d is not child for m in d.names
+            )
+            if named_beside or any(start < m.end and m.start < end for d in result for m in d.names):
+                continue  # "the daughter of a former miner, Jim McAllister": named
+            gender = table[head].gender if head in table else None
+            noun = "father" if gender == "male" else "mother" if gender == "female" else "parent"
+            desc = Description(start, end, text[start:end], None, None, None, False)
+            parent = _unnamed_relative(noun, child, desc)
+            result.append(parent)
+    return result
 
 
 # who may own a kin noun together: a couple, and (for "their") siblings

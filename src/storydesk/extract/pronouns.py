@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from storydesk import conventions
 from storydesk.extract.drafts import PersonDraft, named_at
-from storydesk.extract.mentions import Description, NameMention, PronounMention
+from storydesk.extract.mentions import PARENTS_BY_TRADE, Description, NameMention, PronounMention
 from storydesk.extract.spans import doc_text
 
 _SPEECH_AFTER_QUOTE = re.compile(r"[,?!.…-]['’\"”][ \t]+$")
@@ -551,6 +551,8 @@ def resolve_pronouns(
         return index
 
     assigned = {id(p) for d in drafts for p in d.pronouns}
+    # "the son of a fisherman and a net-mender, he left school": no one there the he could be
+    parentage = list(PARENTS_BY_TRADE.finditer(doc_text(doc)))
     for pronoun in pronouns:
         if id(pronoun) in assigned:
             continue
@@ -602,6 +604,7 @@ def resolve_pronouns(
             and (table[x.noun].gender if x.noun in table else None) in (None, pronoun.gender)
             and x.noun not in {"person", "individual"}
             and not _predicative(doc, x)
+            and not any(m.start() - 4 <= x.start < m.end() for m in parentage)
         ]
         if len(compatible) == 1 and any(m.start == starts[here] for m in compatible[0].names):
             # "Ronald Petchey, aged 78, and his wife Beryl": a name opening the pronoun's own
