@@ -275,3 +275,20 @@ def test_the_trade_of_a_parent_is_not_the_childs() -> None:
 def test_a_parent_named_beside_the_trade_is_no_unnamed_parent() -> None:
     case = _case("Ms Fiona Hale, 36, the daughter of a former miner, Jim Hale, who died in 2019, won the seat.")
     assert "a former miner" not in _names(case)
+
+
+def test_a_bracketed_courtesy_title_gives_the_gender() -> None:
+    case = _case(
+        "Chief Emeka Obi, 74, will step down. Chief Obi attended with his wife, Chief (Mrs) Ada Obi. "
+        "Their daughter, Nneka Obi, will succeed him. Chief Obi said he was proud."
+    )
+    ada = next(p for p in case.people if p.name == "Ada Obi")
+    assert {f.value for f in case.facts_about(ada.id, "gender")} == {"female"}
+    assert ("wife of", "Emeka Obi") in _relations(case, "Ada Obi")
+    emeka = next(p for p in case.people if p.name == "Emeka Obi")
+    assert sum(m.evidence.text == "Chief Obi" for m in emeka.mentions) == 2
+
+
+def test_a_word_for_mother_is_no_name() -> None:
+    case = _case("'She was screaming Ma's name in the corridor,' Tan Wei Ming said.")
+    assert "Ma" not in _names(case)

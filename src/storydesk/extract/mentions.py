@@ -82,6 +82,7 @@ def _title_regex() -> re.Pattern[str]:
 
 
 _TITLE_BEFORE = _title_regex()
+_BRACKETED_TITLE = re.compile(r"\((Mrs|Mr|Ms|Miss|Dr)\.?\)\s+$")
 _TITLE_AT_START = re.compile(_TITLE_BEFORE.pattern.replace("(?<![\\w.])", "^").replace("$", ""))
 # a capitalised word with a lower-case letter, accents allowed ("Pádraig", "Siân", "Zoë")
 _NAME_WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-ÖØ-Þ][a-zA-ZÀ-ÖØ-öø-ÿ'’-]*[a-zß-öø-ÿ][a-zA-ZÀ-ÖØ-öø-ÿ'’-]*"
@@ -243,8 +244,30 @@ def name_mentions(doc: Doc, entities: list[EntityMention]) -> list[NameMention]:
     for mention in result:
         _drop_possessive(mention)
     result.extend(_shared_surname_forenames(text, result, taken))
+    for mention in result:
+        _bracketed_title(text, mention)
     result.sort(key=lambda m: m.start)
     return result
+
+
+def _bracketed_title(text: str, mention: NameMention) -> None:
+    """``Chief (Mrs) Bolanle Adebayo``, ``Dr (Mrs) Ngozi Okafor``: a title, then a courtesy
+    title in brackets that says the gender, before a name found without either."""
+    if mention.title is not None:
+        return
+    bracketed = _BRACKETED_TITLE.search(text, max(0, mention.start - 12), mention.start)
+    courtesy = _title_lookup(bracketed.group(1)) if bracketed is not None else None
+    if bracketed is None or courtesy is None:
+        return
+    window = text[max(0, bracketed.start() - 40) : bracketed.start()]
+    before = _TITLE_BEFORE.search(window)
+    title = _title_lookup(before.group(1)) if before is not None else None
+    if before is None or title is None:
+        return
+    mention.start = bracketed.start() - len(window) + before.start()
+    mention.text = text[mention.start : mention.end]
+    mention.title, mention.title_kind = title.full, title.kind
+    mention.title_gender = courtesy.gender or title.gender
 
 
 def _shared_surname_forenames(text: str, found: list[NameMention], taken: list[tuple[int, int]]) -> list[NameMention]:
@@ -309,6 +332,10 @@ _KINSHIP_WORDS = {
     "uncle",
     "sis",
     "bro",
+    "ma",
+    "pa",
+    "mama",
+    "papa",
 }
 
 

@@ -232,8 +232,23 @@ def _assign_names(
                 titled = [
                     d
                     for d in candidates
-                    if any(m.title in (mention.title, *_longer(m.title, mention.title)) for m in d.names)
+                    if any(
+                        m.title in (mention.title, *_longer(m.title, mention.title)) and m.start < mention.start
+                        for m in d.names
+                    )
                 ]
+                if len(titled) > 1:
+                    # "Chief Obi ... Chief (Mrs) Ada Obi ... Chief Obi said": the one already
+                    # called by this very form
+                    same_form = [
+                        d
+                        for d in titled
+                        if any(
+                            m.title == mention.title and m.name == mention.name and m.start < mention.start
+                            for m in d.names
+                        )
+                    ]
+                    titled = same_form or titled
                 candidates = titled if len(titled) == 1 else candidates
             if not mention.title and len(candidates) > 1:
                 # "Chief Ikenna Nwafor ... Nwafor, who held the title ... his first son, Dr
