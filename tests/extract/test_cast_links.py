@@ -292,3 +292,12 @@ def test_a_bracketed_courtesy_title_gives_the_gender() -> None:
 def test_a_word_for_mother_is_no_name() -> None:
     case = _case("'She was screaming Ma's name in the corridor,' Tan Wei Ming said.")
     assert "Ma" not in _names(case)
+
+
+def test_his_two_children_are_one_unnamed_group_of_his() -> None:
+    case = _case(
+        "Gregory Vane, 52, a financial adviser, was convicted on Friday. He showed no emotion, "
+        "and his two children wept in the gallery. His son, Mark Vane, said nothing."
+    )
+    assert _relations(case, "his two children") == {("child of", "Gregory Vane")}
+    assert _relations(case, "Mark Vane") == {("son of", "Gregory Vane")}

@@ -937,6 +937,8 @@ class Relative:
     owner_pronoun: bool
     age: int | None = None
     age_span: tuple[int, int] | None = None
+    # "his two children", "her four grandchildren": a group, one unnamed person of the cast
+    plural: bool = False
 
 
 # Words that make a kin noun something else: "his business partner", "her tennis partner"
@@ -985,12 +987,15 @@ def relatives(doc: Doc) -> list[Relative]:
     text = doc_text(doc)
     found: list[Relative] = []
     for token in doc:
-        if token.tag_ != "NN" or token.pos_ != "NOUN":
+        plural = token.tag_ == "NNS" and token.lemma_.lower() in PLURAL_RELATIVES
+        if (token.tag_ != "NN" and not plural) or token.pos_ != "NOUN":
             continue
-        noun = token.lower_
+        noun = token.lemma_.lower() if plural else token.lower_
         if text[max(0, token.idx - 3) : token.idx].lower() == "ex-":
             noun = "ex-" + noun
-        if noun not in kin or text[token.idx + len(token.text) : token.idx + len(token.text) + 1] == "-":
+        if (noun not in kin and not plural) or text[
+            token.idx + len(token.text) : token.idx + len(token.text) + 1
+        ] == "-":
             continue  # "brother-in-law" is read whole, not as "brother"
         if any(c.dep_ in {"compound", "amod"} and c.lower_ in NOT_KIN_MODIFIERS for c in token.children):
             continue  # "his business partner" is no family
@@ -1021,11 +1026,16 @@ def relatives(doc: Doc) -> list[Relative]:
                 owner_start=owner_start,
                 owner_end=owner_end,
                 owner_pronoun=pronoun,
-                age=int(age.group(1)) if age else None,
-                age_span=age.span(1) if age else None,
+                age=int(age.group(1)) if age and not plural else None,
+                age_span=age.span(1) if age and not plural else None,
+                plural=plural,
             )
         )
     return found
+
+
+# Kin nouns whose plural owned by someone is a group the cast keeps ("his two children")
+PLURAL_RELATIVES = {"child", "son", "daughter", "grandchild", "grandson", "granddaughter", "stepchild"}
 
 
 # "the son of a fisherman and a net-mender", "Born in Umuezeala in 1933 to a farmer and a

@@ -304,6 +304,8 @@ def _kin_by_surname(
     relations = conventions.relations()
     held = _held(facts)
     for rel in found:
+        if rel.plural:
+            continue  # "his two children": a group (``people._add_relatives``)
         kin_gender = relations[rel.noun].gender
         if relation_group(relations[rel.noun].label) in _SPOUSE_GROUPS and kin_gender is not None:
             # "his wife of 44 years was diagnosed ... Marilyn Brandt, a retired teacher,"
@@ -957,7 +959,11 @@ def find_relations(doc: Doc, cast: Cast, offices: dict[str, set[str]] | None = N
     # "Emma's mother, Amanda Pruitt ... Jason, who is Emma's father ... Amanda Pruitt said her
     # husband was awake": a spouse noun no name stands beside is the one co-parent
     for rel in found_relatives:
-        if not rel.owner_pronoun or relation_group(relations[rel.noun].label) not in {"spouse of", "partner of"}:
+        if (
+            rel.plural
+            or not rel.owner_pronoun
+            or relation_group(relations[rel.noun].label) not in {"spouse of", "partner of"}
+        ):
             continue  # (an owner by name is read above, with the surname rules)
         owning_spouse = _mentioned_exactly(cast, rel.owner_start, rel.owner_end)
         if owning_spouse is None:
