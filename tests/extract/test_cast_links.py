@@ -301,3 +301,29 @@ def test_his_two_children_are_one_unnamed_group_of_his() -> None:
     )
     assert _relations(case, "his two children") == {("child of", "Gregory Vane")}
     assert _relations(case, "Mark Vane") == {("son of", "Gregory Vane")}
+
+
+def test_papers_teams_and_datelines_are_not_people() -> None:
+    case = _case(
+        "RIVERTON, Ohio, Sept. 9 (Midland Business Wire) — Harlow Foods agreed to buy a grocery chain.\n\n"
+        "The Gazette understands the buyer is Dana Pike. The Lady Panthers won the state title, "
+        "and the Lady Panthers will have a parade."
+    )
+    assert _names(case) == ["Dana Pike"]
+
+
+def test_a_name_in_apposition_to_the_subjects_complement_goes_on_as_he() -> None:
+    case = _case(
+        "The landlord of the Drovers Arms, Gary Whitby, said it had been 'a normal Sunday'. "
+        "He said footage had been handed to police."
+    )
+    gary = next(p for p in case.people if p.name == "Gary Whitby")
+    assert {f.value for f in case.facts_about(gary.id, "gender")} == {"male"}
+
+
+def test_her_sons_are_the_two_sons_already_named() -> None:
+    case = _case(
+        "Darragh Fahy scored twice and his brother Ronan Fahy lifted the cup. Then came the final whistle "
+        "and the Fahy brothers' mother, Bernadette Fahy, ran on to the pitch to embrace both of her sons."
+    )
+    assert "her sons" not in _names(case)

@@ -246,6 +246,8 @@ def name_mentions(doc: Doc, entities: list[EntityMention]) -> list[NameMention]:
     result.extend(_shared_surname_forenames(text, result, taken))
     for mention in result:
         _bracketed_title(text, mention)
+    # (the passes after the model's names too: "The Lady Panthers", a dateline)
+    result = [m for m in result if not _not_a_name(text, m)]
     result.sort(key=lambda m: m.start)
     return result
 
@@ -339,11 +341,20 @@ _KINSHIP_WORDS = {
 }
 
 
+# Titles a report may put "the" before ("the Rev. Amos Lee", "the Hon. Ruth Kaye")
+_ARTICLE_TITLES = {"Reverend", "Rev", "Revd", "Honourable", "Hon", "Right Reverend", "Very Reverend"}
+
+
 def _not_a_name(text: str, mention: NameMention) -> bool:
     """One capitalised word that is a form of address (``Mum``), or that follows ``the``
     (``told the Herald``, ``the Hartwell branch``): people's names take no article."""
+    if mention.title and " " not in mention.name and mention.title not in _ARTICLE_TITLES:
+        # "the Lady Panthers": a team, not a titled person (but "the Rev. Amos Lee")
+        return re.search(r"(?<![\w])[Tt]he\s+$", text[max(0, mention.start - 5) : mention.start]) is not None
     if mention.title or " " in mention.name:
         return False
+    if mention.name.isupper() and len(mention.name) > 2 and (mention.start == 0 or text[mention.start - 1] == "\n"):
+        return True  # a dateline: "RIVERTON, Ohio, Sept. 9 --"
     if mention.name.casefold() in _KINSHIP_WORDS:
         return True
     # "A Yorkshire bakery chain": a word between an article and a noun qualifies the noun
@@ -352,9 +363,13 @@ def _not_a_name(text: str, mention: NameMention) -> bool:
         r"\s+[a-z]", after
     ):
         return True
-    # "the Herald"; "The Abelas' son" (a family by its plural name) at a sentence's start too
-    article = r"(?<![\w])the\s+['‘\"“]?$" if not mention.name.endswith("s") else r"(?<![\w])[Tt]he\s+['‘\"“]?$"
-    return re.search(article, text[max(0, mention.start - 6) : mention.start]) is not None
+    # "The Lady Panthers", "the Drumlea Gaels": a team's plural name after a word that qualifies it
+    if mention.name.endswith("s") and re.search(
+        r"(?<![\w])[Tt]he\s+[A-Z][\w-]*\s+$", text[max(0, mention.start - 20) : mention.start]
+    ):
+        return True
+    # "the Herald", "The Gazette understands"; "The Abelas' son" (a family by its plural name)
+    return re.search(r"(?<![\w])[Tt]he\s+['‘\"“]?$", text[max(0, mention.start - 6) : mention.start]) is not None
 
 
 _NICKNAME = re.compile(

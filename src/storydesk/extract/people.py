@@ -1280,7 +1280,11 @@ def _add_relatives(
         group = relation_group(label)
         gender = relations[rel.noun].gender
         if rel.plural:
-            # "his two children": a group of the owner's, never one named person
+            # "his two children": a group of the owner's, never one named person; but "her sons"
+            # when two named people already are
+            kin = {h for h, w, g in stated if w == o and g == group and drafts[h].named}
+            if len(kin) >= 2:
+                continue
             key = (id(owner), label + " (group)")
             if key in made:
                 made[key].descriptions.append(_kin_description(rel))

@@ -386,7 +386,8 @@ def _named_subject(candidates: list[PersonDraft], subject: Token) -> PersonDraft
     named = named_at(candidates, subject.idx)
     if named is not None:
         return named
-    beside = [named_at(candidates, c.idx) for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    # (or hung on the subject's complement: "The landlord of the Drovers Arms, Gary Whitlow,")
+    beside = [named_at(candidates, c.idx) for c in subject.subtree if c.dep_ == "appos" and c.pos_ == "PROPN"]
     found = {id(d): d for d in beside if d is not None}
     return next(iter(found.values())) if len(found) == 1 else None
 
