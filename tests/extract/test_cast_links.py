@@ -327,3 +327,19 @@ def test_her_sons_are_the_two_sons_already_named() -> None:
         "and the Fahy brothers' mother, Bernadette Fahy, ran on to the pitch to embrace both of her sons."
     )
     assert "her sons" not in _names(case)
+
+
+def test_titles_of_prosecutors_agents_premiers_and_magistrates() -> None:
+    case = _case(
+        "Assistant U.S. Attorney Dana Whitfield said the jury agreed. Special Agent in Charge Lorraine Becker "
+        "spoke after her. Premier Owen Talley visited the town. Magistrate Helen Kerr remanded the man. "
+        "Trooper First Class Ben Akers testified."
+    )
+    titles = {p.name: {f.value for f in case.facts_about(p.id, "title")} for p in case.people}
+    assert titles == {
+        "Dana Whitfield": {"Assistant U.S. Attorney"},
+        "Lorraine Becker": {"Special Agent in Charge"},
+        "Owen Talley": {"Premier"},
+        "Helen Kerr": {"Magistrate"},
+        "Ben Akers": {"Trooper First Class"},
+    }

@@ -104,8 +104,9 @@ def _inside_office_phrase(text: str, title_start: int, title: conventions.Title)
 
 def _title_lookup(raw: str) -> conventions.Title | None:
     table = conventions.titles()
-    key = re.sub(r"\.", "", re.sub(r"\s+", " ", raw)).strip()
-    return table.get(key)
+    spaced = re.sub(r"\s+", " ", raw).strip()
+    # ("U.S. Attorney" is written with its full stops; "Det. Sgt." may be written without)
+    return table.get(spaced.rstrip(".")) or table.get(re.sub(r"\.", "", spaced))
 
 
 # "Sarah Quinn KC", "Fiona Daly BL": a rank of counsel (or an MP's or TD's letters) written
