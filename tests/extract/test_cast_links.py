@@ -343,3 +343,27 @@ def test_titles_of_prosecutors_agents_premiers_and_magistrates() -> None:
         "Helen Kerr": {"Magistrate"},
         "Ben Akers": {"Trooper First Class"},
     }
+
+
+def test_the_lede_subject_is_the_person_the_next_paragraph_names() -> None:
+    case = _case(
+        "A father-of-two who punched a bus driver in Dunmere has been jailed for 16 weeks.\n\n"
+        "Craig Pellow, 38, of Fairfield Road, admitted assault by beating."
+    )
+    craig = next(p for p in case.people if p.name == "Craig Pellow")
+    assert "A father-of-two" in {m.evidence.text for m in craig.mentions}
+    case = _case(
+        "A 23-year-old man who attacked a 45-year-old man outside a pub has been jailed.\n\n"
+        "Darren Hale, of Mill Lane, admitted wounding."
+    )
+    darren = next(p for p in case.people if p.name == "Darren Hale")
+    assert {f.value for f in case.facts_about(darren.id, "age")} == {23}
+
+
+def test_where_a_survivor_lives_is_no_survivor() -> None:
+    case = _case(
+        "Leonard Brauer, who repaired watches for 52 years, died Saturday. He was 91. "
+        "He is survived by a son, Peter Brauer, of Madison; and a brother, Walter Brauer."
+    )
+    assert "Madison" not in _names(case)
+    assert ("son of", "Leonard Brauer") in _relations(case, "Peter Brauer")

@@ -358,6 +358,8 @@ def _not_a_name(text: str, mention: NameMention) -> bool:
         return True  # a dateline: "RIVERTON, Ohio, Sept. 9 --"
     if mention.name.casefold() in _KINSHIP_WORDS:
         return True
+    if re.search(r",\s+of\s+$", text[max(0, mention.start - 6) : mention.start]):
+        return True  # an address: "Peter Brauer, of Madison;"
     # "A Yorkshire bakery chain": a word between an article and a noun qualifies the noun
     after = text[mention.end : mention.end + 20]
     if re.search(r"(?<![\w])[Aa]n?\s+$", text[max(0, mention.start - 4) : mention.start]) and re.match(

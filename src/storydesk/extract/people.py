@@ -984,6 +984,12 @@ def _link_lede_unnamed(doc: Doc, drafts: list[PersonDraft]) -> list[PersonDraft]
         # "A man has been charged with robbing an 87-year-old widow. Darren Pask, 41, ...": the
         # one unnamed person whose age and gender the named one does not contradict
         fitting = [d for d in unnamed if _compatible(d, named)]
+        if len(fitting) > 1:
+            # "A father-of-two who punched a bus driver ... has been jailed": the lede's subject
+            subject = [c for c in opener.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            fitting = [
+                d for d in fitting if any(d.descriptions[0].start == c.left_edge.idx for c in subject)
+            ] or fitting
         if any(m.title_kind in _REPORTER_TITLE_KINDS for m in named.names):
             # an official may report on the unnamed person; one by office may be the story's
             # subject ("The deputy leader of ... has resigned" then "Cllr Geoff Tattersall")
@@ -1011,6 +1017,9 @@ def _opens_as_subject(doc: Doc, draft: PersonDraft, sentence: Span) -> bool:
     return subject is not None and any(m.start <= subject.idx < m.end for m in draft.names)
 
 
+_PARENT_OF_HEAD = re.compile(r"(?:grand)?(?:father|mother|dad|mum|mom)-of-\w+\b", re.IGNORECASE)
+
+
 def _occupation_subject(doc: Doc, sentence: Span, drafts: list[PersonDraft]) -> Description | None:
     """The subject of ``sentence``'s main verb when it is an indefinite, singular noun phrase
     headed by an occupation (``A retired cane farmer``) that no-one of ``drafts`` holds."""
@@ -1025,7 +1034,10 @@ def _occupation_subject(doc: Doc, sentence: Span, drafts: list[PersonDraft]) -> 
     of = next((c for c in subject.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
     # "The deputy leader of Ashcombe Borough Council": an office head with its body
     office = of is not None and subject.lower_ in conventions.occupations().offices
-    if not is_occupation([*compounds, subject]) and not office:
+    # "A father-of-two who punched a bus driver has been jailed": a parent by the number of
+    # children is a description of someone too
+    parent_of = of is not None and _PARENT_OF_HEAD.match(doc_text(doc), subject.idx) is not None
+    if not is_occupation([*compounds, subject]) and not office and not parent_of:
         return None
     noun = conventions.person_nouns().get(subject.lemma_.lower())
     if noun is not None and noun.role in {"official", "lawyer"}:
@@ -1037,6 +1049,8 @@ def _occupation_subject(doc: Doc, sentence: Span, drafts: list[PersonDraft]) -> 
     if not definite and (first.lower_ not in {"a", "an"} or office):
         return None
     start, end = first.idx, subject.idx + len(subject.text)
+    if parent_of and of is not None:
+        end = of.right_edge.idx + len(of.right_edge.text)
     if definite and of is not None:
         # "The deputy leader of Ashcombe Borough Council": the office with its body
         end = of.right_edge.idx + len(of.right_edge.text)

@@ -383,10 +383,14 @@ def _survivors(doc: Doc, cast: Cast, facts: list[RawFact], add: Callable[..., No
             noun = _relation_key(kin.group(1))
             if noun not in relations or relations[noun].label in {"friend of", "partner of"}:
                 continue
+            # (not where they live: "a son, Peter Brauer, of Madison")
             named = {
                 p.id
                 for p, d in zip(cast.people, cast.drafts, strict=True)
-                if any(start + kin.end() <= m.start < position for m in d.names)
+                if any(
+                    start + kin.end() <= m.start < position and not re.search(r"\bof\s+$", text[m.start - 4 : m.start])
+                    for m in d.names
+                )
             }
             for person in sorted(named - {survived.id}):
                 if (person, survived.id) not in held:
