@@ -3,7 +3,11 @@
 Two fixed samples, measured when the gate was last raised (2026-11-26):
 
 - every fifth fictional gold report (10 reports, all beats; ``benchmarks/people_gold.py``):
-  people P 0.972 R 0.909, attributes P 0.966 R 0.846 (raised in the session that began at
+  people P 0.973 R 0.922, attributes P 0.962 R 0.867 (raised on 2026-11-26 from people
+  R 0.909, attributes R 0.846, after the cross-sentence links, survivors, couples' children,
+  parents by trade and groups of children; attributes P fell from 0.966 to 0.962 with the
+  groups and inferred kin that this early gold leaves out, and its floor stays at
+  0.969 - 0.02. Before that raised in the session that began at
   7556705 from people P 0.957 R 0.870, attributes R 0.798: pronoun chains, relatives in
   quotations, speaking unnamed people, ledes by office; attributes P fell from 0.969 to 0.966 as
   the sample's early gold leaves out spokespeople and lawyers' genders from "his client", so
@@ -37,9 +41,9 @@ sys.path.insert(0, str(BENCHMARKS))
 
 GOLD_FLOORS = {
     ("people", "precision"): 0.972 - 0.02,
-    ("people", "recall"): 0.909 - 0.02,
+    ("people", "recall"): 0.922 - 0.02,
     ("attributes", "precision"): 0.969 - 0.02,
-    ("attributes", "recall"): 0.846 - 0.02,
+    ("attributes", "recall"): 0.867 - 0.02,
 }
 GVDB_SAMPLE = 40
 GVDB_FLOORS = {
