@@ -14,7 +14,7 @@ import datetime as dt
 import logging
 
 from storydesk import nlp
-from storydesk.extract import attributes, entities, mentions, numbers, people, relations, summary
+from storydesk.extract import attributes, entities, kin, mentions, numbers, people, relations, summary
 from storydesk.extract.events import find_events
 from storydesk.extract.quotes import find_quotes
 from storydesk.extract.times import find_times
@@ -37,7 +37,7 @@ def analyze_article(
     descriptions = mentions.descriptions(doc, names, org_spans)
     cast = people.resolve_people(doc, article, names, descriptions, mentions.pronouns(doc))
     stated = relations.stated_relations(doc, cast)
-    cast = people.with_relatives(doc, article, cast, mentions.relatives(doc), stated)
+    cast = kin.with_relatives(doc, article, cast, mentions.relatives(doc), stated)
     # an entity the model tagged ORG or PLACE inside what became a person's name ("Bishop, 33,
     # said"; "Connor 'Bish' Bishop") is that person only
     named = [(m.start, m.end) for m in names]
@@ -46,7 +46,7 @@ def analyze_article(
     times = find_times(doc, article)
     quotes, quoted_terms = find_quotes(doc, article, cast.people, organisations, times)
     # "'My mom is 78,' Brunner said": the speaker's relatives named only in their own words
-    cast = people.with_quoted_kin(doc, article, cast, quotes, stated)
+    cast = kin.with_quoted_kin(doc, article, cast, quotes, stated)
     raw_facts = attributes.find_attributes(doc, cast)
     facts = attributes.to_facts(article, cast, raw_facts)
     places, things = entities.build_places(article, found), entities.build_things(article, found)

@@ -305,7 +305,7 @@ def _kin_by_surname(
     held = _held(facts)
     for rel in found:
         if rel.plural:
-            continue  # "his two children": a group (``people._add_relatives``)
+            continue  # "his two children": a group (``kin._add_relatives``)
         kin_gender = relations[rel.noun].gender
         if relation_group(relations[rel.noun].label) in _SPOUSE_GROUPS and kin_gender is not None:
             # "his wife of 44 years was diagnosed ... Marilyn Brandt, a retired teacher,"
@@ -322,7 +322,7 @@ def _kin_by_surname(
             continue
         holder = cast.person_at(max(rel.start, rel.owner_end + 1), rel.end)
         if holder is not None:
-            # ("his son" of Jalen Whitt, as ``people.with_relatives`` reads a first pass)
+            # ("his son" of Jalen Whitt, as ``kin.with_relatives`` reads a first pass)
             if holder.id != owning.id and holder.named and (holder.id, owning.id) not in held:
                 add(holder.id, rel.noun, owning.id, rel.start, rel.end)
                 held |= {(holder.id, owning.id), (owning.id, holder.id)}
