@@ -3,6 +3,7 @@ ages and the gender the text states."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from storydesk import conventions
@@ -101,3 +102,26 @@ def named_at(candidates: list[PersonDraft], index: int) -> PersonDraft | None:
     """The one candidate with a name mention over character ``index``, if exactly one."""
     owners = [d for d in candidates if any(m.start <= index < m.end for m in d.names)]
     return owners[0] if len(owners) == 1 else None
+
+
+# the end of a sentence: its stop, a closing quotation mark, the space after
+_SENTENCE_STOP = re.compile(r"[.!?]['’\"”]?\s+")
+
+
+def named_in_next_sentence(
+    text: str, drafts: list[PersonDraft], end: int, owners: list[PersonDraft], gender: str | None
+) -> PersonDraft | None:
+    """``He will be succeeded by his daughter. Funmilayo Adebayo, 43, ...``: the person whose
+    full name opens the sentence after ``end`` and is first named there, when they share the
+    surname of one of ``owners`` (not being one) and their forename is not of the other
+    gender than ``gender``."""
+    stop = _SENTENCE_STOP.search(text, end, end + 300)
+    if stop is None:
+        return None
+    surnames = {o.words()[-1] for o in owners if o.named}
+    for draft in drafts:
+        if not draft.named or min(m.start for m in draft.names) != stop.end() or len(draft.words()) < 2:
+            continue
+        if draft.words()[-1] in surnames and draft.likely_gender() in (None, gender) and draft not in owners:
+            return draft
+    return None

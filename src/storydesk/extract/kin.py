@@ -10,7 +10,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from storydesk import conventions
-from storydesk.extract.drafts import PersonDraft, named_at
+from storydesk.extract.drafts import PersonDraft, named_at, named_in_next_sentence
 from storydesk.extract.mentions import NOT_KIN_MODIFIERS, PARENTS_BY_TRADE, Description, Relative
 from storydesk.extract.people import Cast, build_cast, relation_group
 from storydesk.extract.pronouns import open_quotation
@@ -352,7 +352,7 @@ def _add_couple_kin(doc: Doc, drafts: list[PersonDraft], stated: set[tuple[int, 
             # "Their 6-year-old son": an unnamed person already, by the age
             holder.kin, holder.kin_also = (noun, drafts[one]), drafts[other]
             continue
-        named = _named_in_next_sentence(text, drafts, end, [drafts[one], drafts[other]], noun)
+        named = named_in_next_sentence(text, drafts, end, [drafts[one], drafts[other]], relations[noun].gender)
         if named is not None:
             # "Their grandfather, an Italian immigrant, founded the business. Salvatore
             # Benedetto opened the first store in 1952": the name that follows
@@ -381,26 +381,6 @@ def _add_couple_kin(doc: Doc, drafts: list[PersonDraft], stated: set[tuple[int, 
         made[key] = draft
         result.append(draft)
     return result
-
-
-def _named_in_next_sentence(
-    text: str, drafts: list[PersonDraft], end: int, owners: list[PersonDraft], noun: str
-) -> PersonDraft | None:
-    """The person first named, in full, at the opening of the sentence after ``end``, when
-    they share an owner's surname and their forename is not of the other gender than
-    ``noun``'s."""
-    stop = re.search(r"[.!?]['’\"”]?\s+", text[end : end + 300])
-    if stop is None:
-        return None
-    at = end + stop.end()
-    gender = conventions.relations()[noun].gender
-    surnames = {o.words()[-1] for o in owners if o.named and len(o.words()) >= 2}
-    for draft in drafts:
-        if not draft.named or min(m.start for m in draft.names) != at or len(draft.words()) < 2:
-            continue
-        if draft.words()[-1] in surnames and draft.likely_gender() in (None, gender) and draft not in owners:
-            return draft
-    return None
 
 
 def _their_is_another_group(doc: Doc, their: Token, pair: list[PersonDraft], drafts: list[PersonDraft]) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from storydesk import conventions
 from storydesk.extract.drafts import PersonDraft, named_at
@@ -407,18 +407,24 @@ def _owner_before_and(text: str, pronoun: PronounMention, candidates: list[Perso
     return None
 
 
-def _pronoun_subject_continues(doc: Doc, pronoun: PronounMention, drafts: list[PersonDraft]) -> PersonDraft | None:
-    """The person a he/she subject of the sentence before stands for, when ``pronoun`` (a
-    his/her/he/she of the same gender) opens its sentence, both outside quotations."""
+def _sentence_before_opening(doc: Doc, pronoun: PronounMention) -> Span | None:
+    """The sentence before the one ``pronoun`` opens, when it opens one outside quotations."""
     token = _token_of(doc, pronoun)
     if token is None or token.i != token.sent.start or token.sent.start == 0:
         return None
-    text = doc_text(doc)
-    if open_quotation(text, pronoun.start) is not None:
+    if open_quotation(doc_text(doc), pronoun.start) is not None:
         return None
-    previous = doc[token.sent.start - 1].sent
+    return doc[token.sent.start - 1].sent
+
+
+def _pronoun_subject_continues(doc: Doc, pronoun: PronounMention, drafts: list[PersonDraft]) -> PersonDraft | None:
+    """The person a he/she subject of the sentence before stands for, when ``pronoun`` (a
+    his/her/he/she of the same gender) opens its sentence, both outside quotations."""
+    previous = _sentence_before_opening(doc, pronoun)
+    if previous is None:
+        return None
     subject = next((c for c in previous.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None or subject.tag_ != "PRP" or open_quotation(text, subject.idx) is not None:
+    if subject is None or subject.tag_ != "PRP" or open_quotation(doc_text(doc), subject.idx) is not None:
         return None
     owners = [d for d in drafts if any(p.start == subject.idx for p in d.pronouns)]
     if len(owners) != 1 or owners[0].gender != pronoun.gender:
@@ -467,13 +473,9 @@ def _speaker_about_self(doc: Doc, pronoun: PronounMention, drafts: list[PersonDr
     a he/she/his/her opening a sentence, outside quotations, is the named speaker of the
     sentence before when what they said was about themselves (its subject a pronoun already
     theirs), whoever else their words name."""
-    token = _token_of(doc, pronoun)
-    if token is None or token.i != token.sent.start or token.sent.start == 0:
+    previous = _sentence_before_opening(doc, pronoun)
+    if previous is None:
         return None
-    text = doc_text(doc)
-    if open_quotation(text, pronoun.start) is not None:
-        return None
-    previous = doc[token.sent.start - 1].sent
     root = previous.root
     if root.lemma_ not in REPORTING_VERBS:
         return None

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from storydesk import conventions
+from storydesk.extract.drafts import named_in_next_sentence
 from storydesk.extract.mentions import NameMention, Relative, relatives
 from storydesk.extract.people import Cast, relation_group
 from storydesk.extract.rawfact import RawFact
@@ -218,23 +219,11 @@ def _one_parent(cast: Cast, child: str, gender: str, held: set[tuple[str, str | 
 
 
 def _named_next(text: str, cast: Cast, rel: Relative, owner: str, gender: str | None) -> str | None:
-    """``He will be succeeded by his daughter. Funmilayo Adebayo, 43, ...``, ``Her husband
-    works nights as a lineman. Nate Pyle said``: a kin noun is the person whose full name opens
-    the next sentence, when the report first names them there, they share the owner's surname
-    and their forename is not of the other gender."""
-    stop = re.search(r"[.!?]['’\"”]?\s+", text[rel.end : rel.end + 300])
-    if stop is None:
-        return None
-    at = rel.end + stop.end()
-    person = cast.person_at(at, at + 1)
-    if person is None or person.id == owner:
-        return None
-    draft, owning = cast.draft_of(person.id), cast.draft_of(owner)
-    if not draft.names or min(m.start for m in draft.names) != at or len(draft.words()) < 2 or not owning.names:
-        return None
-    if draft.words()[-1] != owning.words()[-1] or draft.likely_gender() not in (None, gender):
-        return None
-    return person.id
+    """``Her husband works nights as a lineman. Nate Pyle said``: the person of ``owner``'s
+    surname whose full name opens the sentence after the kin noun (``named_in_next_sentence``)."""
+    owning = cast.draft_of(owner)
+    named = named_in_next_sentence(text, cast.drafts, rel.end, [owning], gender)
+    return next((p.id for p, d in zip(cast.people, cast.drafts, strict=True) if d is named), None)
 
 
 def _mentioned_exactly(cast: Cast, start: int, end: int) -> Person | None:
